@@ -1,0 +1,38 @@
+package io.plumbline.model;
+
+import java.util.List;
+
+/**
+ * One object's entry in a plan.
+ *
+ * @param desired null for DELETE and ORPHAN
+ * @param actual  null for CREATE
+ * @param fields  the differing fields of an UPDATE; empty otherwise
+ * @param note    why, when the action needs explaining (an orphan kept, a field left to an autoscaler)
+ */
+public record Change(Action action, ResourceKey key, Resource desired, Resource actual, List<FieldChange> fields,
+                     String note) {
+    public Change {
+        fields = fields == null ? List.of() : List.copyOf(fields);
+    }
+
+    public static Change create(Resource desired) {
+        return new Change(Action.CREATE, desired.key(), desired, null, List.of(), null);
+    }
+
+    public static Change update(Resource desired, Resource actual, List<FieldChange> fields) {
+        return new Change(Action.UPDATE, desired.key(), desired, actual, fields, null);
+    }
+
+    public static Change noop(Resource desired, Resource actual) {
+        return new Change(Action.NOOP, desired.key(), desired, actual, List.of(), null);
+    }
+
+    public static Change delete(Resource actual) {
+        return new Change(Action.DELETE, actual.key(), null, actual, List.of(), null);
+    }
+
+    public static Change orphan(Resource actual, String note) {
+        return new Change(Action.ORPHAN, actual.key(), null, actual, List.of(), note);
+    }
+}

@@ -1,0 +1,50 @@
+package io.plumbline.model.spec;
+
+import java.time.Duration;
+
+/**
+ * How an environment is kept in sync.
+ *
+ * @param mode             {@code auto} applies, {@code plan-only} only plans, {@code suspended} does nothing
+ * @param interval         how often the repository is checked for this environment
+ * @param prune            delete what Plumbline created and the environment no longer declares
+ * @param selfHeal         correct drift found between commits
+ * @param maxDeletePercent refuse a plan that deletes more than this share of the owned resources
+ * @param driftInterval    how often drift is checked between commits
+ * @param healthTimeout    how long to wait for applied resources to become healthy
+ */
+public record Sync(String mode, String interval, Boolean prune, Boolean selfHeal, Integer maxDeletePercent,
+                   String driftInterval, String healthTimeout) {
+
+    public static final Sync DEFAULT = new Sync(null, null, null, null, null, null, null);
+
+    public Sync {
+        mode = mode == null ? "auto" : mode;
+        interval = interval == null ? "1m" : interval;
+        prune = prune != null && prune;
+        selfHeal = selfHeal != null && selfHeal;
+        maxDeletePercent = maxDeletePercent == null ? 20 : maxDeletePercent;
+        driftInterval = driftInterval == null ? "5m" : driftInterval;
+        healthTimeout = healthTimeout == null ? "5m" : healthTimeout;
+    }
+
+    public boolean pruneEnabled() {
+        return prune;
+    }
+
+    public boolean selfHealEnabled() {
+        return selfHeal;
+    }
+
+    public Duration intervalDuration() {
+        return Durations.parse(interval);
+    }
+
+    public Duration driftIntervalDuration() {
+        return Durations.parse(driftInterval);
+    }
+
+    public Duration healthTimeoutDuration() {
+        return Durations.parse(healthTimeout);
+    }
+}

@@ -1,0 +1,4 @@
+package io.plumbline.model.spec.haproxy;
+
+public record Global(Integer maxconn, Integer nbthread) {
+}

@@ -1,0 +1,22 @@
+package io.plumbline.model.spec.kubernetes;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One service: a Deployment, and when declared a Service, an Ingress and a HorizontalPodAutoscaler.
+ *
+ * @param container  the main container's name (defaults to the application name)
+ * @param replicas   the replica count; only the initial value when {@code autoscale} is declared
+ * @param sidecars   further containers in the same pod (a database beside a service, say)
+ */
+public record Application(String name, String namespace, String container, String image, String pullPolicy,
+                          Integer replicas, Integer port, Map<String, String> env, Resources resources,
+                          Probes probes, Rollout rollout, Expose expose, Ingress ingress, Autoscale autoscale,
+                          List<Sidecar> sidecars) {
+    public Application {
+        container = container == null ? name : container;
+        env = env == null ? Map.of() : Map.copyOf(env);
+        sidecars = sidecars == null ? List.of() : List.copyOf(sidecars);
+    }
+}

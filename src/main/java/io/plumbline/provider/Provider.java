@@ -1,0 +1,53 @@
+package io.plumbline.provider;
+
+import io.plumbline.model.ChangeSet;
+import io.plumbline.model.Health;
+import io.plumbline.model.LoadedEnvironment;
+import io.plumbline.model.ObjectResult;
+import io.plumbline.model.Resource;
+import java.util.List;
+
+/**
+ * One target system (AWS, Kubernetes, HAProxy). The engine knows nothing else of it.
+ *
+ * <p>A reconcile calls, in order: {@link #render}, {@link #observe}, {@link #diff}, then (when applying)
+ * {@link #apply} and {@link #health}. Every method is safe to call again after a failure.
+ */
+public interface Provider {
+
+    /** {@code kubernetes}, {@code aws} or {@code haproxy}: the first word of every key it returns. */
+    String name();
+
+    /** Whether the environment declares anything for this provider. */
+    boolean appliesTo(LoadedEnvironment env);
+
+    /** The desired objects. Pure: no I/O. */
+    List<Resource> render(LoadedEnvironment env);
+
+    /**
+     * The actual objects this environment declares or owns. Must cost a bounded number of calls per kind
+     * (list or describe calls filtered by ownership), never one call per object.
+     *
+     * @throws ProviderException when the target cannot be read
+     */
+    List<Resource> observe(LoadedEnvironment env, List<Resource> desired);
+
+    /** Pairs desired with actual and says what to do with each; applies the environment's prune policy. */
+    ChangeSet diff(LoadedEnvironment env, List<Resource> desired, List<Resource> actual);
+
+    /**
+     * Applies the writes of a plan in this provider's safe order. An error on one object is reported in its
+     * result and does not stop unrelated objects.
+     *
+     * @throws ProviderException when nothing could be applied (refused by a safety rule, target unreachable)
+     */
+    List<ObjectResult> apply(LoadedEnvironment env, ChangeSet plan);
+
+    /** Waits (bounded by the environment's health timeout) until what was applied is healthy or clearly not. */
+    Health health(LoadedEnvironment env, List<ObjectResult> applied);
+
+    /** The default health when a provider has nothing to wait for. */
+    static Health nothingToWaitFor() {
+        return Health.HEALTHY;
+    }
+}
