@@ -1,0 +1,53 @@
+package io.plumbline.cli;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code plumbline serve}: the long-running service (HTTP, polling, reconciles). */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the service: poll the repository, reconcile, serve /health and /prometheus.")
+final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--repo", description = "Git URL or path of the configuration repository (plumbline.git.url)")
+    String repo;
+
+    @Option(names = "--branch", description = "The environment branch (plumbline.git.branch, default main)")
+    String branch;
+
+    @Option(names = "--port", description = "HTTP port (micronaut.server.port, default 8080)")
+    Integer port;
+
+    @Option(names = "--config", description = "An extra application.yml with service configuration")
+    String config;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Map<String, Object> properties = new HashMap<>();
+        if (repo != null) {
+            properties.put("plumbline.git.url", repo);
+        }
+        if (branch != null) {
+            properties.put("plumbline.git.branch", branch);
+        }
+        if (port != null) {
+            properties.put("micronaut.server.port", port);
+        }
+        if (config != null) {
+            System.setProperty("micronaut.config.files", config);
+        }
+        ApplicationContext context = Micronaut.build(new String[0]).mainClass(Main.class).properties(properties)
+                .banner(false).start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            context.close();
+            stopped.countDown();
+        }));
+        stopped.await();
+        return Main.OK;
+    }
+}

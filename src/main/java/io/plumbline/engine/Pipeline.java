@@ -1,0 +1,81 @@
+package io.plumbline.engine;
+
+import io.plumbline.diff.DeletionGuard;
+import io.plumbline.model.Health;
+import io.plumbline.model.LoadedEnvironment;
+import io.plumbline.model.ObjectResult;
+import io.plumbline.model.Resource;
+import io.plumbline.provider.Provider;
+import io.plumbline.provider.ProviderException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Plans and applies one environment across providers. Providers run in the order given (AWS, then
+ * Kubernetes, then HAProxy): a later provider starts only when the earlier ones applied and are healthy,
+ * so traffic never moves to something that is not up.
+ */
+public final class Pipeline {
+    private final List<Provider> providers;
+
+    public Pipeline(List<Provider> providers) {
+        this.providers = List.copyOf(providers);
+    }
+
+    /** Render, observe and diff every provider the environment uses; refuses mass deletions. Writes nothing. */
+    public List<ProviderPlan> plan(LoadedEnvironment env) {
+        List<ProviderPlan> plans = new ArrayList<>();
+        for (Provider provider : providers) {
+            if (!provider.appliesTo(env)) {
+                continue;
+            }
+            List<Resource> desired = provider.render(env);
+            List<Resource> actual = provider.observe(env, desired);
+            var changes = provider.diff(env, desired, actual);
+            DeletionGuard.check(provider.name(), changes, env.environment().spec().sync().maxDeletePercent(),
+                    env.revision());
+            plans.add(new ProviderPlan(provider, changes));
+        }
+        return plans;
+    }
+
+    /** Applies the plans in order, waiting for health after each provider. */
+    public Applied apply(LoadedEnvironment env, List<ProviderPlan> plans) {
+        Map<String, List<ObjectResult>> results = new LinkedHashMap<>();
+        List<Health> health = new ArrayList<>();
+        for (ProviderPlan plan : plans) {
+            List<ObjectResult> applied = plan.provider().apply(env, plan.changes());
+            results.put(plan.name(), applied);
+            Health h = plan.provider().health(env, applied);
+            health.add(h);
+            boolean failed = applied.stream().anyMatch(r -> r.result() == ObjectResult.Result.FAILED);
+            if (failed || !h.isHealthy()) {
+                String why = failed ? failures(applied) : plan.name() + " is " + h.status().name().toLowerCase()
+                        + (h.reason().isEmpty() ? "" : ": " + h.reason());
+                return new Applied(results, Health.worst(health), why);
+            }
+        }
+        return new Applied(results, Health.worst(health), "");
+    }
+
+    private static String failures(List<ObjectResult> applied) {
+        List<ObjectResult> failed = applied.stream().filter(r -> r.result() == ObjectResult.Result.FAILED).toList();
+        ObjectResult first = failed.get(0);
+        return first.key() + ": " + first.message() + (failed.size() > 1 ? " (+" + (failed.size() - 1)
+                + " more failed)" : "");
+    }
+
+    /** What {@link #apply} did; {@code error} is empty when everything applied and is healthy. */
+    public record Applied(Map<String, List<ObjectResult>> results, Health health, String error) {
+        public boolean ok() {
+            return error.isEmpty();
+        }
+    }
+
+    /** Whether retrying later may help. */
+    public static boolean retryable(RuntimeException e) {
+        return e instanceof ProviderException p && p.retryable();
+    }
+}

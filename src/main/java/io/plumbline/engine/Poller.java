@@ -1,0 +1,102 @@
+package io.plumbline.engine;
+
+import io.plumbline.metrics.Metrics;
+import io.plumbline.source.GitFetchException;
+import io.plumbline.source.GitSource;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls the configuration repository at an interval with jitter (so many instances do not fetch in step)
+ * and reconciles each new head of the environment branch. A webhook calls {@link #wake()} to poll at once.
+ * A failed fetch is counted and logged; the last good commit stays in force.
+ */
+public final class Poller implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Poller.class);
+
+    private final GitSource source;
+    private final Reconciler reconciler;
+    private final Metrics metrics;
+    private final Duration interval;
+    private final double jitter;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "plumbline-poller");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean fetchedOnce = new AtomicBoolean();
+    private volatile String lastReconciled;
+
+    /** @param jitter the share of the interval by which each wait may vary, 0 to 1 */
+    public Poller(GitSource source, Reconciler reconciler, Metrics metrics, Duration interval, double jitter) {
+        this.source = source;
+        this.reconciler = reconciler;
+        this.metrics = metrics;
+        this.interval = interval;
+        this.jitter = jitter;
+    }
+
+    public void start() {
+        timer.schedule(this::tick, 0, TimeUnit.MILLISECONDS);
+    }
+
+    /** Poll now (a push webhook arrived); the regular schedule goes on. */
+    public void wake() {
+        timer.execute(() -> pollOnce("webhook"));
+    }
+
+    private void tick() {
+        try {
+            pollOnce("poll");
+        } finally {
+            if (!timer.isShutdown()) {
+                timer.schedule(this::tick, nextDelay().toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    Duration nextDelay() {
+        double factor = 1 + (ThreadLocalRandom.current().nextDouble() * 2 - 1) * jitter;
+        return Duration.ofMillis(Math.max(100, (long) (interval.toMillis() * factor)));
+    }
+
+    /** Fetches and reconciles a new head, if there is one. Never throws. */
+    public void pollOnce(String trigger) {
+        try {
+            String head = source.fetch().branchHead();
+            fetchedOnce.set(true);
+            if (!head.equals(lastReconciled)) {
+                reconciler.reconcileAll(source.at(head, source.branch()), trigger);
+                lastReconciled = head;
+            }
+        } catch (GitFetchException e) {
+            metrics.gitFetchFailed();
+            LOG.warn("{}; keeping the last good commit {}", e.getMessage(),
+                    Optional.ofNullable(lastReconciled).orElse("(none yet)"));
+        } catch (IOException | RuntimeException e) {
+            LOG.error("polling failed: {}", e.toString(), e);
+        }
+    }
+
+    /** Ready once the repository has been fetched at least once. */
+    public boolean ready() {
+        return fetchedOnce.get();
+    }
+
+    public Optional<String> lastReconciled() {
+        return Optional.ofNullable(lastReconciled);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

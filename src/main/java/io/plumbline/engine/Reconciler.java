@@ -1,0 +1,134 @@
+package io.plumbline.engine;
+
+import io.plumbline.load.EnvironmentLoader;
+import io.plumbline.load.LoadResult;
+import io.plumbline.metrics.Metrics;
+import io.plumbline.model.Health;
+import io.plumbline.model.InvalidInputException;
+import io.plumbline.model.LoadedEnvironment;
+import io.plumbline.model.Outcome;
+import io.plumbline.model.Problem;
+import io.plumbline.model.RefusedException;
+import io.plumbline.model.RepoFiles;
+import io.plumbline.model.Revision;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One reconcile of every environment at a revision: load, validate, and (in auto mode) plan and apply.
+ * Outcomes are recorded from one place, whatever happened, so no path can forget the log line, the
+ * metrics or the listeners. One reconcile at a time per environment.
+ */
+public final class Reconciler {
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+
+    private final EnvironmentLoader loader;
+    private final Pipeline pipeline;
+    private final Metrics metrics;
+    private final List<OutcomeListener> listeners;
+    private final Clock clock;
+    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+    public Reconciler(EnvironmentLoader loader, Pipeline pipeline, Metrics metrics, List<OutcomeListener> listeners,
+                      Clock clock) {
+        this.loader = loader;
+        this.pipeline = pipeline;
+        this.metrics = metrics;
+        this.listeners = List.copyOf(listeners);
+        this.clock = clock;
+    }
+
+    public List<Outcome> reconcileAll(RepoFiles files, String trigger) {
+        Instant started = clock.instant();
+        LoadResult loaded;
+        try {
+            loaded = loader.loadAll(files);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("reading " + files.revision().shortCommit() + " failed", e);
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        loaded.problems().forEach((file, problems) ->
+                outcomes.add(record(invalid(file, files.revision(), trigger, started, problems))));
+        for (LoadedEnvironment env : loaded.environments()) {
+            outcomes.add(reconcile(env, trigger));
+        }
+        return outcomes;
+    }
+
+    /** Plans and, in auto mode, applies one loaded environment. */
+    public Outcome reconcile(LoadedEnvironment env, String trigger) {
+        ReentrantLock lock = locks.computeIfAbsent(env.name(), n -> new ReentrantLock());
+        lock.lock();
+        try {
+            listeners.forEach(l -> l.started(env.name(), env.revision()));
+            return record(run(env, trigger));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Outcome run(LoadedEnvironment env, String trigger) {
+        Instant started = clock.instant();
+        String mode = env.environment().spec().sync().mode();
+        try {
+            List<ProviderPlan> plans = pipeline.plan(env);
+            if (!mode.equals("auto")) {
+                return outcome(env, trigger, started, Outcome.Result.SUCCESS, Map.of(), Health.HEALTHY, "");
+            }
+            Pipeline.Applied applied = pipeline.apply(env, plans);
+            return outcome(env, trigger, started, applied.ok() ? Outcome.Result.SUCCESS : Outcome.Result.FAILURE,
+                    applied.results(), applied.health(), applied.error());
+        } catch (InvalidInputException e) {
+            return invalid(env.file(), env.revision(), trigger, started, e.problems());
+        } catch (RefusedException e) {
+            return outcome(env, trigger, started, Outcome.Result.REFUSED, Map.of(), Health.HEALTHY, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.debug("reconcile of {} failed", env.name(), e);
+            return outcome(env, trigger, started, Outcome.Result.FAILURE, Map.of(), Health.unknown(""),
+                    String.valueOf(e.getMessage()));
+        }
+    }
+
+    private Outcome outcome(LoadedEnvironment env, String trigger, Instant started, Outcome.Result result,
+                            Map<String, List<io.plumbline.model.ObjectResult>> results, Health health, String error) {
+        return new Outcome(env.name(), env.file(), env.revision(), trigger, started, clock.instant(), result, results,
+                health, List.of(), error);
+    }
+
+    private Outcome invalid(String file, Revision revision, String trigger, Instant started, List<Problem> problems) {
+        String name = file.substring(file.lastIndexOf('/') + 1).replaceFirst("\\.ya?ml$", "");
+        return new Outcome(name, file, revision, trigger, started, clock.instant(), Outcome.Result.INVALID, Map.of(),
+                Health.HEALTHY, problems, "");
+    }
+
+    private Outcome record(Outcome outcome) {
+        metrics.reconciled(outcome.environment(), outcome.result().label(), outcome.duration());
+        if (outcome.result() == Outcome.Result.SUCCESS) {
+            metrics.lastSuccess(outcome.environment(), outcome.finished().getEpochSecond());
+        }
+        outcome.results().forEach((provider, results) -> results.stream()
+                .filter(r -> r.result() != io.plumbline.model.ObjectResult.Result.UNCHANGED)
+                .collect(java.util.stream.Collectors.groupingBy(r -> r.result().name().toLowerCase(),
+                        java.util.stream.Collectors.counting()))
+                .forEach((action, n) -> metrics.applied(outcome.environment(), provider, action, n.intValue())));
+        LOG.info("reconcile environment={} commit={} trigger={} result={} took={}ms: {}", outcome.environment(),
+                outcome.revision().shortCommit(), outcome.trigger(), outcome.result().label(),
+                outcome.duration().toMillis(), outcome.summary());
+        for (OutcomeListener listener : listeners) {
+            try {
+                listener.finished(outcome);
+            } catch (RuntimeException e) {
+                LOG.warn("outcome listener {} failed: {}", listener.getClass().getSimpleName(), e.getMessage());
+            }
+        }
+        return outcome;
+    }
+}

@@ -1,0 +1,44 @@
+package io.plumbline.http;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.plumbline.engine.Poller;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code /health}: liveness (the process answers) and readiness (the repository was fetched at least once).
+ * {@code /health/liveness} and {@code /health/readiness} answer 200 or 503 for probes.
+ */
+@Controller("/health")
+public class HealthController {
+    private final Poller poller;
+
+    public HealthController(Poller poller) {
+        this.poller = poller;
+    }
+
+    @Get
+    public Map<String, Object> health() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "UP");
+        body.put("liveness", "UP");
+        body.put("readiness", poller.ready() ? "UP" : "DOWN");
+        body.put("lastReconciledCommit", poller.lastReconciled().orElse(""));
+        return body;
+    }
+
+    @Get("/liveness")
+    public Map<String, String> liveness() {
+        return Map.of("status", "UP");
+    }
+
+    @Get("/readiness")
+    public HttpResponse<Map<String, String>> readiness() {
+        return poller.ready() ? HttpResponse.ok(Map.of("status", "UP"))
+                : HttpResponse.<Map<String, String>>status(HttpStatus.SERVICE_UNAVAILABLE)
+                        .body(Map.of("status", "DOWN", "reason", "the repository has not been fetched yet"));
+    }
+}

@@ -1,0 +1,71 @@
+package io.plumbline.http;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import io.plumbline.engine.OutcomeListener;
+import io.plumbline.engine.Pipeline;
+import io.plumbline.engine.Poller;
+import io.plumbline.engine.Reconciler;
+import io.plumbline.load.EnvironmentLoader;
+import io.plumbline.metrics.Metrics;
+import io.plumbline.metrics.MicrometerMetrics;
+import io.plumbline.source.GitSettings;
+import io.plumbline.source.GitSource;
+import io.plumbline.source.Secret;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/** Builds the service's parts from configuration ({@code application.yml}, environment variables). */
+@Factory
+public class ServiceFactory {
+
+    @Singleton
+    PrometheusMeterRegistry prometheus() {
+        return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    }
+
+    @Singleton
+    Metrics metrics(PrometheusMeterRegistry registry) {
+        return new MicrometerMetrics(registry);
+    }
+
+    @Singleton
+    GitSettings gitSettings(@Value("${plumbline.git.url}") String url,
+                            @Value("${plumbline.git.branch:main}") String branch,
+                            @Value("${plumbline.git.cache-dir:.plumbline/cache}") String cacheDir,
+                            @Value("${plumbline.git.username:}") String username,
+                            @Value("${plumbline.git.token:}") String token,
+                            @Value("${plumbline.git.ssh-key:}") String sshKey,
+                            @Value("${plumbline.git.pr-refs:}") List<String> prRefs,
+                            @Value("${plumbline.git.timeout:60s}") Duration timeout) {
+        return new GitSettings(url, branch, Path.of(cacheDir), username, new Secret(token),
+                sshKey.isEmpty() ? null : Path.of(sshKey), prRefs, timeout);
+    }
+
+    @Bean(preDestroy = "close")
+    @Singleton
+    GitSource gitSource(GitSettings settings) throws IOException {
+        return new GitSource(settings);
+    }
+
+    @Singleton
+    Reconciler reconciler(Metrics metrics, List<OutcomeListener> listeners) {
+        return new Reconciler(new EnvironmentLoader(), new Pipeline(List.of()), metrics, listeners,
+                Clock.systemUTC());
+    }
+
+    @Bean(preDestroy = "close")
+    @Singleton
+    Poller poller(GitSource source, Reconciler reconciler, Metrics metrics,
+                  @Value("${plumbline.poll.interval:30s}") Duration interval,
+                  @Value("${plumbline.poll.jitter:0.1}") double jitter) {
+        return new Poller(source, reconciler, metrics, interval, jitter);
+    }
+}

@@ -1,0 +1,88 @@
+package io.plumbline.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plumbline.model.InvalidInputException;
+import io.plumbline.model.Problem;
+import io.plumbline.model.RawManifest;
+import io.plumbline.model.RepoFiles;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the raw manifest folders an environment names. Each document must at least look like a
+ * Kubernetes object (apiVersion, kind, metadata.name); the Kubernetes provider checks the rest.
+ */
+final class ManifestReader {
+    private static final Pattern API_VERSION = Pattern.compile("^([a-z0-9]([a-z0-9.-]*[a-z0-9])?/)?v[0-9]+((alpha|beta)[0-9]+)?$");
+    private static final Pattern KIND = Pattern.compile("^[A-Z][A-Za-z0-9]*$");
+    private static final Pattern NAME = Pattern.compile("^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final YamlReader yaml;
+
+    ManifestReader(YamlReader yaml) {
+        this.yaml = yaml;
+    }
+
+    List<RawManifest> read(RepoFiles files, List<String> folders, Checks checks) throws IOException {
+        List<RawManifest> manifests = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (int i = 0; i < folders.size(); i++) {
+            List<String> paths = files.list(folders.get(i)).stream()
+                    .filter(p -> p.endsWith(".yaml") || p.endsWith(".yml")).toList();
+            if (paths.isEmpty()) {
+                checks.at("/spec/kubernetes/manifests/" + i,
+                        "the folder '" + folders.get(i) + "' holds no .yaml or .yml files (or does not exist)");
+            }
+            for (String path : paths) {
+                try {
+                    for (YamlDocument doc : yaml.readAll(path, files.read(path))) {
+                        check(doc, problems).ifPresent(manifests::add);
+                    }
+                } catch (InvalidInputException e) {
+                    problems.addAll(e.problems());
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return manifests;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Optional<RawManifest> check(YamlDocument doc, List<Problem> problems) {
+        JsonNode tree = doc.tree();
+        Positions.At start = doc.positions().valueOf("");
+        int before = problems.size();
+        if (!tree.isObject()) {
+            problems.add(new Problem(doc.file(), start.line(), start.column(), "",
+                    "not a Kubernetes object: expected a mapping with apiVersion, kind and metadata"));
+            return java.util.Optional.empty();
+        }
+        require(doc, "/apiVersion", API_VERSION, "an apiVersion such as v1 or apps/v1", problems);
+        require(doc, "/kind", KIND, "a kind such as ConfigMap or Deployment", problems);
+        require(doc, "/metadata/name", NAME, "a lower-case DNS name", problems);
+        if (problems.size() > before) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new RawManifest(doc.file(), start.line(), JSON.convertValue(tree, Map.class)));
+    }
+
+    private static void require(YamlDocument doc, String pointer, Pattern pattern, String expected,
+                                List<Problem> problems) {
+        JsonNode value = doc.tree().at(pointer);
+        Positions.At at = doc.positions().valueOf(pointer);
+        if (value.isMissingNode() || value.isNull()) {
+            problems.add(new Problem(doc.file(), at.line(), at.column(), pointer,
+                    "missing " + pointer.substring(1).replace('/', '.') + ": expected " + expected));
+        } else if (!value.isTextual() || !pattern.matcher(value.asText()).matches()) {
+            problems.add(new Problem(doc.file(), at.line(), at.column(), pointer,
+                    "invalid value '" + value.asText() + "': expected " + expected));
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.plumbline.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import io.plumbline.model.Problem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Validates a parsed environment file against {@code schema/environment.schema.json}. */
+public final class SchemaValidator {
+    static final String SCHEMA_RESOURCE = "/schema/environment.schema.json";
+
+    private final Schema schema;
+    private final ErrorMessages messages;
+
+    public SchemaValidator() {
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+        try (InputStream in = SchemaValidator.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the schema is missing from the classpath: " + SCHEMA_RESOURCE);
+            }
+            this.schema = registry.getSchema(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.messages = new ErrorMessages(schema.getSchemaNode());
+    }
+
+    List<Problem> validate(YamlDocument doc) {
+        Set<Problem> problems = new LinkedHashSet<>();
+        for (Error error : schema.validate(doc.tree())) {
+            problems.add(messages.problem(doc, error));
+        }
+        return List.copyOf(problems);
+    }
+
+    static String pointer(NodePath path) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < path.getNameCount(); i++) {
+            Object element = path.getElement(i);
+            out.append('/').append(String.valueOf(element).replace("~", "~0").replace("/", "~1"));
+        }
+        return out.toString();
+    }
+
+    static JsonNode at(JsonNode root, String pointer) {
+        return pointer.isEmpty() ? root : root.at(pointer);
+    }
+}

@@ -1,0 +1,31 @@
+package io.plumbline.metrics;
+
+import java.time.Duration;
+
+/**
+ * Everything Plumbline measures, behind one small interface so that the engine needs no registry in
+ * tests. Names as users see them are listed in {@link MicrometerMetrics}.
+ */
+public interface Metrics {
+    Metrics NOOP = new Metrics() {
+    };
+
+    /** One finished reconcile; {@code result} is success, failure, invalid or refused. */
+    default void reconciled(String environment, String result, Duration took) {
+    }
+
+    default void lastSuccess(String environment, long epochSeconds) {
+    }
+
+    default void gitFetchFailed() {
+    }
+
+    default void drift(String environment, String provider, int resources) {
+    }
+
+    default void applied(String environment, String provider, String action, int count) {
+    }
+
+    default void statusPublishFailed(String host) {
+    }
+}

@@ -1,0 +1,79 @@
+package io.plumbline.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The meters, as Prometheus shows them:
+ * {@code plumbline_reconcile_total{environment,result}}, {@code plumbline_reconcile_duration_seconds},
+ * {@code plumbline_last_success_timestamp_seconds{environment}}, {@code plumbline_git_fetch_failures_total},
+ * {@code plumbline_drift_resources{environment,provider}},
+ * {@code plumbline_changes_applied_total{environment,provider,action}},
+ * {@code plumbline_status_publish_failures_total{host}}.
+ */
+public final class MicrometerMetrics implements Metrics {
+    private final MeterRegistry registry;
+    private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
+
+    public MicrometerMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        // Present from the start, so alerts on rate() see a zero rather than no series.
+        Counter.builder("plumbline.git.fetch.failures").description("Failed fetches of the configuration repository")
+                .register(registry);
+    }
+
+    @Override
+    public void reconciled(String environment, String result, Duration took) {
+        Counter.builder("plumbline.reconcile").description("Finished reconciles by result")
+                .tag("environment", environment).tag("result", result).register(registry).increment();
+        Timer.builder("plumbline.reconcile.duration").description("Time one reconcile took")
+                .tag("environment", environment).register(registry).record(took);
+    }
+
+    @Override
+    public void lastSuccess(String environment, long epochSeconds) {
+        gauge("plumbline.last.success.timestamp.seconds", "Time of the last successful reconcile",
+                Map.of("environment", environment)).set(epochSeconds);
+    }
+
+    @Override
+    public void gitFetchFailed() {
+        registry.counter("plumbline.git.fetch.failures").increment();
+    }
+
+    @Override
+    public void drift(String environment, String provider, int resources) {
+        gauge("plumbline.drift.resources", "Resources that differ from the last applied commit",
+                Map.of("environment", environment, "provider", provider)).set(resources);
+    }
+
+    @Override
+    public void applied(String environment, String provider, String action, int count) {
+        Counter.builder("plumbline.changes.applied").description("Changes applied by action")
+                .tag("environment", environment).tag("provider", provider).tag("action", action)
+                .register(registry).increment(count);
+    }
+
+    @Override
+    public void statusPublishFailed(String host) {
+        Counter.builder("plumbline.status.publish.failures").description("Commit statuses that could not be posted")
+                .tag("host", host).register(registry).increment();
+    }
+
+    private AtomicLong gauge(String name, String description, Map<String, String> tags) {
+        String id = name + tags;
+        return gauges.computeIfAbsent(id, k -> {
+            AtomicLong value = new AtomicLong();
+            Gauge.Builder<AtomicLong> builder = Gauge.builder(name, value, AtomicLong::doubleValue).description(description);
+            tags.forEach(builder::tag);
+            builder.register(registry);
+            return value;
+        });
+    }
+}

@@ -1,0 +1,63 @@
+package io.plumbline.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one record a reconcile leaves: it feeds the log line, the commit status, the metrics and history.
+ *
+ * @param environment the environment's name (the file name when the file did not load)
+ * @param trigger     what started it: poll, webhook, drift, api, cli
+ * @param results     per provider, what happened to each object
+ * @param problems    input problems, for {@link Result#INVALID}
+ * @param error       what went wrong, for FAILURE and REFUSED; never a secret
+ */
+public record Outcome(String environment, String file, Revision revision, String trigger, Instant started,
+                      Instant finished, Result result, Map<String, List<ObjectResult>> results, Health health,
+                      List<Problem> problems, String error) {
+
+    public enum Result {
+        SUCCESS, FAILURE, INVALID, REFUSED;
+
+        public String label() {
+            return name().toLowerCase();
+        }
+    }
+
+    public Outcome {
+        results = results == null ? Map.of() : Map.copyOf(results);
+        problems = problems == null ? List.of() : List.copyOf(problems);
+        error = error == null ? "" : error;
+        health = health == null ? Health.HEALTHY : health;
+    }
+
+    public Duration duration() {
+        return Duration.between(started, finished);
+    }
+
+    /** Counts of each result across providers, e.g. {@code CONFIGURED=3, UNCHANGED=41}. */
+    public Map<ObjectResult.Result, Long> counts() {
+        return results.values().stream().flatMap(List::stream).collect(java.util.stream.Collectors.groupingBy(
+                ObjectResult::result, () -> new java.util.EnumMap<>(ObjectResult.Result.class),
+                java.util.stream.Collectors.counting()));
+    }
+
+    /** A one-line description fit for a commit status. */
+    public String summary() {
+        return switch (result) {
+            case INVALID -> problems.isEmpty() ? "invalid input" : problems.get(0).toString()
+                    + (problems.size() > 1 ? " (+" + (problems.size() - 1) + " more)" : "");
+            case FAILURE, REFUSED -> error;
+            case SUCCESS -> {
+                Map<ObjectResult.Result, Long> c = counts();
+                long changed = c.getOrDefault(ObjectResult.Result.CREATED, 0L)
+                        + c.getOrDefault(ObjectResult.Result.CONFIGURED, 0L)
+                        + c.getOrDefault(ObjectResult.Result.DELETED, 0L);
+                yield "applied " + changed + " changes, " + c.getOrDefault(ObjectResult.Result.UNCHANGED, 0L)
+                        + " unchanged";
+            }
+        };
+    }
+}

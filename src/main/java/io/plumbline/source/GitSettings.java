@@ -1,0 +1,32 @@
+package io.plumbline.source;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Where the configuration repository is and how to reach it.
+ *
+ * @param url           https, ssh or file URL, or a local path
+ * @param branch        the environment branch, e.g. {@code main}
+ * @param cacheDir      where the bare clone is kept between restarts
+ * @param username      for https with a token (GitHub accepts any non-empty name; GitLab wants oauth2)
+ * @param token         https token, or empty
+ * @param sshKey        private key file for ssh URLs, or null for the default identities
+ * @param prRefs        ref patterns whose heads are planned but never applied, e.g. {@code refs/pull/*}{@code /head}
+ * @param timeout       network timeout of one fetch
+ */
+public record GitSettings(String url, String branch, Path cacheDir, String username, Secret token, Path sshKey,
+                          List<String> prRefs, Duration timeout) {
+    public GitSettings {
+        username = username == null || username.isEmpty() ? "plumbline" : username;
+        token = token == null ? Secret.NONE : token;
+        prRefs = prRefs == null ? List.of() : List.copyOf(prRefs);
+        timeout = timeout == null ? Duration.ofSeconds(60) : timeout;
+    }
+
+    /** The URL with any user-info removed, safe to print. */
+    public String safeUrl() {
+        return url.replaceAll("//[^/@]*@", "//");
+    }
+}

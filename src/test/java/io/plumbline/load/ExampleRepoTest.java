@@ -1,0 +1,43 @@
+package io.plumbline.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plumbline.model.LoadedEnvironment;
+import io.plumbline.model.Revision;
+import io.plumbline.source.DirectoryFiles;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The bundled example repository is what new users copy: it must always validate, completely. */
+class ExampleRepoTest {
+    @Test
+    void everyEnvironmentOfTheExampleRepositoryLoads() throws Exception {
+        LoadResult result = new EnvironmentLoader()
+                .loadAll(new DirectoryFiles(Path.of("example-repo"), Revision.WORKING_TREE));
+
+        assertThat(result.allProblems()).isEmpty();
+        assertThat(result.environments()).extracting(LoadedEnvironment::name)
+                .containsExactlyInAnyOrder("production", "staging");
+        LoadedEnvironment production = result.environments().stream()
+                .filter(e -> e.name().equals("production")).findFirst().orElseThrow();
+        var spec = production.environment().spec();
+        assertThat(spec.aws().accountId()).isEqualTo("033870383707");
+        assertThat(spec.kubernetes().applications()).extracting(a -> a.name())
+                .containsExactly("frontend", "thoughts-backend", "users-backend");
+        assertThat(spec.kubernetes().applications().get(0).autoscale().cpuPercent()).isEqualTo(10);
+        assertThat(spec.haproxy().backends().get(0).servers()).extracting(s -> s.state())
+                .containsExactly("ready", "maint");
+        assertThat(production.manifests()).singleElement()
+                .satisfies(m -> assertThat(m.file()).isEqualTo("manifests/production/frontend-pdb.yaml"));
+    }
+
+    @Test
+    void environmentNamesMustBeUniqueAcrossFiles() throws Exception {
+        LoadResult result = new EnvironmentLoader().load(new DirectoryFiles(Path.of("example-repo"),
+                Revision.WORKING_TREE), java.util.List.of("environments/production.yaml", "environments/production.yaml"));
+
+        assertThat(result.allProblems()).extracting(Object::toString).containsExactly(
+                "environments/production.yaml:1:1: /metadata/name: environment 'production' is also declared in "
+                        + "environments/production.yaml");
+    }
+}
