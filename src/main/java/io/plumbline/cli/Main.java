@@ -18,7 +18,11 @@ public final class Main {
     }
 
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Main()).setOut(out).setErr(err);
         // A usage mistake is invalid input (2); an unexpected exception is a failure (1), shown without a trace.
         cli.setExitCodeExceptionMapper(e -> FAILURE);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {

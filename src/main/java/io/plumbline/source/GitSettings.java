@@ -21,7 +21,7 @@ public record GitSettings(String url, String branch, Path cacheDir, String usern
     public GitSettings {
         username = username == null || username.isEmpty() ? "plumbline" : username;
         token = token == null ? Secret.NONE : token;
-        prRefs = prRefs == null ? List.of() : List.copyOf(prRefs);
+        prRefs = prRefs == null ? List.of() : prRefs.stream().filter(r -> !r.isBlank()).toList();
         timeout = timeout == null ? Duration.ofSeconds(60) : timeout;
     }
 

@@ -1,0 +1,104 @@
+package io.plumbline;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the package table of ARCHITECTURE.md true: who may depend on whom. */
+class ArchitectureTest {
+    private static JavaClasses main;
+
+    @BeforeAll
+    static void importMainClasses() {
+        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.plumbline");
+    }
+
+    @Test
+    void modelDependsOnTheJdkOnly() {
+        classes().that().resideInAPackage("io.plumbline.model..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.plumbline.model..", "java..")
+                .check(main);
+    }
+
+    @Test
+    void sourceDependsOnModelAndJGit() {
+        classes().that().resideInAPackage("io.plumbline.source..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.plumbline.source..",
+                        "io.plumbline.model..", "org.eclipse.jgit..", "org.slf4j..", "java..")
+                .check(main);
+    }
+
+    @Test
+    void loadDependsOnModelYamlAndSchemaValidation() {
+        classes().that().resideInAPackage("io.plumbline.load..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.plumbline.load..",
+                        "io.plumbline.model..", "org.yaml.snakeyaml..", "com.networknt.schema..",
+                        "com.fasterxml.jackson..", "java..")
+                .check(main);
+    }
+
+    @Test
+    void renderAndDiffArePureFunctionsOfTheModel() {
+        classes().that().resideInAnyPackage("io.plumbline.render..", "io.plumbline.diff..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.plumbline.render..",
+                        "io.plumbline.diff..", "io.plumbline.model..", "io.fabric8.kubernetes.api.model..",
+                        "com.fasterxml.jackson..", "java..")
+                .allowEmptyShould(true)
+                .check(main);
+    }
+
+    @Test
+    void providersNeverDependOnEachOtherOrOnTheEngine() {
+        for (String provider : new String[] {"kubernetes", "aws", "haproxy"}) {
+            noClasses().that().resideInAPackage("io.plumbline.provider." + provider + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(forbiddenFor(provider))
+                    .allowEmptyShould(true)
+                    .check(main);
+        }
+    }
+
+    @Test
+    void theEngineKnowsProvidersOnlyThroughTheirContract() {
+        noClasses().that().resideInAPackage("io.plumbline.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.plumbline.provider.kubernetes..",
+                        "io.plumbline.provider.aws..", "io.plumbline.provider.haproxy..", "io.plumbline.render..",
+                        "io.fabric8..", "software.amazon..")
+                .check(main);
+    }
+
+    @Test
+    void reportAndMetricsStayApartFromTheEngine() {
+        noClasses().that().resideInAnyPackage("io.plumbline.report..", "io.plumbline.metrics..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.plumbline.engine..",
+                        "io.plumbline.provider..", "io.plumbline.load..")
+                .allowEmptyShould(true)
+                .check(main);
+    }
+
+    @Test
+    void nothingDependsOnTheCommandLineOrTheHttpFace() {
+        noClasses().that().resideOutsideOfPackages("io.plumbline.cli..", "io.plumbline.http..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.plumbline.cli..", "io.plumbline.http..")
+                .check(main);
+    }
+
+    private static String[] forbiddenFor(String provider) {
+        java.util.List<String> packages = new java.util.ArrayList<>();
+        for (String p : new String[] {"kubernetes", "aws", "haproxy"}) {
+            if (!p.equals(provider)) {
+                packages.add("io.plumbline.provider." + p + "..");
+                packages.add("io.plumbline.render." + p + "..");
+            }
+        }
+        packages.add("io.plumbline.engine..");
+        packages.add("io.plumbline.cli..");
+        packages.add("io.plumbline.http..");
+        return packages.toArray(String[]::new);
+    }
+}

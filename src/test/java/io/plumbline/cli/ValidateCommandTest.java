@@ -1,0 +1,75 @@
+package io.plumbline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plumbline.testing.TestRepo;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void theExampleRepositoryIsValid() {
+        assertThat(run("validate", "--repo", "example-repo")).isEqualTo(Main.OK);
+        assertThat(out.toString()).contains("ok: environments/production.yaml (environment production)",
+                "ok: environments/staging.yaml (environment staging)");
+    }
+
+    @Test
+    void invalidFilesExitTwoWithEveryProblemOnItsOwnLine() {
+        int code = run("validate", "--repo", "src/test/resources/broken", "48-haproxy-missing-sockets.yaml",
+                "09-prune-yes.yaml");
+
+        assertThat(code).isEqualTo(Main.INVALID);
+        assertThat(out.toString()).isEqualTo(String.join(System.lineSeparator(),
+                "09-prune-yes.yaml:7:12: /spec/sync/prune: expected a boolean, found a string 'yes'",
+                "48-haproxy-missing-sockets.yaml:6:3: /spec/haproxy: missing required field 'masterSocket'",
+                "48-haproxy-missing-sockets.yaml:6:3: /spec/haproxy: missing required field 'runtimeSocket'",
+                "3 problems in 2 files", ""));
+        assertThat(err.toString()).doesNotContain("Exception");
+    }
+
+    @Test
+    void jsonOutputCarriesPositions() throws Exception {
+        assertThat(run("validate", "--repo", "src/test/resources/broken", "--output", "json", "09-prune-yes.yaml"))
+                .isEqualTo(Main.INVALID);
+
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("valid").asBoolean()).isFalse();
+        assertThat(json.at("/problems/0/line").asInt()).isEqualTo(7);
+        assertThat(json.at("/problems/0/column").asInt()).isEqualTo(12);
+        assertThat(json.at("/problems/0/pointer").asText()).isEqualTo("/spec/sync/prune");
+    }
+
+    @Test
+    void aCommitOfALocalRepositoryIsReadAtThatRef(@TempDir Path tmp) {
+        try (TestRepo repo = TestRepo.withExampleRepo(tmp)) {
+            repo.edit("environments/staging.yaml", "replicas: 1", "replicas: -1").commitAll("Break it");
+
+            assertThat(run("validate", "--repo", repo.dir().toString(), "--ref", "main")).isEqualTo(Main.INVALID);
+            assertThat(run("validate", "--repo", repo.dir().toString(), "--ref", "main~1")).isEqualTo(Main.OK);
+        }
+    }
+
+    @Test
+    void aMissingRepositoryIsAFailureWithAPlainMessage() {
+        assertThat(run("validate", "--repo", "/nonexistent/plumbline")).isEqualTo(Main.FAILURE);
+        assertThat(err.toString()).isEqualTo("plumbline: no such folder: /nonexistent/plumbline" + System.lineSeparator());
+    }
+
+    @Test
+    void aUsageMistakeIsInvalidInput() {
+        assertThat(run("validate", "--output", "yaml")).isEqualTo(Main.INVALID);
+    }
+}

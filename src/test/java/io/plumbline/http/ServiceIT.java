@@ -1,0 +1,95 @@
+package io.plumbline.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micronaut.runtime.Micronaut;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.plumbline.testing.TestRepo;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The service started in-process on a random port, polling a real repository. */
+class ServiceIT {
+    private static final Duration POLL = Duration.ofSeconds(2);
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path tmp;
+    TestRepo repo;
+    ApplicationContext context;
+    URI base;
+
+    @BeforeEach
+    void start() {
+        repo = TestRepo.withExampleRepo(tmp);
+        context = Micronaut.build(new String[0]).banner(false).properties(Map.of(
+                "micronaut.server.port", -1,
+                "plumbline.git.url", repo.url(),
+                "plumbline.git.cache-dir", tmp.resolve("cache").toString(),
+                "plumbline.poll.interval", POLL.toMillis() + "ms",
+                "plumbline.poll.jitter", 0.0)).start();
+        base = context.getBean(EmbeddedServer.class).getURI();
+    }
+
+    @AfterEach
+    void stop() {
+        context.close();
+        repo.close();
+    }
+
+    @Test
+    void healthAnswersAndBecomesReadyAfterTheFirstFetch() throws Exception {
+        assertThat(get("/health/liveness").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/health/readiness").statusCode() == 200);
+        assertThat(get("/health").body()).contains("\"readiness\":\"UP\"");
+    }
+
+    @Test
+    void aCommitIsValidatedWithinTwoPollIntervalsAndShowsInTheMetrics() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> counter("production", "success") == 1);
+        assertThat(counter("staging", "success")).isEqualTo(1);
+
+        repo.edit("environments/staging.yaml", "replicas: 1", "replicas: many").commitAll("Break staging");
+
+        await().atMost(POLL.multipliedBy(2)).pollInterval(Duration.ofMillis(100))
+                .until(() -> counter("staging", "invalid") == 1);
+        assertThat(counter("production", "success")).isEqualTo(2);
+        String metrics = get("/prometheus").body();
+        assertThat(metrics).contains("plumbline_reconcile_duration_seconds_count{environment=\"staging\"}")
+                .contains("plumbline_git_fetch_failures_total 0.0")
+                .contains("plumbline_last_success_timestamp_seconds{environment=\"production\"}");
+    }
+
+    @Test
+    void anUnreachableRepositoryRaisesTheFetchFailureMetric() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> counter("production", "success") == 1);
+        repo.destroy();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/prometheus").body()
+                .matches("(?s).*plumbline_git_fetch_failures_total [1-9].*"));
+        assertThat(get("/health").body()).contains("\"liveness\":\"UP\"");
+    }
+
+    private double counter(String environment, String result) throws Exception {
+        Matcher m = Pattern.compile("plumbline_reconcile_total\\{environment=\"" + environment + "\",result=\""
+                + result + "\"} ([0-9.]+)").matcher(get("/prometheus").body());
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

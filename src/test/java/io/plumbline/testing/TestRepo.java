@@ -1,0 +1,162 @@
+package io.plumbline.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.ResetCommand;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.revwalk.RevCommit;
+
+/** A real Git repository in a temporary folder, playing the team's configuration repository. */
+public final class TestRepo implements AutoCloseable {
+    private static final PersonIdent AUTHOR = new PersonIdent("Test Author", "author@example.com");
+    private final Path dir;
+    private final Git git;
+
+    private TestRepo(Path dir, Git git) {
+        this.dir = dir;
+        this.git = git;
+    }
+
+    /** A repository on branch {@code main} holding a copy of {@code example-repo/}. */
+    public static TestRepo withExampleRepo(Path parent) {
+        try {
+            Path dir = Files.createDirectories(parent.resolve("config-repo"));
+            copy(Path.of("example-repo"), dir);
+            Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call();
+            TestRepo repo = new TestRepo(dir, git);
+            repo.commitAll("Initial environments");
+            return repo;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public String url() {
+        return dir.toUri().toString();
+    }
+
+    public TestRepo write(String path, String content) {
+        try {
+            Path file = dir.resolve(path);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String read(String path) {
+        try {
+            return Files.readString(dir.resolve(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces the first occurrence of {@code from} in a file. */
+    public TestRepo edit(String path, String from, String to) {
+        String text = read(path);
+        if (!text.contains(from)) {
+            throw new IllegalArgumentException(path + " does not contain " + from);
+        }
+        return write(path, text.replaceFirst(java.util.regex.Pattern.quote(from),
+                java.util.regex.Matcher.quoteReplacement(to)));
+    }
+
+    public String commitAll(String message) {
+        try {
+            git.add().addFilepattern(".").call();
+            git.add().setUpdate(true).addFilepattern(".").call();
+            RevCommit c = git.commit().setMessage(message).setAuthor(AUTHOR).setCommitter(AUTHOR).call();
+            return c.getName();
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Rewrites the last commit, as a force-push of an amended commit would leave the branch. */
+    public String amend(String message) {
+        try {
+            git.add().addFilepattern(".").call();
+            return git.commit().setAmend(true).setMessage(message).setAuthor(AUTHOR).setCommitter(AUTHOR).call()
+                    .getName();
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Moves the branch back to an earlier commit, discarding what came after (a force-push of history). */
+    public void resetHard(String commit) {
+        try {
+            git.reset().setMode(ResetCommand.ResetType.HARD).setRef(commit).call();
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Points a pull-request ref (as GitHub keeps them) at a new commit on a side branch. */
+    public String pullRequest(int number, String path, String content, String message) {
+        try {
+            String base = git.getRepository().resolve("HEAD").getName();
+            git.checkout().setCreateBranch(true).setName("pr-" + number).call();
+            write(path, content);
+            String head = commitAll(message);
+            git.checkout().setName("main").call();
+            var update = git.getRepository().updateRef("refs/pull/" + number + "/head");
+            update.setNewObjectId(org.eclipse.jgit.lib.ObjectId.fromString(head));
+            update.forceUpdate();
+            git.branchDelete().setBranchNames("pr-" + number).setForce(true).call();
+            return base.equals(head) ? base : head;
+        } catch (GitAPIException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Deletes the repository, as an unreachable or removed remote. */
+    public void destroy() {
+        git.close();
+        deleteTree(dir);
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        git.close();
+    }
+}
