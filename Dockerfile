@@ -1,0 +1,19 @@
+# Build: the shaded jar, tests left to CI.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -ntp -q dependency:go-offline
+COPY schema schema
+COPY src/main src/main
+RUN mvn -B -ntp -q -o package -DskipTests
+
+# Run: a JRE, a non-root user, the jar and nothing else.
+FROM eclipse-temurin:17-jre
+RUN useradd --system --uid 10001 --home-dir /var/lib/plumbline --create-home plumbline
+COPY --from=build /src/target/plumbline.jar /opt/plumbline/plumbline.jar
+USER 10001
+WORKDIR /var/lib/plumbline
+ENV PLUMBLINE_GIT_CACHE_DIR=/var/lib/plumbline/cache
+EXPOSE 8080
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/opt/plumbline/plumbline.jar"]
+CMD ["serve"]
