@@ -52,6 +52,7 @@ class AwsProviderIT {
                 .contains("aws AutoScalingGroup hopper-t2-medium-nodes", "aws Nodegroup Example/ng-fa5e0fc5");
         List<ObjectResult> results = provider.apply(env, first);
         assertThat(results).filteredOn(r -> r.result() == ObjectResult.Result.FAILED).isEmpty();
+        assertThat(provider.calls().calls()).extracting(IamPolicy::action).isSubsetOf(IamPolicy.declared());
 
         provider.calls().clear();
         ChangeSet again = plan(provider, env);
