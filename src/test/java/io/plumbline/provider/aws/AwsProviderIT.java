@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /** The example environment against an account seeded like a team's existing one. */
 class AwsProviderIT {
@@ -30,8 +29,7 @@ class AwsProviderIT {
     void seed() {
         MOTO.reset();
         provider = new AwsProvider(MOTO.connection());
-        hand = new AwsClients(MOTO.connection(), UrlConnectionHttpClient.create(), new CallCounter(), "us-west-2",
-                null, "by-hand");
+        hand = TestClients.create(MOTO.connection());
         seeded = AwsBaseline.seed(hand);
     }
 
