@@ -1,0 +1,68 @@
+package io.plumbline.provider.aws;
+
+import io.plumbline.model.LoadedEnvironment;
+import io.plumbline.model.Marks;
+import io.plumbline.model.spec.aws.AwsSpec;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What one reconcile of one environment works with: its clients, its spec and the shared lookups. */
+public final class AwsContext {
+    private final AwsClients aws;
+    private final LoadedEnvironment env;
+    private final Lookup lookup;
+
+    public AwsContext(AwsClients aws, LoadedEnvironment env) {
+        this.aws = aws;
+        this.env = env;
+        this.lookup = new Lookup(aws, env.environment().spec().aws());
+    }
+
+    public AwsClients aws() {
+        return aws;
+    }
+
+    public AwsSpec spec() {
+        return env.environment().spec().aws();
+    }
+
+    public String environment() {
+        return env.name();
+    }
+
+    public boolean pruneEnabled() {
+        return env.environment().spec().sync().pruneEnabled();
+    }
+
+    public Lookup lookup() {
+        return lookup;
+    }
+
+    public Duration pollInterval() {
+        return aws.connection().pollInterval();
+    }
+
+    public Duration waitBound() {
+        return env.environment().spec().sync().healthTimeoutDuration();
+    }
+
+    /** The ownership tags put on everything Plumbline creates for this environment. */
+    public Map<String, String> ownershipTags() {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put(Marks.AWS_ENVIRONMENT_TAG, env.name());
+        tags.put(Marks.AWS_MANAGED_TAG, "true");
+        return tags;
+    }
+
+    /** Carries this environment's ownership tags and no {@code shared} cluster tag: Plumbline may delete it. */
+    public boolean owned(Map<String, String> tags) {
+        return env.name().equals(tags.get(Marks.AWS_ENVIRONMENT_TAG))
+                && "true".equals(tags.get(Marks.AWS_MANAGED_TAG)) && !shared(tags);
+    }
+
+    public static boolean shared(Map<String, String> tags) {
+        return tags.entrySet().stream().anyMatch(t -> t.getKey().startsWith(Marks.CLUSTER_TAG_PREFIX)
+                && Marks.SHARED.equals(t.getValue()));
+    }
+}

@@ -1,0 +1,46 @@
+package io.plumbline.provider.aws;
+
+import io.plumbline.provider.ProviderException;
+import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/** Turns SDK errors into {@link ProviderException}s that say what failed and whether retrying can help. */
+public final class AwsErrors {
+    private AwsErrors() {
+    }
+
+    public static <T> T call(String what, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (SdkException e) {
+            throw translate(what, e);
+        }
+    }
+
+    public static ProviderException translate(String what, SdkException e) {
+        return new ProviderException("aws: " + what + ": " + describe(e), retryable(e), e);
+    }
+
+    /** A short, secret-free description: the service's error code and message, or the client-side cause. */
+    public static String describe(Throwable t) {
+        if (t instanceof AwsServiceException s && s.awsErrorDetails() != null) {
+            return s.awsErrorDetails().errorCode() + " (HTTP " + s.statusCode() + "): "
+                    + s.awsErrorDetails().errorMessage();
+        }
+        if (t instanceof ApiCallTimeoutException || t instanceof ApiCallAttemptTimeoutException) {
+            return "timed out: " + t.getMessage();
+        }
+        return t.getMessage();
+    }
+
+    static boolean retryable(SdkException e) {
+        if (e instanceof AwsServiceException s) {
+            return s.isThrottlingException() || s.statusCode() >= 500;
+        }
+        return e instanceof SdkClientException;
+    }
+}

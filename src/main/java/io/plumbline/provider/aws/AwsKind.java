@@ -1,0 +1,37 @@
+package io.plumbline.provider.aws;
+
+import io.plumbline.model.Change;
+import io.plumbline.model.ObjectResult;
+import io.plumbline.model.Resource;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One kind of AWS resource: how to observe it in bulk and how to apply one change to it. */
+public interface AwsKind {
+
+    /** The kind in {@link io.plumbline.model.ResourceKey#kind()}, such as {@code SecurityGroupRule}. */
+    String kind();
+
+    /**
+     * The actual objects of this kind that the environment declares or may own, read with a bounded number of
+     * describe calls (paginated and filtered), never one per object unless AWS offers no batch read.
+     */
+    List<Resource> observe(AwsContext ctx, List<Resource> desired);
+
+    /** Applies one change; throws on failure. */
+    void apply(AwsContext ctx, Change change);
+
+    /** Applies the changes of this kind; kinds that batch (Route53) override this. One failure stops no other. */
+    default List<ObjectResult> applyAll(AwsContext ctx, List<Change> changes) {
+        List<ObjectResult> results = new ArrayList<>();
+        for (Change c : changes) {
+            try {
+                apply(ctx, c);
+                results.add(ObjectResult.done(c));
+            } catch (RuntimeException e) {
+                results.add(ObjectResult.failed(c, AwsErrors.describe(e)));
+            }
+        }
+        return results;
+    }
+}

@@ -1,0 +1,45 @@
+package io.plumbline.provider.aws;
+
+import io.plumbline.provider.aws.acm.Certificates;
+import io.plumbline.provider.aws.autoscaling.AutoScalingGroups;
+import io.plumbline.provider.aws.autoscaling.ScalingPolicies;
+import io.plumbline.provider.aws.autoscaling.ScheduledActions;
+import io.plumbline.provider.aws.ec2.ClusterTags;
+import io.plumbline.provider.aws.ec2.SecurityGroupRules;
+import io.plumbline.provider.aws.ecr.EcrRepositories;
+import io.plumbline.provider.aws.eks.Nodegroups;
+import io.plumbline.provider.aws.elb.Listeners;
+import io.plumbline.provider.aws.route53.DnsRecords;
+import io.plumbline.render.aws.AwsKinds;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The kinds the provider manages, in {@link AwsKinds#APPLY_ORDER}. */
+final class AwsKindRegistry {
+    private final List<AwsKind> ordered;
+
+    private AwsKindRegistry(List<AwsKind> kinds) {
+        Map<String, AwsKind> byName = kinds.stream().collect(Collectors.toMap(AwsKind::kind, Function.identity()));
+        this.ordered = AwsKinds.APPLY_ORDER.stream().map(byName::get).toList();
+    }
+
+    static AwsKindRegistry standard() {
+        return new AwsKindRegistry(List.of(new SecurityGroupRules(), new ClusterTags(), new EcrRepositories(),
+                new Nodegroups(), new AutoScalingGroups(), new ScheduledActions(), new ScalingPolicies(),
+                new Certificates(), new Listeners(), new DnsRecords()));
+    }
+
+    List<AwsKind> inOrder() {
+        return ordered;
+    }
+
+    List<AwsKind> inReverse() {
+        List<AwsKind> reversed = new ArrayList<>(ordered);
+        Collections.reverse(reversed);
+        return reversed;
+    }
+}

@@ -1,0 +1,130 @@
+package io.plumbline.provider.aws;
+
+import io.plumbline.diff.DeletionGuard;
+import io.plumbline.diff.Planner;
+import io.plumbline.model.Action;
+import io.plumbline.model.Change;
+import io.plumbline.model.ChangeSet;
+import io.plumbline.model.Health;
+import io.plumbline.model.LoadedEnvironment;
+import io.plumbline.model.ObjectResult;
+import io.plumbline.model.Resource;
+import io.plumbline.model.spec.aws.AwsSpec;
+import io.plumbline.provider.Provider;
+import io.plumbline.render.aws.AwsKinds;
+import io.plumbline.render.aws.AwsRender;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+
+/**
+ * The AWS provider: security-group rules, cluster tags, ECR, EKS nodegroups, Auto Scaling, ACM, ELBv2 listeners
+ * and Route53 records. Build it with {@code new AwsProvider(AwsConnection.production())}; close it on shutdown.
+ */
+public final class AwsProvider implements Provider, AutoCloseable {
+    private final AwsConnection connection;
+    private final CallCounter counter = new CallCounter();
+    private final SdkHttpClient http;
+    private final Map<String, AwsClients> clients = new ConcurrentHashMap<>();
+    private final AwsKindRegistry kinds = AwsKindRegistry.standard();
+
+    public AwsProvider(AwsConnection connection) {
+        this.connection = connection;
+        this.http = UrlConnectionHttpClient.builder().connectionTimeout(connection.attemptTimeout())
+                .socketTimeout(connection.attemptTimeout()).build();
+    }
+
+    @Override
+    public String name() {
+        return AwsKinds.PROVIDER;
+    }
+
+    /** Every SDK call this provider made, for tests and benchmarks. */
+    public CallCounter calls() {
+        return counter;
+    }
+
+    @Override
+    public boolean appliesTo(LoadedEnvironment env) {
+        return env.environment().spec().aws() != null;
+    }
+
+    @Override
+    public List<Resource> render(LoadedEnvironment env) {
+        return appliesTo(env) ? AwsRender.render(env.file(), env.environment().spec().aws()) : List.of();
+    }
+
+    @Override
+    public List<Resource> observe(LoadedEnvironment env, List<Resource> desired) {
+        if (!appliesTo(env)) {
+            return List.of();
+        }
+        AwsContext ctx = context(env);
+        List<Resource> actual = new ArrayList<>();
+        for (AwsKind kind : kinds.inOrder()) {
+            actual.addAll(kind.observe(ctx, desired.stream().filter(r -> r.key().kind().equals(kind.kind()))
+                    .toList()));
+        }
+        return actual;
+    }
+
+    @Override
+    public ChangeSet diff(LoadedEnvironment env, List<Resource> desired, List<Resource> actual) {
+        List<Resource> settled = AutoscalerOwned.settle(desired, actual);
+        ChangeSet plan = Planner.exact().plan(settled, actual, env.environment().spec().sync().pruneEnabled());
+        return new ChangeSet(plan.changes().stream().map(AwsProvider::explain).toList());
+    }
+
+    /** A rule, scheduled action or policy inside a declared group that the environment does not declare is drift. */
+    private static Change explain(Change c) {
+        if (c.action() != Action.ORPHAN || !c.actual().owned() || !AwsKinds.INSIDE_DECLARED.contains(c.key().kind())) {
+            return c;
+        }
+        return Change.orphan(c.actual(), "drift: exists in AWS but is not declared; removed only when prune is on");
+    }
+
+    @Override
+    public List<ObjectResult> apply(LoadedEnvironment env, ChangeSet plan) {
+        List<ObjectResult> results = new ArrayList<>();
+        plan.filter(c -> !c.action().writes()).forEach(c -> results.add(ObjectResult.done(c)));
+        if (!plan.hasWrites()) {
+            return results;
+        }
+        DeletionGuard.check(name(), plan, env.environment().spec().sync().maxDeletePercent(), env.revision());
+        AwsContext ctx = context(env);
+        AccountGuard.check(ctx);
+        for (AwsKind kind : kinds.inOrder()) {
+            results.addAll(kind.applyAll(ctx, plan.filter(c -> c.key().kind().equals(kind.kind())
+                    && (c.action() == Action.CREATE || c.action() == Action.UPDATE))));
+        }
+        for (AwsKind kind : kinds.inReverse()) {
+            results.addAll(kind.applyAll(ctx, plan.filter(c -> c.key().kind().equals(kind.kind())
+                    && c.action() == Action.DELETE)));
+        }
+        return results;
+    }
+
+    @Override
+    public Health health(LoadedEnvironment env, List<ObjectResult> applied) {
+        List<String> failed = applied.stream().filter(r -> r.result() == ObjectResult.Result.FAILED)
+                .map(r -> r.key() + ": " + r.message()).toList();
+        return failed.isEmpty() ? Provider.nothingToWaitFor() : Health.degraded(String.join("; ", failed));
+    }
+
+    private AwsContext context(LoadedEnvironment env) {
+        AwsSpec spec = env.environment().spec().aws();
+        String role = spec.assumeRole();
+        AwsClients aws = clients.computeIfAbsent(spec.region() + "|" + role + "|" + env.name(),
+                k -> new AwsClients(connection, http, counter, spec.region(), role, env.name()));
+        return new AwsContext(aws, env);
+    }
+
+    @Override
+    public void close() {
+        clients.values().forEach(AwsClients::close);
+        http.close();
+    }
+}

@@ -1,0 +1,130 @@
+package io.plumbline.provider.aws;
+
+import io.plumbline.model.spec.aws.AwsSpec;
+import io.plumbline.model.spec.aws.ClusterTag;
+import io.plumbline.model.spec.aws.SecurityGroup;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.acm.model.CertificateSummary;
+import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.Subnet;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.Vpc;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
+import software.amazon.awssdk.services.route53.model.HostedZone;
+
+/**
+ * Describe calls that several kinds need (VPCs, security groups, load balancers, certificates, zones, groups),
+ * each made at most once per reconcile, paginated and filtered to what the environment declares.
+ */
+public final class Lookup {
+    private final AwsClients aws;
+    private final AwsSpec spec;
+    private final Map<String, Object> memo = new LinkedHashMap<>();
+
+    Lookup(AwsClients aws, AwsSpec spec) {
+        this.aws = aws;
+        this.spec = spec;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T once(String name, Supplier<T> read) {
+        if (!memo.containsKey(name)) {
+            memo.put(name, AwsErrors.call("reading " + name, read));
+        }
+        return (T) memo.get(name);
+    }
+
+    /** Forgets one lookup after a write changed what it read (a certificate was requested). */
+    public void forget(String name) {
+        memo.remove(name);
+    }
+
+    /** VPCs by their {@code Name} tag, for the VPC names the environment mentions. */
+    public Map<String, Vpc> vpcs() {
+        Set<String> names = new TreeSet<>();
+        spec.securityGroups().forEach(g -> names.add(g.vpc()));
+        clusterTagged("vpc").forEach(names::add);
+        return once("vpcs", () -> names.isEmpty() ? Map.of()
+                : aws.ec2().describeVpcsPaginator(r -> r.filters(filter("tag:Name", names))).vpcs().stream()
+                .collect(Collectors.toMap(v -> nameTag(v.tags()), Function.identity(), (a, b) -> a)));
+    }
+
+    /** Subnets by their {@code Name} tag, for the subnets named in cluster tags. */
+    public Map<String, Subnet> subnets() {
+        List<String> names = clusterTagged("subnet");
+        return once("subnets", () -> names.isEmpty() ? Map.of()
+                : aws.ec2().describeSubnetsPaginator(r -> r.filters(filter("tag:Name", names))).subnets().stream()
+                .collect(Collectors.toMap(v -> nameTag(v.tags()), Function.identity(), (a, b) -> a)));
+    }
+
+    /** Every security group in the VPCs the environment mentions, with its rules and tags. */
+    public List<software.amazon.awssdk.services.ec2.model.SecurityGroup> securityGroups() {
+        List<String> vpcIds = vpcs().values().stream().map(Vpc::vpcId).toList();
+        return once("security groups", () -> vpcIds.isEmpty() ? List.of()
+                : aws.ec2().describeSecurityGroupsPaginator(r -> r.filters(filter("vpc-id", vpcIds)))
+                .securityGroups().stream().toList());
+    }
+
+    public Map<String, LoadBalancer> loadBalancers() {
+        return once("load balancers", () -> aws.elb().describeLoadBalancersPaginator(r -> { })
+                .loadBalancers().stream().collect(Collectors.toMap(LoadBalancer::loadBalancerName,
+                        Function.identity())));
+    }
+
+    /** Target groups by ARN. */
+    public Map<String, TargetGroup> targetGroups() {
+        return once("target groups", () -> aws.elb().describeTargetGroupsPaginator(r -> { })
+                .targetGroups().stream().collect(Collectors.toMap(TargetGroup::targetGroupArn,
+                        Function.identity())));
+    }
+
+    public List<CertificateSummary> certificates() {
+        return once("certificates", () -> aws.acm().listCertificatesPaginator(r -> { })
+                .certificateSummaryList().stream().toList());
+    }
+
+    /** Hosted zones by name, without the trailing dot. */
+    public Map<String, HostedZone> zones() {
+        return once("hosted zones", () -> aws.route53().listHostedZonesPaginator(r -> { }).hostedZones()
+                .stream().collect(Collectors.toMap(z -> Names.dns(z.name()), Function.identity(), (a, b) -> a)));
+    }
+
+    /** The Auto Scaling groups the environment mentions, by name. */
+    public Map<String, AutoScalingGroup> autoScalingGroups() {
+        Set<String> names = new TreeSet<>();
+        spec.autoscaling().groups().forEach(g -> names.add(g.name()));
+        clusterTagged("autoScalingGroup").forEach(names::add);
+        return once("auto scaling groups", () -> names.isEmpty() ? Map.of()
+                : aws.autoScaling().describeAutoScalingGroupsPaginator(r -> r.autoScalingGroupNames(names))
+                .autoScalingGroups().stream().collect(Collectors.toMap(AutoScalingGroup::autoScalingGroupName,
+                        Function.identity())));
+    }
+
+    /** The declared security groups' VPC name, by group name. */
+    public Map<String, String> declaredGroupVpcs() {
+        return spec.securityGroups().stream().collect(Collectors.toMap(SecurityGroup::name, SecurityGroup::vpc,
+                (a, b) -> a));
+    }
+
+    private List<String> clusterTagged(String resourceType) {
+        return spec.clusterTags().stream().filter(t -> t.resourceType().equals(resourceType))
+                .map(ClusterTag::resource).toList();
+    }
+
+    public static Filter filter(String name, java.util.Collection<String> values) {
+        return Filter.builder().name(name).values(values).build();
+    }
+
+    public static String nameTag(List<Tag> tags) {
+        return tags.stream().filter(t -> t.key().equals("Name")).map(Tag::value).findFirst().orElse("");
+    }
+}

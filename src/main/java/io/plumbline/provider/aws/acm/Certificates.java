@@ -1,0 +1,108 @@
+package io.plumbline.provider.aws.acm;
+
+import io.plumbline.model.Change;
+import io.plumbline.model.Resource;
+import io.plumbline.model.spec.aws.Certificate;
+import io.plumbline.provider.ProviderException;
+import io.plumbline.provider.aws.AwsContext;
+import io.plumbline.provider.aws.AwsKind;
+import io.plumbline.provider.aws.Names;
+import io.plumbline.provider.aws.Waits;
+import io.plumbline.render.aws.AwsKinds;
+import io.plumbline.render.aws.Body;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.acm.model.CertificateDetail;
+import software.amazon.awssdk.services.acm.model.CertificateStatus;
+import software.amazon.awssdk.services.acm.model.CertificateSummary;
+import software.amazon.awssdk.services.acm.model.DomainValidation;
+import software.amazon.awssdk.services.acm.model.Tag;
+
+/**
+ * ACM certificates validated through DNS: requested with ownership tags, their validation records written into
+ * the declared Route53 zone, then waited for (bounded by the environment's health timeout) until issued.
+ * A certificate whose names change is requested anew; certificates are never deleted, as a listener may use them.
+ */
+public final class Certificates implements AwsKind {
+
+    @Override
+    public String kind() {
+        return AwsKinds.CERTIFICATE;
+    }
+
+    @Override
+    public List<Resource> observe(AwsContext ctx, List<Resource> desired) {
+        return desired.stream().flatMap(d -> current(ctx, d.key().name()).stream().map(c -> new Resource(d.key(),
+                Body.of().put("alternativeNames", alternativeNames(c)).put("status", c.statusAsString())
+                        .put("arn", c.certificateArn()).build(), false))).toList();
+    }
+
+    /** The certificate a listener of {@code domain} should use: issued before pending, newest first. */
+    public static Optional<CertificateSummary> current(AwsContext ctx, String domain) {
+        return ctx.lookup().certificates().stream().filter(c -> Names.dns(c.domainName()).equals(domain))
+                .filter(c -> c.status() == CertificateStatus.ISSUED
+                        || c.status() == CertificateStatus.PENDING_VALIDATION)
+                .min(Comparator.comparing((CertificateSummary c) -> c.status() != CertificateStatus.ISSUED)
+                        .thenComparing(c -> c.createdAt() == null ? 0 : -c.createdAt().toEpochMilli()));
+    }
+
+    private static List<String> alternativeNames(CertificateSummary c) {
+        return c.subjectAlternativeNameSummaries().stream().map(Names::dns)
+                .filter(n -> !n.equals(Names.dns(c.domainName()))).sorted().toList();
+    }
+
+    @Override
+    public void apply(AwsContext ctx, Change change) {
+        Certificate declared = ctx.spec().certificates().stream()
+                .filter(c -> Names.dns(c.domain()).equals(change.key().name())).findFirst().orElseThrow();
+        boolean reuse = change.actual() != null
+                && change.fields().stream().noneMatch(f -> f.path().startsWith("alternativeNames"));
+        String arn = reuse ? (String) change.actual().body().get("arn") : request(ctx, declared);
+        String zoneId = zoneId(ctx, declared);
+        Waits.until(ctx, "ACM to publish the validation records of " + declared.domain(),
+                () -> validations(ctx, arn).stream().allMatch(v -> v.resourceRecord() != null));
+        ValidationRecords.write(ctx, zoneId, validations(ctx, arn));
+        Waits.until(ctx, "certificate " + declared.domain() + " to be issued",
+                () -> detail(ctx, arn).status() == CertificateStatus.ISSUED);
+        ctx.lookup().forget("certificates");
+    }
+
+    private static String request(AwsContext ctx, Certificate c) {
+        List<Tag> tags = ctx.ownershipTags().entrySet().stream()
+                .map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build()).toList();
+        return ctx.aws().acm().requestCertificate(r -> r.domainName(c.domain())
+                .subjectAlternativeNames(c.alternativeNames().isEmpty() ? null : c.alternativeNames())
+                .validationMethod("DNS").idempotencyToken(token(ctx, c)).tags(tags)).certificateArn();
+    }
+
+    /** The same request within an hour (a retried apply) returns the same certificate instead of a second one. */
+    private static String token(AwsContext ctx, Certificate c) {
+        String key = ctx.environment() + "|" + c.domain() + "|" + String.join(",", c.alternativeNames());
+        return "pl" + Integer.toHexString(key.hashCode());
+    }
+
+    private static String zoneId(AwsContext ctx, Certificate c) {
+        var zone = ctx.lookup().zones().get(Names.dns(c.zone()));
+        if (zone == null) {
+            throw ProviderException.refused("aws: hosted zone " + c.zone() + " (validation zone of certificate "
+                    + c.domain() + ") not found in Route53");
+        }
+        return zone.id();
+    }
+
+    private static CertificateDetail detail(AwsContext ctx, String arn) {
+        return ctx.aws().acm().describeCertificate(r -> r.certificateArn(arn)).certificate();
+    }
+
+    private static List<DomainValidation> validations(AwsContext ctx, String arn) {
+        return detail(ctx, arn).domainValidationOptions();
+    }
+
+    static Map<String, String> byName(List<DomainValidation> validations) {
+        return validations.stream().filter(v -> v.resourceRecord() != null).collect(Collectors.toMap(
+                v -> v.resourceRecord().name(), v -> v.resourceRecord().value(), (a, b) -> a));
+    }
+}

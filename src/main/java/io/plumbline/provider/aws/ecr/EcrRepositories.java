@@ -1,0 +1,155 @@
+package io.plumbline.provider.aws.ecr;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plumbline.model.Change;
+import io.plumbline.model.Resource;
+import io.plumbline.model.ResourceKey;
+import io.plumbline.model.spec.aws.EcrRepository;
+import io.plumbline.provider.ProviderException;
+import io.plumbline.provider.aws.AwsContext;
+import io.plumbline.provider.aws.AwsKind;
+import io.plumbline.render.aws.AwsKinds;
+import io.plumbline.render.aws.Body;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.ecr.model.LifecyclePolicyNotFoundException;
+import software.amazon.awssdk.services.ecr.model.Repository;
+import software.amazon.awssdk.services.ecr.model.Tag;
+
+/**
+ * ECR repositories: created with their settings and ownership tags, kept true, and deleted (when pruned) only if
+ * they hold no images or were declared with {@code deleteWithImages}, which is recorded in a tag so it outlives
+ * the declaration. ECR reads lifecycle policies and tags one repository at a time: lifecycle policies are read
+ * only for repositories that declare one, tags only for deletion candidates when pruning is on.
+ */
+public final class EcrRepositories implements AwsKind {
+    static final String DELETE_WITH_IMAGES_TAG = "plumbline:delete-with-images";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public String kind() {
+        return AwsKinds.ECR_REPOSITORY;
+    }
+
+    @Override
+    public List<Resource> observe(AwsContext ctx, List<Resource> desired) {
+        Map<String, Resource> declared = desired.stream().collect(Collectors.toMap(r -> r.key().name(), r -> r));
+        boolean prune = ctx.pruneEnabled();
+        List<Resource> out = new ArrayList<>();
+        for (Repository repo : ctx.aws().ecr().describeRepositoriesPaginator(r -> { }).repositories()) {
+            Resource wanted = declared.get(repo.repositoryName());
+            if (wanted != null) {
+                out.add(new Resource(wanted.key(), body(ctx, repo, wanted.body().containsKey("lifecyclePolicy")),
+                        true));
+            } else if (prune) {
+                out.add(candidate(ctx, repo));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Object> body(AwsContext ctx, Repository repo, boolean withLifecycle) {
+        return Body.of().put("tagMutability", repo.imageTagMutabilityAsString())
+                .put("scanOnPush", repo.imageScanningConfiguration() != null
+                        && Boolean.TRUE.equals(repo.imageScanningConfiguration().scanOnPush()))
+                .put("lifecyclePolicy", withLifecycle ? lifecycle(ctx, repo.repositoryName()) : null).build();
+    }
+
+    private static Map<String, Object> lifecycle(AwsContext ctx, String name) {
+        try {
+            String text = ctx.aws().ecr().getLifecyclePolicy(r -> r.repositoryName(name)).lifecyclePolicyText();
+            return JSON.readValue(text, new TypeReference<>() { });
+        } catch (LifecyclePolicyNotFoundException e) {
+            return null;
+        } catch (JsonProcessingException e) {
+            throw ProviderException.refused("aws: the lifecycle policy of ECR repository " + name
+                    + " is not JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** An undeclared repository that pruning might delete: whether it is ours decides, from its tags. */
+    private static Resource candidate(AwsContext ctx, Repository repo) {
+        Map<String, String> tags = ctx.aws().ecr().listTagsForResource(r -> r.resourceArn(repo.repositoryArn()))
+                .tags().stream().collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> a));
+        Map<String, Object> body = new LinkedHashMap<>(body(ctx, repo, false));
+        body.put("deleteWithImages", "true".equals(tags.get(DELETE_WITH_IMAGES_TAG)));
+        return new Resource(ResourceKey.of(AwsKinds.PROVIDER, AwsKinds.ECR_REPOSITORY, "", repo.repositoryName()),
+                body, ctx.owned(tags));
+    }
+
+    @Override
+    public void apply(AwsContext ctx, Change change) {
+        String name = change.key().name();
+        switch (change.action()) {
+            case CREATE -> create(ctx, name, change.desired().body());
+            case UPDATE -> update(ctx, name, change);
+            case DELETE -> delete(ctx, name, Boolean.TRUE.equals(change.actual().body().get("deleteWithImages")));
+            default -> { }
+        }
+    }
+
+    private static void create(AwsContext ctx, String name, Map<String, Object> body) {
+        List<Tag> tags = tags(ctx, declared(ctx, name));
+        ctx.aws().ecr().createRepository(r -> r.repositoryName(name)
+                .imageTagMutability((String) body.get("tagMutability"))
+                .imageScanningConfiguration(s -> s.scanOnPush((Boolean) body.get("scanOnPush"))).tags(tags));
+        if (body.containsKey("lifecyclePolicy")) {
+            putLifecycle(ctx, name, body);
+        }
+    }
+
+    private static void update(AwsContext ctx, String name, Change change) {
+        Map<String, Object> body = change.desired().body();
+        Set<String> fields = change.fields().stream().map(f -> f.path().split("[.\\[]")[0])
+                .collect(Collectors.toSet());
+        if (fields.contains("tagMutability")) {
+            ctx.aws().ecr().putImageTagMutability(r -> r.repositoryName(name)
+                    .imageTagMutability((String) body.get("tagMutability")));
+        }
+        if (fields.contains("scanOnPush")) {
+            ctx.aws().ecr().putImageScanningConfiguration(r -> r.repositoryName(name)
+                    .imageScanningConfiguration(s -> s.scanOnPush((Boolean) body.get("scanOnPush"))));
+        }
+        if (fields.contains("lifecyclePolicy")) {
+            putLifecycle(ctx, name, body);
+        }
+    }
+
+    private static void putLifecycle(AwsContext ctx, String name, Map<String, Object> body) {
+        try {
+            String text = JSON.writeValueAsString(body.get("lifecyclePolicy"));
+            ctx.aws().ecr().putLifecyclePolicy(r -> r.repositoryName(name).lifecyclePolicyText(text));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a rendered lifecycle policy is always JSON", e);
+        }
+    }
+
+    private static void delete(AwsContext ctx, String name, boolean withImages) {
+        boolean empty = ctx.aws().ecr().describeImages(r -> r.repositoryName(name).maxResults(1)).imageDetails()
+                .isEmpty();
+        if (!empty && !withImages) {
+            throw ProviderException.refused("aws: ECR repository " + name + " still holds images and was not "
+                    + "declared with deleteWithImages: true; it is kept");
+        }
+        ctx.aws().ecr().deleteRepository(r -> r.repositoryName(name).force(!empty));
+    }
+
+    private static EcrRepository declared(AwsContext ctx, String name) {
+        return ctx.spec().ecr().repositories().stream().filter(r -> r.name().equals(name)).findFirst()
+                .orElseThrow();
+    }
+
+    private static List<Tag> tags(AwsContext ctx, EcrRepository repo) {
+        Map<String, String> tags = ctx.ownershipTags();
+        if (repo.deleteWithImages()) {
+            tags.put(DELETE_WITH_IMAGES_TAG, "true");
+        }
+        return tags.entrySet().stream().map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build()).toList();
+    }
+}

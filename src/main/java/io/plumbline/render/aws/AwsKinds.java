@@ -1,0 +1,29 @@
+package io.plumbline.render.aws;
+
+import java.util.List;
+import java.util.Set;
+
+/** The AWS resource kinds, in the order they are applied (deletions run in reverse). */
+public final class AwsKinds {
+    public static final String PROVIDER = "aws";
+    public static final String SECURITY_GROUP_RULE = "SecurityGroupRule";
+    public static final String CLUSTER_TAG = "ClusterTag";
+    public static final String ECR_REPOSITORY = "EcrRepository";
+    public static final String NODEGROUP = "Nodegroup";
+    public static final String AUTO_SCALING_GROUP = "AutoScalingGroup";
+    public static final String SCHEDULED_ACTION = "ScheduledAction";
+    public static final String SCALING_POLICY = "ScalingPolicy";
+    public static final String CERTIFICATE = "Certificate";
+    public static final String LISTENER = "Listener";
+    public static final String DNS_RECORD = "DnsRecord";
+
+    /** Certificates before the listeners that use them, listeners before the DNS aliases that point at them. */
+    public static final List<String> APPLY_ORDER = List.of(SECURITY_GROUP_RULE, CLUSTER_TAG, ECR_REPOSITORY,
+            NODEGROUP, AUTO_SCALING_GROUP, SCHEDULED_ACTION, SCALING_POLICY, CERTIFICATE, LISTENER, DNS_RECORD);
+
+    /** Kinds that live inside a declared group: all of their objects there are managed, declared or not. */
+    public static final Set<String> INSIDE_DECLARED = Set.of(SECURITY_GROUP_RULE, SCHEDULED_ACTION, SCALING_POLICY);
+
+    private AwsKinds() {
+    }
+}

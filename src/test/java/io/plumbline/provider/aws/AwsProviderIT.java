@@ -1,0 +1,199 @@
+package io.plumbline.provider.aws;
+
+import static io.plumbline.provider.aws.Reconciles.apply;
+import static io.plumbline.provider.aws.Reconciles.plan;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.plumbline.model.Action;
+import io.plumbline.model.ChangeSet;
+import io.plumbline.model.FieldChange;
+import io.plumbline.model.RefusedException;
+import io.plumbline.model.ObjectResult;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The example environment against an account seeded like a team's existing one. */
+class AwsProviderIT {
+    @RegisterExtension
+    static final MotoServer MOTO = new MotoServer();
+
+    private AwsProvider provider;
+    private AwsClients hand;
+    private AwsBaseline.Seeded seeded;
+
+    @BeforeEach
+    void seed() {
+        MOTO.reset();
+        provider = new AwsProvider(MOTO.connection());
+        hand = TestClients.create(MOTO.connection());
+        seeded = AwsBaseline.seed(hand);
+    }
+
+    @AfterEach
+    void close() {
+        provider.close();
+        hand.close();
+    }
+
+    @Test
+    void firstApplyConvergesAndSecondMakesNoWrites() {
+        var env = Fixture.load("aws/production.yaml").environment();
+        ChangeSet first = plan(provider, env);
+        assertThat(first.with(Action.CREATE)).extracting(c -> c.key().kind()).contains("EcrRepository",
+                "SecurityGroupRule", "ScheduledAction", "ScalingPolicy", "Certificate", "Listener", "DnsRecord",
+                "ClusterTag");
+        assertThat(first.with(Action.UPDATE)).extracting(c -> c.key().toString())
+                .contains("aws AutoScalingGroup hopper-t2-medium-nodes", "aws Nodegroup Example/ng-fa5e0fc5");
+        List<ObjectResult> results = provider.apply(env, first);
+        assertThat(results).filteredOn(r -> r.result() == ObjectResult.Result.FAILED).isEmpty();
+        assertThat(provider.calls().calls()).extracting(IamPolicy::action).isSubsetOf(IamPolicy.declared());
+
+        provider.calls().clear();
+        ChangeSet again = plan(provider, env);
+        assertThat(again.filter(c -> c.action().writes())).isEmpty();
+        assertThat(provider.apply(env, again)).noneMatch(r -> r.result() == ObjectResult.Result.FAILED);
+        assertThat(provider.calls().writes()).isEmpty();
+        assertThat(again.with(Action.ORPHAN)).isEmpty();
+    }
+
+    @Test
+    void wrongAccountIsRefusedWithoutWrites() {
+        Fixture fixture = Fixture.load("aws/production.yaml");
+        fixture.at("/spec/aws").put("accountId", "033870383707");
+        var env = fixture.environment();
+        ChangeSet plan = plan(provider, env);
+        provider.calls().clear();
+        assertThatThrownBy(() -> provider.apply(env, plan)).isInstanceOf(RefusedException.class)
+                .hasMessageContaining("declares account 033870383707")
+                .hasMessageContaining("belong to account 123456789012");
+        assertThat(provider.calls().writes()).isEmpty();
+    }
+
+    @Test
+    void securityGroupRuleAddedByHandIsDriftAndRevokedOnlyWithPrune() {
+        Fixture fixture = Fixture.load("aws/production.yaml");
+        apply(provider, fixture.environment());
+        hand.ec2().authorizeSecurityGroupIngress(r -> r.groupId(seeded.masterId()).ipPermissions(p -> p
+                .ipProtocol("tcp").fromPort(8080).toPort(8080).ipRanges(i -> i.cidrIp("203.0.113.0/24"))));
+        hand.ec2().revokeSecurityGroupIngress(r -> r.groupId(seeded.masterId()).ipPermissions(p -> p
+                .ipProtocol("tcp").fromPort(6443).toPort(6443).userIdGroupPairs(u -> u.groupId(seeded.nodesId()))));
+
+        ChangeSet drift = plan(provider, fixture.environment());
+        assertThat(drift.with(Action.ORPHAN)).singleElement().satisfies(c -> {
+            assertThat(c.key().toString()).isEqualTo("aws SecurityGroupRule k8s-master/ingress:tcp:8080:203.0.113.0/24");
+            assertThat(c.note()).contains("drift");
+        });
+        assertThat(drift.with(Action.CREATE)).extracting(c -> c.key().name())
+                .containsExactly("ingress:tcp:6443:sg:k8s-nodes");
+        provider.apply(fixture.environment(), drift);
+        assertThat(plan(provider, fixture.environment()).with(Action.ORPHAN)).hasSize(1);
+
+        fixture.at("/spec/sync").put("prune", true);
+        ChangeSet pruning = plan(provider, fixture.environment());
+        assertThat(pruning.with(Action.DELETE)).extracting(c -> c.key().name())
+                .containsExactly("ingress:tcp:8080:203.0.113.0/24");
+        provider.apply(fixture.environment(), pruning);
+        assertThat(plan(provider, fixture.environment()).hasWrites()).isFalse();
+    }
+
+    @Test
+    void autoScalingBoundsAreKeptButDesiredMovedInsideThemIsNotDrift() {
+        Fixture fixture = Fixture.load("aws/production.yaml");
+        apply(provider, fixture.environment());
+        hand.autoScaling().setDesiredCapacity(r -> r.autoScalingGroupName(AwsBaseline.GROUP).desiredCapacity(3));
+        assertThat(plan(provider, fixture.environment()).hasWrites()).isFalse();
+
+        hand.autoScaling().updateAutoScalingGroup(r -> r.autoScalingGroupName(AwsBaseline.GROUP).minSize(3));
+        hand.autoScaling().putScheduledUpdateGroupAction(r -> r.autoScalingGroupName(AwsBaseline.GROUP)
+                .scheduledActionName("nightly-scale-down").recurrence("0 23 * * *").minSize(1).maxSize(2)
+                .desiredCapacity(1));
+        hand.autoScaling().deletePolicy(r -> r.autoScalingGroupName(AwsBaseline.GROUP).policyName("cpu-50"));
+        ChangeSet drift = plan(provider, fixture.environment());
+        assertThat(drift.with(Action.UPDATE)).anySatisfy(c -> {
+            assertThat(c.key().name()).isEqualTo(AwsBaseline.GROUP);
+            assertThat(c.fields()).extracting(FieldChange::path).containsExactly("min");
+        }).anySatisfy(c -> {
+            assertThat(c.key().name()).isEqualTo("nightly-scale-down");
+            assertThat(c.fields()).containsExactly(new FieldChange("recurrence", "0 22 * * *", "0 23 * * *"));
+        });
+        assertThat(drift.with(Action.CREATE)).extracting(c -> c.key().name()).containsExactly("cpu-50");
+
+        provider.apply(fixture.environment(), drift);
+        assertThat(plan(provider, fixture.environment()).hasWrites()).isFalse();
+    }
+
+    @Test
+    void ecrNodegroupAndDnsChangesAreAppliedAndHandEditsReported() {
+        Fixture fixture = Fixture.load("aws/production.yaml");
+        apply(provider, fixture.environment());
+        hand.ecr().putImageTagMutability(r -> r.repositoryName("frontend").imageTagMutability("MUTABLE"));
+        hand.route53().changeResourceRecordSets(r -> r.hostedZoneId(seeded.zoneId()).changeBatch(b -> b.changes(
+                c -> c.action("UPSERT").resourceRecordSet(s -> s.name("www.example.com").type("CNAME").ttl(60L)
+                        .resourceRecords(v -> v.value("elsewhere.example.net"))))));
+        ChangeSet drift = plan(provider, fixture.environment());
+        assertThat(drift.with(Action.UPDATE)).anySatisfy(c -> assertThat(c.fields())
+                .containsExactly(new FieldChange("tagMutability", "IMMUTABLE", "MUTABLE")))
+                .anySatisfy(c -> assertThat(c.fields()).extracting(FieldChange::path).containsExactly("ttl", "values[0]"));
+
+        fixture.at("/spec/aws/eks/nodegroups/0").put("max", 6);
+        fixture.at("/spec/aws/ecr/repositories/1").put("scanOnPush", false);
+        provider.calls().clear();
+        ChangeSet change = plan(provider, fixture.environment());
+        provider.apply(fixture.environment(), change);
+        assertThat(provider.calls().writes()).extracting(CallCounter.Call::operation).containsExactlyInAnyOrder(
+                "PutImageTagMutability", "PutImageScanningConfiguration", "UpdateNodegroupConfig",
+                "ChangeResourceRecordSets");
+        assertThat(plan(provider, fixture.environment()).hasWrites()).isFalse();
+    }
+
+    @Test
+    void listenerCertificateIsChangedInPlace() {
+        Fixture fixture = Fixture.load("aws/production.yaml");
+        apply(provider, fixture.environment());
+        fixture.at("/spec/aws/certificates/0").put("domain", "shop.example.com");
+        fixture.at("/spec/aws/loadBalancers/0/listeners/1").put("certificate", "shop.example.com");
+        provider.calls().clear();
+        apply(provider, fixture.environment());
+        assertThat(provider.calls().writes()).extracting(CallCounter.Call::operation)
+                .contains("RequestCertificate", "ModifyListener").doesNotContain("DeleteListener", "CreateListener");
+        var listeners = hand.elb().describeListeners(r -> r.loadBalancerArn(hand.elb().describeLoadBalancers(
+                l -> l.names("frontend-alb")).loadBalancers().get(0).loadBalancerArn())).listeners();
+        String arn = listeners.stream().filter(l -> l.port() == 443).findFirst().orElseThrow().certificates().get(0)
+                .certificateArn();
+        assertThat(hand.acm().describeCertificate(r -> r.certificateArn(arn)).certificate().domainName())
+                .isEqualTo("shop.example.com");
+        assertThat(plan(provider, fixture.environment()).hasWrites()).isFalse();
+    }
+
+    @Test
+    void unmarkedAndSharedResourcesAreNeverDeletedAndMassDeletionIsRefused() {
+        Fixture fixture = Fixture.load("aws/production.yaml");
+        fixture.at("/spec/sync").put("prune", true).put("maxDeletePercent", 10);
+        apply(provider, fixture.environment());
+        hand.ecr().createRepository(r -> r.repositoryName("someone-elses"));
+        hand.autoScaling().createOrUpdateTags(r -> r.tags(t -> t.resourceId(AwsBaseline.GROUP)
+                .resourceType("auto-scaling-group").key("kubernetes.io/cluster/other").value("shared")
+                .propagateAtLaunch(false)));
+        fixture.at("/spec/aws/autoscaling/groups/0").remove("scheduledActions");
+        fixture.at("/spec/aws/dns/0").putArray("records");
+
+        ChangeSet plan = plan(provider, fixture.environment());
+        assertThat(plan.with(Action.ORPHAN)).extracting(c -> c.key().toString()).contains(
+                "aws EcrRepository someone-elses", "aws ScheduledAction hopper-t2-medium-nodes/weekend");
+        assertThat(plan.with(Action.DELETE)).extracting(c -> c.key().kind()).containsOnly("DnsRecord");
+        assertThatThrownBy(() -> provider.apply(fixture.environment(), plan)).isInstanceOf(RefusedException.class)
+                .hasMessageContaining("Plumbline-Allow-Deletes: 3");
+
+        List<ObjectResult> allowed = provider.apply(fixture.environment("drop DNS\n\nPlumbline-Allow-Deletes: 3"),
+                plan);
+        assertThat(allowed).filteredOn(r -> r.result() == ObjectResult.Result.DELETED).hasSize(3);
+        assertThat(hand.ecr().describeRepositories(r -> r.repositoryNames("someone-elses")).repositories())
+                .hasSize(1);
+        assertThat(hand.autoScaling().describeScheduledActions(r -> r.autoScalingGroupName(AwsBaseline.GROUP))
+                .scheduledUpdateGroupActions()).hasSize(3);
+    }
+}

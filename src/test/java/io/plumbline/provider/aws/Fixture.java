@@ -1,0 +1,52 @@
+package io.plumbline.provider.aws;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.plumbline.model.LoadedEnvironment;
+import io.plumbline.model.Revision;
+import io.plumbline.model.spec.Environment;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** An environment file from the test resources, editable as a tree before it is bound to the spec records. */
+public final class Fixture {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    private final String file;
+    private final ObjectNode tree;
+
+    private Fixture(String file, ObjectNode tree) {
+        this.file = file;
+        this.tree = tree;
+    }
+
+    public static Fixture load(String resource) {
+        try (InputStream in = Fixture.class.getResourceAsStream("/" + resource)) {
+            return new Fixture(resource, (ObjectNode) YAML.readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The object at a JSON pointer, such as {@code /spec/aws/ecr/repositories/0}, to edit in place. */
+    public ObjectNode at(String pointer) {
+        return (ObjectNode) tree.at(pointer);
+    }
+
+    public ObjectNode tree() {
+        return tree;
+    }
+
+    public LoadedEnvironment environment() {
+        return environment("test commit");
+    }
+
+    public LoadedEnvironment environment(String commitMessage) {
+        Environment env = YAML.convertValue(tree, Environment.class);
+        return new LoadedEnvironment(file, env, List.of(), new Revision("0123456789abcdef", "main", commitMessage));
+    }
+}

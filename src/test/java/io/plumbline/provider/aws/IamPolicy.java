@@ -1,0 +1,68 @@
+package io.plumbline.provider.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** The IAM actions of {@code deploy/iam-policy.json}, and those the provider's sources and calls amount to. */
+final class IamPolicy {
+    static final Path FILE = Path.of("deploy/iam-policy.json");
+    /** Called by the SDK's assume-role credentials provider, not through a client accessor. */
+    static final String ASSUME_ROLE = "sts:AssumeRole";
+    /** Creating with tags needs the tagging permission too (ELB listeners, ECR repositories, ACM certificates). */
+    static final Set<String> TAG_ON_CREATE = Set.of("elasticloadbalancing:AddTags", "ecr:TagResource",
+            "acm:AddTagsToCertificate");
+    private static final Map<String, String> PREFIXES = Map.of("sts", "sts", "ec2", "ec2", "ecr", "ecr",
+            "eks", "eks", "autoScaling", "autoscaling", "elb", "elasticloadbalancing", "acm", "acm",
+            "route53", "route53");
+    private static final Pattern CALL = Pattern.compile(
+            "aws(?:\\(\\))?\\s*\\.\\s*(sts|ec2|ecr|eks|autoScaling|elb|acm|route53)\\(\\)\\s*\\.\\s*(\\w+)\\(");
+
+    private IamPolicy() {
+    }
+
+    static Set<String> declared() {
+        try {
+            JsonNode policy = new ObjectMapper().readTree(FILE.toFile());
+            Set<String> actions = new TreeSet<>();
+            policy.get("Statement").forEach(s -> s.get("Action").forEach(a -> actions.add(a.asText())));
+            return actions;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every SDK client method the provider's sources call, as IAM actions. */
+    static Set<String> calledInSources() {
+        Set<String> actions = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java/io/plumbline/provider/aws"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = CALL.matcher(Files.readString(f));
+                while (m.find()) {
+                    String method = m.group(2).replaceFirst("Paginator$", "");
+                    actions.add(PREFIXES.get(m.group(1)) + ":" + Character.toUpperCase(method.charAt(0))
+                            + method.substring(1));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return actions;
+    }
+
+    /** The IAM action of one recorded SDK call. */
+    static String action(CallCounter.Call call) {
+        String service = call.service().toLowerCase(java.util.Locale.ROOT).replace(" ", "");
+        String prefix = service.startsWith("elasticloadbalancing") ? "elasticloadbalancing" : service;
+        return prefix + ":" + call.operation();
+    }
+}

@@ -1,0 +1,110 @@
+package io.plumbline.provider.aws;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * One moto server per test class on a free 127.0.0.1 port. The executable is taken from {@code MOTO_SERVER}, then
+ * {@code <project root>/.venv/bin/moto_server}, then {@code moto_server} on the PATH. ACM certificates are issued
+ * as soon as they are described again, since moto does not look up validation records.
+ */
+public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
+    public static final String ACCOUNT = "123456789012";
+    private Process process;
+    private int port;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        port = freePort();
+        Path log = Files.createTempFile("moto-", ".log");
+        ProcessBuilder builder = new ProcessBuilder(executable(), "-H", "127.0.0.1", "-p", String.valueOf(port))
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("MOTO_ACM_VALIDATION_WAIT", "0");
+        process = builder.start();
+        await("moto server on port " + port).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("moto_server exited: " + Files.readString(log));
+                    }
+                    return post("/moto-api/reset") == 200;
+                });
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws InterruptedException {
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    /** Forgets every resource, so each test starts from its own baseline. */
+    public void reset() {
+        int status = post("/moto-api/reset");
+        if (status != 200) {
+            throw new IllegalStateException("moto reset answered " + status);
+        }
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** A connection to this server with fake static credentials and short, explicit timeouts. */
+    public AwsConnection connection() {
+        return new AwsConnection(Optional.of(endpoint()),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")),
+                Duration.ofSeconds(30), Duration.ofSeconds(10), 3, Duration.ofMillis(100));
+    }
+
+    private int post(String path) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) endpoint().resolve(path).toURL().openConnection();
+            c.setRequestMethod("POST");
+            c.setConnectTimeout(1000);
+            c.setReadTimeout(10000);
+            int status = c.getResponseCode();
+            c.disconnect();
+            return status;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    static String executable() {
+        String fromEnv = System.getenv("MOTO_SERVER");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return fromEnv;
+        }
+        Path venv = projectRoot().resolve(".venv/bin/moto_server");
+        return Files.isExecutable(venv) ? venv.toString() : "moto_server";
+    }
+
+    private static Path projectRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        return Stream.iterate(dir, p -> p != null, Path::getParent).filter(p -> Files.exists(p.resolve("pom.xml")))
+                .findFirst().orElse(dir);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
