@@ -82,6 +82,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheCommandLineAndTheServiceComposeProviders() {
+        noClasses().that().resideOutsideOfPackages("io.plumbline.cli..", "io.plumbline.http..", "io.plumbline.app..")
+                .should().dependOnClassesThat().resideInAPackage("io.plumbline.app..")
+                .check(main);
+    }
+
+    @Test
     void nothingDependsOnTheCommandLineOrTheHttpFace() {
         noClasses().that().resideOutsideOfPackages("io.plumbline.cli..", "io.plumbline.http..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.plumbline.cli..", "io.plumbline.http..")

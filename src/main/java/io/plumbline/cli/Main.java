@@ -1,12 +1,13 @@
 package io.plumbline.cli;
 
+import io.plumbline.model.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code plumbline validate | plan | apply | serve}. Exit 0 ok, 1 failure, 2 invalid input, 3 changes planned. */
 @Command(name = "plumbline", mixinStandardHelpOptions = true, version = "plumbline 0.1.0",
         description = "Keeps AWS, Kubernetes and HAProxy true to the environment files in a Git repository.",
-        subcommands = {ValidateCommand.class, ServeCommand.class})
+        subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, ServeCommand.class})
 public final class Main {
     public static final int OK = 0;
     public static final int FAILURE = 1;
@@ -26,6 +27,10 @@ public final class Main {
         // A usage mistake is invalid input (2); an unexpected exception is a failure (1), shown without a trace.
         cli.setExitCodeExceptionMapper(e -> FAILURE);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof InvalidInputException invalid) {
+                invalid.problems().forEach(cmd.getErr()::println);
+                return INVALID;
+            }
             cmd.getErr().println("plumbline: " + e.getMessage());
             return FAILURE;
         });

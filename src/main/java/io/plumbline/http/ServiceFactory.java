@@ -16,7 +16,11 @@ import io.plumbline.source.GitSettings;
 import io.plumbline.source.GitSource;
 import io.plumbline.source.Secret;
 import jakarta.inject.Singleton;
+import io.plumbline.app.ProviderSettings;
+import io.plumbline.app.Providers;
 import java.io.IOException;
+import java.net.URI;
+import java.util.Optional;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,9 +60,29 @@ public class ServiceFactory {
     }
 
     @Singleton
-    Reconciler reconciler(Metrics metrics, List<OutcomeListener> listeners) {
-        return new Reconciler(new EnvironmentLoader(), new Pipeline(List.of()), metrics, listeners,
+    ProviderSettings providerSettings(@Value("${plumbline.aws.endpoint:}") String awsEndpoint,
+                                      @Value("${plumbline.kubernetes.kubeconfig:}") String kubeconfig,
+                                      @Value("${plumbline.kubernetes.context:}") String context,
+                                      @Value("${plumbline.haproxy.root:}") String haproxyRoot,
+                                      @Value("${plumbline.haproxy.binary:haproxy}") String haproxyBinary) {
+        return new ProviderSettings(optional(awsEndpoint).map(URI::create), optional(kubeconfig).map(Path::of),
+                optional(context), optional(haproxyRoot).map(Path::of), Path.of(haproxyBinary));
+    }
+
+    @Bean(preDestroy = "close")
+    @Singleton
+    Providers providers(ProviderSettings settings) {
+        return Providers.build(settings);
+    }
+
+    @Singleton
+    Reconciler reconciler(Providers providers, Metrics metrics, List<OutcomeListener> listeners) {
+        return new Reconciler(new EnvironmentLoader(), new Pipeline(providers.all()), metrics, listeners,
                 Clock.systemUTC());
+    }
+
+    private static Optional<String> optional(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
     @Bean(preDestroy = "close")

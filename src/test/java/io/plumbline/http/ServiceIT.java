@@ -34,7 +34,10 @@ class ServiceIT {
 
     @BeforeEach
     void start() {
-        repo = TestRepo.withExampleRepo(tmp);
+        // Environments without provider sections: this test is about polling, validation and metrics.
+        repo = TestRepo.withFiles(tmp, Map.of(
+                "environments/production.yaml", environment("production", 4),
+                "environments/staging.yaml", environment("staging", 1)));
         context = Micronaut.build(new String[0]).banner(false).properties(Map.of(
                 "micronaut.server.port", -1,
                 "plumbline.git.url", repo.url(),
@@ -62,7 +65,7 @@ class ServiceIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> counter("production", "success") == 1);
         assertThat(counter("staging", "success")).isEqualTo(1);
 
-        repo.edit("environments/staging.yaml", "replicas: 1", "replicas: many").commitAll("Break staging");
+        repo.edit("environments/staging.yaml", "maxDeletePercent: 1", "maxDeletePercent: many").commitAll("Break staging");
 
         await().atMost(POLL.multipliedBy(2)).pollInterval(Duration.ofMillis(100))
                 .until(() -> counter("staging", "invalid") == 1);
@@ -81,6 +84,11 @@ class ServiceIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> get("/prometheus").body()
                 .matches("(?s).*plumbline_git_fetch_failures_total [1-9].*"));
         assertThat(get("/health").body()).contains("\"liveness\":\"UP\"");
+    }
+
+    private static String environment(String name, int maxDeletePercent) {
+        return "apiVersion: plumbline/v1\nkind: Environment\nmetadata:\n  name: " + name + "\nspec:\n  sync:\n"
+                + "    mode: auto\n    maxDeletePercent: " + maxDeletePercent + "\n";
     }
 
     private double counter(String environment, String result) throws Exception {

@@ -25,9 +25,28 @@ public final class TestRepo implements AutoCloseable {
 
     /** A repository on branch {@code main} holding a copy of {@code example-repo/}. */
     public static TestRepo withExampleRepo(Path parent) {
+        return create(parent, dir -> copy(Path.of("example-repo"), dir));
+    }
+
+    /** A repository on branch {@code main} holding the given files (path to content). */
+    public static TestRepo withFiles(Path parent, java.util.Map<String, String> files) {
+        return create(parent, dir -> {
+            for (var e : files.entrySet()) {
+                Path file = dir.resolve(e.getKey());
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, e.getValue());
+            }
+        });
+    }
+
+    private interface Filler {
+        void fill(Path dir) throws IOException;
+    }
+
+    private static TestRepo create(Path parent, Filler filler) {
         try {
             Path dir = Files.createDirectories(parent.resolve("config-repo"));
-            copy(Path.of("example-repo"), dir);
+            filler.fill(dir);
             Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call();
             TestRepo repo = new TestRepo(dir, git);
             repo.commitAll("Initial environments");

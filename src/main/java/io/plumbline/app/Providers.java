@@ -1,0 +1,51 @@
+package io.plumbline.app;
+
+import io.plumbline.provider.Provider;
+import io.plumbline.provider.aws.AwsConnection;
+import io.plumbline.provider.aws.AwsProvider;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The composition root for providers: the one place that knows every concrete provider. Used by the command
+ * line and the service; the engine sees only {@link Provider}.
+ */
+public final class Providers implements AutoCloseable {
+    private final List<Provider> providers;
+
+    private Providers(List<Provider> providers) {
+        this.providers = List.copyOf(providers);
+    }
+
+    /** AWS first (certificates, DNS, capacity), then Kubernetes (workloads), then HAProxy (traffic). */
+    public static Providers build(ProviderSettings settings) {
+        List<Provider> all = new ArrayList<>();
+        AwsConnection production = AwsConnection.production();
+        all.add(new AwsProvider(new AwsConnection(settings.awsEndpoint(), production.credentials(),
+                production.apiCallTimeout(), production.attemptTimeout(), production.maxAttempts(),
+                production.pollInterval())));
+        return new Providers(all);
+    }
+
+    public List<Provider> all() {
+        return providers;
+    }
+
+    public Optional<Provider> named(String name) {
+        return providers.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    @Override
+    public void close() {
+        for (Provider p : providers) {
+            if (p instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    // Closing at shutdown: nothing more can be done about it.
+                }
+            }
+        }
+    }
+}

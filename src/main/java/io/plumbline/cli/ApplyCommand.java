@@ -1,0 +1,53 @@
+package io.plumbline.cli;
+
+import io.plumbline.app.Providers;
+import io.plumbline.engine.Pipeline;
+import io.plumbline.engine.ProviderPlan;
+import io.plumbline.model.LoadedEnvironment;
+import io.plumbline.model.ObjectResult;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/** {@code plumbline apply}: plan, then apply in the safe order and wait for health. */
+@Command(name = "apply", mixinStandardHelpOptions = true,
+        description = "Apply an environment and print what was created, configured, unchanged, deleted or skipped. "
+                + "Exit 0 applied and healthy, 1 failure, 2 invalid input.")
+final class ApplyCommand implements Callable<Integer> {
+    @Mixin
+    RepoOptions repo = new RepoOptions();
+
+    @Mixin
+    EnvironmentOption env = new EnvironmentOption();
+
+    @Mixin
+    TargetOptions targets = new TargetOptions();
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        LoadedEnvironment environment = env.load(repo.open());
+        try (Providers providers = Providers.build(targets.settings())) {
+            Pipeline pipeline = new Pipeline(providers.all());
+            List<ProviderPlan> plans = pipeline.plan(environment);
+            Pipeline.Applied applied = pipeline.apply(environment, plans);
+            PrintWriter out = spec.commandLine().getOut();
+            for (Map.Entry<String, List<ObjectResult>> e : applied.results().entrySet()) {
+                for (ObjectResult r : e.getValue()) {
+                    out.printf("%-10s %s%s%n", r.result().name().toLowerCase(), r.key(),
+                            r.message().isEmpty() ? "" : ": " + r.message());
+                }
+            }
+            out.println(applied.ok() ? "Applied; health: " + applied.health().status().name().toLowerCase()
+                    : "Failed: " + applied.error());
+            out.flush();
+            return applied.ok() ? Main.OK : Main.FAILURE;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.plumbline.cli;
+
+import io.plumbline.app.Providers;
+import io.plumbline.engine.Pipeline;
+import io.plumbline.engine.ProviderPlan;
+import io.plumbline.model.LoadedEnvironment;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code plumbline plan}: what apply would change, without changing anything. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Show what apply would change. Exit 0 ok (3 with --detailed-exitcode when there are changes), "
+                + "2 invalid input, 1 failure.")
+final class PlanCommand implements Callable<Integer> {
+    @Mixin
+    RepoOptions repo = new RepoOptions();
+
+    @Mixin
+    EnvironmentOption env = new EnvironmentOption();
+
+    @Mixin
+    TargetOptions targets = new TargetOptions();
+
+    @Option(names = "--output", defaultValue = "text", description = "text or json")
+    String output;
+
+    @Option(names = "--detailed-exitcode", description = "Exit 3 when the plan has changes")
+    boolean detailedExitCode;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        LoadedEnvironment environment = env.load(repo.open());
+        try (Providers providers = Providers.build(targets.settings())) {
+            List<ProviderPlan> plans = new Pipeline(providers.all()).plan(environment);
+            PrintWriter out = spec.commandLine().getOut();
+            if (output.equals("json")) {
+                out.println(PlanJson.of(environment, plans));
+            } else {
+                PlanPrinter.print(environment, plans, out);
+            }
+            out.flush();
+            boolean changes = plans.stream().anyMatch(p -> p.changes().hasWrites());
+            return detailedExitCode && changes ? Main.CHANGES : Main.OK;
+        }
+    }
+}

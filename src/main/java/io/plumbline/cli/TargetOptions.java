@@ -1,0 +1,30 @@
+package io.plumbline.cli;
+
+import io.plumbline.app.ProviderSettings;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** How the command line reaches AWS, Kubernetes and HAProxy. */
+final class TargetOptions {
+    @Option(names = "--kubeconfig", description = "A kubeconfig file (default: KUBECONFIG, ~/.kube/config, in-cluster)")
+    Path kubeconfig;
+
+    @Option(names = "--context", description = "A context in the kubeconfig (default: its current context)")
+    String context;
+
+    @Option(names = "--aws-endpoint", description = "One endpoint for every AWS API, e.g. moto or LocalStack")
+    URI awsEndpoint;
+
+    @Option(names = "--haproxy-root", description = "Resolve the environment's HAProxy paths under this folder")
+    Path haproxyRoot;
+
+    @Option(names = "--haproxy-binary", defaultValue = "haproxy", description = "The haproxy executable (default: haproxy)")
+    Path haproxyBinary;
+
+    ProviderSettings settings() {
+        return new ProviderSettings(Optional.ofNullable(awsEndpoint), Optional.ofNullable(kubeconfig),
+                Optional.ofNullable(context), Optional.ofNullable(haproxyRoot), haproxyBinary);
+    }
+}
