@@ -5,7 +5,9 @@ import io.plumbline.source.GitFetchException;
 import io.plumbline.source.GitSource;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,7 +25,7 @@ public final class Poller implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Poller.class);
 
     private final GitSource source;
-    private final Reconciler reconciler;
+    private final HeadsHandler handler;
     private final Metrics metrics;
     private final Duration interval;
     private final double jitter;
@@ -33,12 +35,13 @@ public final class Poller implements AutoCloseable {
         return t;
     });
     private final AtomicBoolean fetchedOnce = new AtomicBoolean();
+    private final Map<String, String> plannedPullRequests = new ConcurrentHashMap<>();
     private volatile String lastReconciled;
 
     /** @param jitter the share of the interval by which each wait may vary, 0 to 1 */
-    public Poller(GitSource source, Reconciler reconciler, Metrics metrics, Duration interval, double jitter) {
+    Poller(GitSource source, HeadsHandler handler, Metrics metrics, Duration interval, double jitter) {
         this.source = source;
-        this.reconciler = reconciler;
+        this.handler = handler;
         this.metrics = metrics;
         this.interval = interval;
         this.jitter = jitter;
@@ -68,14 +71,21 @@ public final class Poller implements AutoCloseable {
         return Duration.ofMillis(Math.max(100, (long) (interval.toMillis() * factor)));
     }
 
-    /** Fetches and reconciles a new head, if there is one. Never throws. */
+    /** Fetches, then reconciles a new branch head and plans new pull-request heads. Never throws. */
     public void pollOnce(String trigger) {
         try {
-            String head = source.fetch().branchHead();
+            GitSource.Heads heads = source.fetch();
             fetchedOnce.set(true);
-            if (!head.equals(lastReconciled)) {
-                reconciler.reconcileAll(source.at(head, source.branch()), trigger);
-                lastReconciled = head;
+            if (!heads.branchHead().equals(lastReconciled)) {
+                handler.branch(source.at(heads.branchHead(), source.branch()), trigger);
+                lastReconciled = heads.branchHead();
+            }
+            plannedPullRequests.keySet().retainAll(heads.pullRequests().keySet());
+            for (Map.Entry<String, String> pr : heads.pullRequests().entrySet()) {
+                if (!pr.getValue().equals(plannedPullRequests.get(pr.getKey()))) {
+                    handler.pullRequest(source.at(pr.getValue(), pr.getKey()));
+                    plannedPullRequests.put(pr.getKey(), pr.getValue());
+                }
             }
         } catch (GitFetchException e) {
             metrics.gitFetchFailed();

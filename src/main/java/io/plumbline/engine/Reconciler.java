@@ -4,6 +4,9 @@ import io.plumbline.load.EnvironmentLoader;
 import io.plumbline.load.LoadResult;
 import io.plumbline.metrics.Metrics;
 import io.plumbline.model.Health;
+import io.plumbline.model.ObjectResult;
+import io.plumbline.provider.ProviderException;
+import java.util.Optional;
 import io.plumbline.model.InvalidInputException;
 import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.Outcome;
@@ -36,6 +39,7 @@ public final class Reconciler {
     private final List<OutcomeListener> listeners;
     private final Clock clock;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final Map<String, LoadedEnvironment> lastLoaded = new ConcurrentHashMap<>();
 
     public Reconciler(EnvironmentLoader loader, Pipeline pipeline, Metrics metrics, List<OutcomeListener> listeners,
                       Clock clock) {
@@ -46,7 +50,11 @@ public final class Reconciler {
         this.clock = clock;
     }
 
-    public List<Outcome> reconcileAll(RepoFiles files, String trigger) {
+    /**
+     * Every environment of a revision: each loads completely or is reported invalid; the valid ones are
+     * reconciled in parallel on {@code pool}, at most one reconcile at a time per environment.
+     */
+    public List<Outcome> reconcileAll(RepoFiles files, String trigger, java.util.concurrent.ExecutorService pool) {
         Instant started = clock.instant();
         LoadResult loaded;
         try {
@@ -57,19 +65,57 @@ public final class Reconciler {
         List<Outcome> outcomes = new ArrayList<>();
         loaded.problems().forEach((file, problems) ->
                 outcomes.add(record(invalid(file, files.revision(), trigger, started, problems))));
+        List<java.util.concurrent.Future<Optional<Outcome>>> running = new ArrayList<>();
         for (LoadedEnvironment env : loaded.environments()) {
-            outcomes.add(reconcile(env, trigger));
+            running.add(pool.submit(() -> reconcile(env, trigger)));
+        }
+        for (var future : running) {
+            try {
+                future.get().ifPresent(outcomes::add);
+            } catch (java.util.concurrent.ExecutionException e) {
+                LOG.error("reconcile failed unexpectedly", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         return outcomes;
     }
 
-    /** Plans and, in auto mode, applies one loaded environment. */
-    public Outcome reconcile(LoadedEnvironment env, String trigger) {
+    /** Plans and, in auto mode, applies one loaded environment; nothing at all when it is suspended. */
+    public Optional<Outcome> reconcile(LoadedEnvironment env, String trigger) {
+        if (env.environment().spec().sync().mode().equals("suspended")) {
+            LOG.info("environment {} is suspended; {} at {} not reconciled", env.name(), trigger,
+                    env.revision().shortCommit());
+            return Optional.empty();
+        }
         ReentrantLock lock = locks.computeIfAbsent(env.name(), n -> new ReentrantLock());
         lock.lock();
         try {
             listeners.forEach(l -> l.started(env.name(), env.revision()));
-            return record(run(env, trigger));
+            lastLoaded.put(env.name(), env);
+            return Optional.of(record(run(env, trigger)));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The environment as last reconciled (what drift is measured against). */
+    public Optional<LoadedEnvironment> lastReconciled(String environment) {
+        return Optional.ofNullable(lastLoaded.get(environment));
+    }
+
+    /** Names of the environments reconciled since start. */
+    public java.util.Set<String> environments() {
+        return java.util.Set.copyOf(lastLoaded.keySet());
+    }
+
+    /** Plans without applying (drift checks, pull requests); waits for a reconcile of the same environment. */
+    public List<ProviderPlan> plan(LoadedEnvironment env) {
+        ReentrantLock lock = locks.computeIfAbsent(env.name(), n -> new ReentrantLock());
+        lock.lock();
+        try {
+            return pipeline.plan(env);
         } finally {
             lock.unlock();
         }
@@ -81,7 +127,7 @@ public final class Reconciler {
         try {
             List<ProviderPlan> plans = pipeline.plan(env);
             if (!mode.equals("auto")) {
-                return outcome(env, trigger, started, Outcome.Result.SUCCESS, Map.of(), Health.HEALTHY, "");
+                return outcome(env, trigger, started, Outcome.Result.SUCCESS, planOnly(plans), Health.HEALTHY, "");
             }
             Pipeline.Applied applied = pipeline.apply(env, plans);
             return outcome(env, trigger, started, applied.ok() ? Outcome.Result.SUCCESS : Outcome.Result.FAILURE,
@@ -90,6 +136,9 @@ public final class Reconciler {
             return invalid(env.file(), env.revision(), trigger, started, e.problems());
         } catch (RefusedException e) {
             return outcome(env, trigger, started, Outcome.Result.REFUSED, Map.of(), Health.HEALTHY, e.getMessage());
+        } catch (ProviderException e) {
+            return outcome(env, trigger, started, e.retryable() ? Outcome.Result.FAILURE : Outcome.Result.REFUSED,
+                    Map.of(), Health.unknown(""), e.getMessage());
         } catch (RuntimeException e) {
             LOG.debug("reconcile of {} failed", env.name(), e);
             return outcome(env, trigger, started, Outcome.Result.FAILURE, Map.of(), Health.unknown(""),
@@ -97,8 +146,19 @@ public final class Reconciler {
         }
     }
 
+    /** In plan-only mode every write is recorded as skipped, so the status says what would have changed. */
+    private static Map<String, List<ObjectResult>> planOnly(List<ProviderPlan> plans) {
+        Map<String, List<ObjectResult>> results = new java.util.LinkedHashMap<>();
+        for (ProviderPlan plan : plans) {
+            results.put(plan.name(), plan.changes().changes().stream()
+                    .map(c -> c.action().writes() ? ObjectResult.skipped(c, "plan-only") : ObjectResult.done(c))
+                    .toList());
+        }
+        return results;
+    }
+
     private Outcome outcome(LoadedEnvironment env, String trigger, Instant started, Outcome.Result result,
-                            Map<String, List<io.plumbline.model.ObjectResult>> results, Health health, String error) {
+                            Map<String, List<ObjectResult>> results, Health health, String error) {
         return new Outcome(env.name(), env.file(), env.revision(), trigger, started, clock.instant(), result, results,
                 health, List.of(), error);
     }
@@ -115,7 +175,7 @@ public final class Reconciler {
             metrics.lastSuccess(outcome.environment(), outcome.finished().getEpochSecond());
         }
         outcome.results().forEach((provider, results) -> results.stream()
-                .filter(r -> r.result() != io.plumbline.model.ObjectResult.Result.UNCHANGED)
+                .filter(r -> r.result() != ObjectResult.Result.UNCHANGED)
                 .collect(java.util.stream.Collectors.groupingBy(r -> r.result().name().toLowerCase(),
                         java.util.stream.Collectors.counting()))
                 .forEach((action, n) -> metrics.applied(outcome.environment(), provider, action, n.intValue())));

@@ -4,7 +4,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.plumbline.engine.Poller;
+import io.plumbline.engine.Engine;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,10 +14,10 @@ import java.util.Map;
  */
 @Controller("/health")
 public class HealthController {
-    private final Poller poller;
+    private final Engine engine;
 
-    public HealthController(Poller poller) {
-        this.poller = poller;
+    public HealthController(Engine engine) {
+        this.engine = engine;
     }
 
     @Get
@@ -25,8 +25,8 @@ public class HealthController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "UP");
         body.put("liveness", "UP");
-        body.put("readiness", poller.ready() ? "UP" : "DOWN");
-        body.put("lastReconciledCommit", poller.lastReconciled().orElse(""));
+        body.put("readiness", engine.ready() ? "UP" : "DOWN");
+        body.put("lastReconciledCommit", engine.lastReconciledCommit().orElse(""));
         return body;
     }
 
@@ -37,7 +37,7 @@ public class HealthController {
 
     @Get("/readiness")
     public HttpResponse<Map<String, String>> readiness() {
-        return poller.ready() ? HttpResponse.ok(Map.of("status", "UP"))
+        return engine.ready() ? HttpResponse.ok(Map.of("status", "UP"))
                 : HttpResponse.<Map<String, String>>status(HttpStatus.SERVICE_UNAVAILABLE)
                         .body(Map.of("status", "DOWN", "reason", "the repository has not been fetched yet"));
     }

@@ -7,7 +7,12 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.plumbline.engine.OutcomeListener;
 import io.plumbline.engine.Pipeline;
-import io.plumbline.engine.Poller;
+import io.plumbline.engine.Engine;
+import io.plumbline.engine.EngineSettings;
+import io.plumbline.engine.History;
+import io.plumbline.engine.Links;
+import io.plumbline.engine.StatusListener;
+import io.plumbline.engine.StatusSink;
 import io.plumbline.engine.Reconciler;
 import io.plumbline.load.EnvironmentLoader;
 import io.plumbline.metrics.Metrics;
@@ -85,11 +90,37 @@ public class ServiceFactory {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
+    @Singleton
+    EngineSettings engineSettings(@Value("${plumbline.engine.workers:4}") int workers,
+                                  @Value("${plumbline.poll.interval:30s}") Duration interval,
+                                  @Value("${plumbline.poll.jitter:0.1}") double jitter,
+                                  @Value("${plumbline.engine.retry-attempts:5}") int retryAttempts,
+                                  @Value("${plumbline.engine.retry-base:10s}") Duration retryBase,
+                                  @Value("${plumbline.state-dir:.plumbline/state}") String stateDir,
+                                  @Value("${plumbline.public-url:}") String publicUrl) {
+        return new EngineSettings(workers, interval, jitter, retryAttempts, retryBase, Path.of(stateDir),
+                new Links(publicUrl));
+    }
+
+    @Singleton
+    History history(EngineSettings settings) {
+        return new History(settings.stateDir().resolve("history"), 100);
+    }
+
+    @Singleton
+    StatusSink statusSink() {
+        return StatusSink.NONE;
+    }
+
+    @Singleton
+    StatusListener statusListener(StatusSink sink, EngineSettings settings) {
+        return new StatusListener(sink, settings.links());
+    }
+
     @Bean(preDestroy = "close")
     @Singleton
-    Poller poller(GitSource source, Reconciler reconciler, Metrics metrics,
-                  @Value("${plumbline.poll.interval:30s}") Duration interval,
-                  @Value("${plumbline.poll.jitter:0.1}") double jitter) {
-        return new Poller(source, reconciler, metrics, interval, jitter);
+    Engine engine(GitSource source, Reconciler reconciler, StatusSink statuses, Metrics metrics,
+                  EngineSettings settings) {
+        return new Engine(source, reconciler, statuses, metrics, settings);
     }
 }

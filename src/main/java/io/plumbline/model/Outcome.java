@@ -55,8 +55,9 @@ public record Outcome(String environment, String file, Revision revision, String
                 long changed = c.getOrDefault(ObjectResult.Result.CREATED, 0L)
                         + c.getOrDefault(ObjectResult.Result.CONFIGURED, 0L)
                         + c.getOrDefault(ObjectResult.Result.DELETED, 0L);
+                long skipped = c.getOrDefault(ObjectResult.Result.SKIPPED, 0L);
                 yield "applied " + changed + " changes, " + c.getOrDefault(ObjectResult.Result.UNCHANGED, 0L)
-                        + " unchanged";
+                        + " unchanged" + (skipped > 0 ? ", " + skipped + " skipped" : "");
             }
         };
     }

@@ -42,6 +42,7 @@ class ServiceIT {
                 "micronaut.server.port", -1,
                 "plumbline.git.url", repo.url(),
                 "plumbline.git.cache-dir", tmp.resolve("cache").toString(),
+                "plumbline.state-dir", tmp.resolve("state").toString(),
                 "plumbline.poll.interval", POLL.toMillis() + "ms",
                 "plumbline.poll.jitter", 0.0)).start();
         base = context.getBean(EmbeddedServer.class).getURI();

@@ -1,0 +1,91 @@
+package io.plumbline.engine;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plumbline.model.Outcome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last reconciles of each environment, newest first, bounded, and kept in {@code <folder>/<env>.json} so
+ * a restart loses nothing. Files are replaced atomically: a crash leaves the old history, never half a file.
+ */
+public final class History implements OutcomeListener {
+    private static final Logger LOG = LoggerFactory.getLogger(History.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<HistoryEntry>> ENTRIES = new TypeReference<>() {
+    };
+
+    private final Path folder;
+    private final int limit;
+    private final Map<String, Deque<HistoryEntry>> entries = new TreeMap<>();
+
+    public History(Path folder, int limit) {
+        this.folder = folder;
+        this.limit = limit;
+        load();
+    }
+
+    @Override
+    public synchronized void finished(Outcome outcome) {
+        Deque<HistoryEntry> list = entries.computeIfAbsent(outcome.environment(), e -> new ArrayDeque<>());
+        list.addFirst(HistoryEntry.of(outcome));
+        while (list.size() > limit) {
+            list.removeLast();
+        }
+        save(outcome.environment(), List.copyOf(list));
+    }
+
+    public synchronized List<HistoryEntry> of(String environment) {
+        return List.copyOf(entries.getOrDefault(environment, new ArrayDeque<>()));
+    }
+
+    public synchronized Optional<HistoryEntry> latest(String environment) {
+        return Optional.ofNullable(entries.getOrDefault(environment, new ArrayDeque<>()).peekFirst());
+    }
+
+    public synchronized List<String> environments() {
+        return new ArrayList<>(entries.keySet());
+    }
+
+    private void load() {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (var files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                String env = file.getFileName().toString().replaceFirst("\\.json$", "");
+                try {
+                    entries.put(env, new ArrayDeque<>(JSON.readValue(file.toFile(), ENTRIES)));
+                } catch (IOException e) {
+                    LOG.warn("history of {} is unreadable and starts afresh: {}", env, e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("history folder {} is unreadable: {}", folder, e.getMessage());
+        }
+    }
+
+    private void save(String environment, List<HistoryEntry> list) {
+        try {
+            Files.createDirectories(folder);
+            Path tmp = folder.resolve(environment + ".json.tmp");
+            JSON.writeValue(tmp.toFile(), list);
+            Files.move(tmp, folder.resolve(environment + ".json"), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.warn("history of {} could not be saved: {}", environment, e.getMessage());
+        }
+    }
+}

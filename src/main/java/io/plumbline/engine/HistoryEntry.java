@@ -1,0 +1,29 @@
+package io.plumbline.engine;
+
+import io.plumbline.model.Outcome;
+import io.plumbline.model.Problem;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * One reconcile as history keeps and serves it: plain values, so it survives a restart as JSON.
+ *
+ * @param counts per provider, how many objects were created, configured, unchanged, deleted, skipped or failed
+ */
+public record HistoryEntry(String environment, String file, String commit, String ref, String trigger,
+                           String started, String finished, String result, String summary,
+                           Map<String, Map<String, Long>> counts, String health, String healthReason,
+                           List<String> problems, String error) {
+
+    static HistoryEntry of(Outcome o) {
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        o.results().forEach((provider, results) -> counts.put(provider, results.stream().collect(
+                Collectors.groupingBy(r -> r.result().name().toLowerCase(), LinkedHashMap::new, Collectors.counting()))));
+        return new HistoryEntry(o.environment(), o.file(), o.revision().commit(), o.revision().ref(), o.trigger(),
+                o.started().toString(), o.finished().toString(), o.result().label(), o.summary(), counts,
+                o.health().status().name().toLowerCase(), o.health().reason(),
+                o.problems().stream().map(Problem::toString).toList(), o.error());
+    }
+}

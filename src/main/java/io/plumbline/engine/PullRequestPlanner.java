@@ -1,0 +1,97 @@
+package io.plumbline.engine;
+
+import io.plumbline.load.EnvironmentLoader;
+import io.plumbline.load.LoadResult;
+import io.plumbline.model.Action;
+import io.plumbline.model.Change;
+import io.plumbline.model.LoadedEnvironment;
+import io.plumbline.model.Problem;
+import io.plumbline.model.RepoFiles;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Plans every environment at a pull-request head without applying anything, posts
+ * {@code plumbline/<env>/plan} on that head, and keeps the full plan for {@code /api/plans/{sha}}.
+ */
+public final class PullRequestPlanner {
+    private static final Logger LOG = LoggerFactory.getLogger(PullRequestPlanner.class);
+    private static final int KEPT_PLANS = 200;
+
+    private final EnvironmentLoader loader;
+    private final Reconciler reconciler;
+    private final StatusSink statuses;
+    private final Links links;
+    private final Map<String, List<PlanReport>> plans = new ConcurrentHashMap<>();
+
+    public PullRequestPlanner(EnvironmentLoader loader, Reconciler reconciler, StatusSink statuses, Links links) {
+        this.loader = loader;
+        this.reconciler = reconciler;
+        this.statuses = statuses;
+        this.links = links;
+    }
+
+    public List<PlanReport> plan(RepoFiles files) {
+        String commit = files.revision().commit();
+        List<PlanReport> reports = new ArrayList<>();
+        LoadResult loaded;
+        try {
+            loaded = loader.loadAll(files);
+        } catch (IOException e) {
+            LOG.warn("pull request {} could not be read: {}", files.revision().ref(), e.getMessage());
+            return List.of();
+        }
+        loaded.problems().forEach((file, problems) -> reports.add(invalid(file, files, problems)));
+        for (LoadedEnvironment env : loaded.environments()) {
+            reports.add(plan(env));
+        }
+        for (PlanReport r : reports) {
+            String state = !r.error().isEmpty() ? "failure" : r.destructive().isEmpty() ? "success" : "failure";
+            statuses.post(commit, StatusListener.context(r.environment()) + "/plan", state, r.summary(),
+                    links.plan(commit));
+        }
+        if (plans.size() >= KEPT_PLANS) {
+            plans.clear();
+        }
+        plans.put(commit, List.copyOf(reports));
+        return reports;
+    }
+
+    public List<PlanReport> get(String commit) {
+        return plans.getOrDefault(commit, List.of());
+    }
+
+    private PlanReport plan(LoadedEnvironment env) {
+        String commit = env.revision().commit();
+        try {
+            List<Change> changes = reconciler.plan(env).stream().flatMap(p -> p.changes().changes().stream())
+                    .filter(c -> c.action().writes()).toList();
+            List<String> destructive = Destructive.flags(changes);
+            String summary = count(changes, Action.CREATE) + " to create, " + count(changes, Action.UPDATE)
+                    + " to update, " + count(changes, Action.DELETE) + " to delete"
+                    + (destructive.isEmpty() ? "" : "; destructive: " + destructive.get(0)
+                    + (destructive.size() > 1 ? " (+" + (destructive.size() - 1) + " more)" : ""));
+            return new PlanReport(env.name(), commit, env.revision().ref(), summary,
+                    changes.stream().map(c -> c.action().symbol() + " " + c.key()).toList(), destructive, "");
+        } catch (RuntimeException e) {
+            return new PlanReport(env.name(), commit, env.revision().ref(), "cannot plan: " + e.getMessage(),
+                    List.of(), List.of(), String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static PlanReport invalid(String file, RepoFiles files, List<Problem> problems) {
+        String name = file.substring(file.lastIndexOf('/') + 1).replaceFirst("\\.ya?ml$", "");
+        String first = problems.isEmpty() ? "invalid" : problems.get(0).toString();
+        return new PlanReport(name, files.revision().commit(), files.revision().ref(), first, List.of(), List.of(),
+                problems.stream().map(Problem::toString).reduce((a, b) -> a + "\n" + b).orElse(first));
+    }
+
+    private static long count(List<Change> changes, Action action) {
+        return changes.stream().filter(c -> c.action() == action).count();
+    }
+}

@@ -1,0 +1,63 @@
+package io.plumbline.http;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.plumbline.engine.DriftReport;
+import io.plumbline.engine.Engine;
+import io.plumbline.engine.History;
+import io.plumbline.engine.HistoryEntry;
+import io.plumbline.engine.PlanReport;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The read API over history, drift and plans, and a manual reconcile trigger. */
+@Controller("/api")
+public class ApiController {
+    private final Engine engine;
+    private final History history;
+
+    public ApiController(Engine engine, History history) {
+        this.engine = engine;
+        this.history = history;
+    }
+
+    /** Every known environment with its latest reconcile and drift count. */
+    @Get("/environments")
+    public List<Map<String, Object>> environments() {
+        return history.environments().stream().map(env -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", env);
+            m.put("latest", history.latest(env).orElse(null));
+            m.put("driftResources", engine.drift(env).map(DriftReport::resources).orElse(0L));
+            return m;
+        }).toList();
+    }
+
+    @Get("/environments/{env}/history")
+    public HttpResponse<List<HistoryEntry>> history(@PathVariable String env) {
+        List<HistoryEntry> entries = history.of(env);
+        return entries.isEmpty() ? HttpResponse.notFound() : HttpResponse.ok(entries);
+    }
+
+    @Get("/environments/{env}/drift")
+    public HttpResponse<DriftReport> drift(@PathVariable String env) {
+        return engine.drift(env).map(HttpResponse::ok).orElseGet(HttpResponse::notFound);
+    }
+
+    @Post("/environments/{env}/reconcile")
+    public HttpResponse<Map<String, String>> reconcile(@PathVariable String env) {
+        return engine.reconcileNow(env) ? HttpResponse.accepted().body(Map.of("environment", env, "status", "queued"))
+                : HttpResponse.<Map<String, String>>notFound().body(Map.of("error", "no environment named " + env
+                + " has been loaded"));
+    }
+
+    @Get("/plans/{sha}")
+    public HttpResponse<List<PlanReport>> plan(@PathVariable String sha) {
+        List<PlanReport> plans = engine.plan(sha);
+        return plans.isEmpty() ? HttpResponse.notFound() : HttpResponse.ok(plans);
+    }
+}
