@@ -1,0 +1,55 @@
+package io.plumbline.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plumbline.model.Action;
+import io.plumbline.model.Health;
+import io.plumbline.model.ObjectResult;
+import io.plumbline.model.Outcome;
+import io.plumbline.model.ResourceKey;
+import io.plumbline.model.Revision;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HistoryTest {
+    @TempDir
+    Path dir;
+
+    private static Outcome outcome(String commit, Outcome.Result result) {
+        ObjectResult created = new ObjectResult(ResourceKey.of("aws", "EcrRepository", "", "frontend"),
+                ObjectResult.Result.CREATED, Action.CREATE, "");
+        return new Outcome("production", "environments/production.yaml", new Revision(commit, "main", "msg"), "poll",
+                Instant.parse("2026-11-22T10:00:00Z"), Instant.parse("2026-11-22T10:00:02Z"), result,
+                Map.of("aws", List.of(created)), Health.HEALTHY, List.of(), "");
+    }
+
+    @Test
+    void keepsTheNewestFirstBoundedAndSurvivesARestart() {
+        History history = new History(dir, 2);
+        history.finished(outcome("c1", Outcome.Result.SUCCESS));
+        history.finished(outcome("c2", Outcome.Result.FAILURE));
+        history.finished(outcome("c3", Outcome.Result.SUCCESS));
+
+        History restarted = new History(dir, 2);
+
+        assertThat(restarted.of("production")).extracting(HistoryEntry::commit).containsExactly("c3", "c2");
+        HistoryEntry latest = restarted.latest("production").orElseThrow();
+        assertThat(latest.summary()).isEqualTo("applied 1 changes, 0 unchanged");
+        assertThat(latest.counts()).containsEntry("aws", Map.of("created", 1L));
+        assertThat(latest.started()).isEqualTo("2026-11-22T10:00:00Z");
+        assertThat(restarted.environments()).containsExactly("production");
+    }
+
+    @Test
+    void anUnreadableHistoryFileStartsAfresh() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("production.json"), "{not json");
+        History history = new History(dir, 5);
+        assertThat(history.of("production")).isEmpty();
+        history.finished(outcome("c1", Outcome.Result.SUCCESS));
+        assertThat(new History(dir, 5).of("production")).hasSize(1);
+    }
+}
