@@ -1,0 +1,42 @@
+package io.plumbline.provider.kubernetes;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counts the Kubernetes API calls a provider makes, by sort, so tests and benchmarks can hold it to its costs. */
+public final class ApiCalls {
+    private final LongAdder lists = new LongAdder();
+    private final LongAdder gets = new LongAdder();
+    private final LongAdder writes = new LongAdder();
+
+    /** The counts so far. */
+    public record Counts(long lists, long gets, long writes) {
+        public long total() {
+            return lists + gets + writes;
+        }
+
+        public Counts minus(Counts earlier) {
+            return new Counts(lists - earlier.lists, gets - earlier.gets, writes - earlier.writes);
+        }
+
+        @Override
+        public String toString() {
+            return lists + " lists, " + gets + " gets, " + writes + " writes";
+        }
+    }
+
+    void list() {
+        lists.increment();
+    }
+
+    void get() {
+        gets.increment();
+    }
+
+    void write() {
+        writes.increment();
+    }
+
+    public Counts counts() {
+        return new Counts(lists.sum(), gets.sum(), writes.sum());
+    }
+}

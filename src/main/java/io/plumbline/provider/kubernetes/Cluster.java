@@ -1,0 +1,110 @@
+package io.plumbline.provider.kubernetes;
+
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.plumbline.model.Marks;
+import io.plumbline.model.ResourceKey;
+import io.plumbline.render.kubernetes.KindRegistry;
+import io.plumbline.render.kubernetes.KubernetesKeys;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The provider's one door to the API server: typed by {@link ResourceKey}, speaking plain map trees, and
+ * counting every call it makes.
+ */
+final class Cluster {
+    private final KubernetesClient client;
+    private final KindRegistry kinds;
+    private final ApiCalls calls = new ApiCalls();
+
+    Cluster(KubernetesClient client, KindRegistry kinds) {
+        this.client = client;
+        this.kinds = kinds;
+    }
+
+    ApiCalls calls() {
+        return calls;
+    }
+
+    /** Plumbline's objects of one kind in one namespace ({@code ""} for cluster-wide kinds): one list call. */
+    List<Map<String, Object>> listOwned(String apiVersion, String kind, String namespace) {
+        return list(apiVersion, kind, namespace, Map.of(Marks.MANAGED_BY_LABEL, Marks.MANAGED_BY_VALUE));
+    }
+
+    List<Map<String, Object>> list(String apiVersion, String kind, String namespace, Map<String, String> labels) {
+        calls.list();
+        return in(apiVersion, kind, namespace).withLabels(labels).list().getItems().stream().map(item -> {
+            // API servers leave apiVersion and kind off the items of a list
+            Map<String, Object> body = tree(item);
+            body.putIfAbsent("apiVersion", apiVersion);
+            body.putIfAbsent("kind", kind);
+            return body;
+        }).toList();
+    }
+
+    /** The object as the server has it now, or null. */
+    Map<String, Object> get(ResourceKey key) {
+        calls.get();
+        GenericKubernetesResource found = named(key).get();
+        return found == null ? null : tree(found);
+    }
+
+    Map<String, Object> create(ResourceKey key, Map<String, Object> body) {
+        calls.write();
+        return tree(in(key).resource(generic(body)).create());
+    }
+
+    Map<String, Object> serverSideApply(ResourceKey key, Map<String, Object> body, String fieldManager) {
+        calls.write();
+        return tree(in(key).resource(generic(body)).fieldManager(fieldManager).forceConflicts().serverSideApply());
+    }
+
+    Map<String, Object> mergePatch(ResourceKey key, Map<String, Object> patch) {
+        calls.write();
+        GenericKubernetesResource target = generic(Map.of("apiVersion", KubernetesKeys.apiVersion(key),
+                "kind", KubernetesKeys.kind(key), "metadata", metadata(key)));
+        return tree(in(key).resource(target).patch(
+                PatchContext.of(PatchType.JSON_MERGE), AppliedFields.write(patch)));
+    }
+
+    void delete(ResourceKey key) {
+        calls.write();
+        named(key).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+    }
+
+    private Resource<GenericKubernetesResource> named(ResourceKey key) {
+        return in(key).withName(key.name());
+    }
+
+    private NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,
+            Resource<GenericKubernetesResource>> in(ResourceKey key) {
+        return in(KubernetesKeys.apiVersion(key), KubernetesKeys.kind(key), key.namespace());
+    }
+
+    private NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,
+            Resource<GenericKubernetesResource>> in(String apiVersion, String kind, String namespace) {
+        var all = client.genericKubernetesResources(apiVersion, kind);
+        return kinds.isNamespaced(apiVersion, kind) && !namespace.isEmpty() ? all.inNamespace(namespace) : all;
+    }
+
+    private static Map<String, Object> metadata(ResourceKey key) {
+        return key.namespace().isEmpty() ? Map.of("name", key.name())
+                : Map.of("name", key.name(), "namespace", key.namespace());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> tree(GenericKubernetesResource resource) {
+        return client.getKubernetesSerialization().convertValue(resource, Map.class);
+    }
+
+    private GenericKubernetesResource generic(Map<String, Object> body) {
+        return client.getKubernetesSerialization().convertValue(body, GenericKubernetesResource.class);
+    }
+}

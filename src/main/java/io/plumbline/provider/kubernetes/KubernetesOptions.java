@@ -1,0 +1,31 @@
+package io.plumbline.provider.kubernetes;
+
+import java.time.Duration;
+
+/**
+ * How the Kubernetes provider behaves beyond what the environment says.
+ *
+ * @param healthTimeout   overrides the environment's {@code spec.sync.healthTimeout} when not null (tests use a
+ *                        few seconds)
+ * @param pollInterval    how often a rollout's progress is read while waiting for it
+ * @param fieldManager    the server-side apply field manager
+ * @param conflictRetries how many times a write refused with 409 Conflict is retried with fresh state
+ */
+public record KubernetesOptions(Duration healthTimeout, Duration pollInterval, String fieldManager,
+                                int conflictRetries) {
+    public static final KubernetesOptions DEFAULT = new KubernetesOptions(null, Duration.ofSeconds(2), "plumbline", 3);
+
+    public KubernetesOptions {
+        pollInterval = pollInterval == null ? Duration.ofSeconds(2) : pollInterval;
+        fieldManager = fieldManager == null ? "plumbline" : fieldManager;
+        conflictRetries = Math.max(0, conflictRetries);
+    }
+
+    public KubernetesOptions withHealthTimeout(Duration timeout) {
+        return new KubernetesOptions(timeout, pollInterval, fieldManager, conflictRetries);
+    }
+
+    public KubernetesOptions withPollInterval(Duration interval) {
+        return new KubernetesOptions(healthTimeout, interval, fieldManager, conflictRetries);
+    }
+}
