@@ -15,7 +15,7 @@ import java.util.Map;
  * fields that the environment declared before and no longer does.
  *
  * <p>The tree maps each key to its subtree, or to {@code 1} for a value that is not a map (lists are
- * replaced whole by a merge patch, so they are leaves).
+ * replaced whole when written, so they are leaves).
  */
 final class AppliedFields {
     static final String ANNOTATION = "plumbline.io/applied-fields";
@@ -51,35 +51,43 @@ final class AppliedFields {
             }
             List<String> child = new ArrayList<>(path);
             child.add(e.getKey());
-            if (d == null) {
-                out.add(child);
-            } else if (e.getValue() instanceof Map<?, ?> sub) {
+            if (e.getValue() instanceof Map<?, ?> sub && a instanceof Map<?, ?>) {
+                // descend even when the whole map is undeclared: only the fields Plumbline set are its to remove
                 @SuppressWarnings("unchecked")
                 Map<String, Object> subtree = (Map<String, Object>) sub;
                 collect(subtree, d, a, child, out);
+            } else if (d == null) {
+                out.add(child);
             }
         }
     }
 
     /**
-     * A JSON merge patch that makes {@code current} match {@code desired}: the desired body, nulls for the fields
-     * to remove, and the resourceVersion it was computed against, so a concurrent change is refused (409)
-     * rather than overwritten.
+     * The object to write in place of {@code live} so that it matches {@code desired}: the live object with the
+     * desired fields laid over it (maps merged, lists and values replaced) and the fields to remove taken out.
+     * It keeps the live resourceVersion, so a concurrent change is refused (409) rather than overwritten.
      */
-    static Map<String, Object> mergePatch(Map<String, Object> desired, Map<String, Object> current) {
-        Map<String, Object> patch = annotate(desired);
-        for (List<String> path : removed(desired, current)) {
-            Map<String, Object> parent = patch;
-            for (String key : path.subList(0, path.size() - 1)) {
-                parent = Nodes.child(parent, key);
+    static Map<String, Object> merged(Map<String, Object> desired, Map<String, Object> live) {
+        Map<String, Object> out = Nodes.copy(live);
+        for (List<String> path : removed(desired, live)) {
+            Object parent = Nodes.at(out, path.subList(0, path.size() - 1).toArray(String[]::new));
+            if (parent instanceof Map<?, ?> m) {
+                m.remove(path.get(path.size() - 1));
             }
-            parent.put(path.get(path.size() - 1), null);
         }
-        Object version = Nodes.at(current, "metadata", "resourceVersion");
-        if (version != null) {
-            Nodes.child(patch, "metadata").put("resourceVersion", version);
-        }
-        return patch;
+        overlay(out, annotate(desired));
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void overlay(Map<String, Object> target, Map<String, Object> source) {
+        source.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> sub && target.get(key) instanceof Map<?, ?> existing) {
+                overlay((Map<String, Object>) existing, (Map<String, Object>) sub);
+            } else {
+                target.put(key, value);
+            }
+        });
     }
 
     static String write(Object value) {
@@ -93,8 +101,13 @@ final class AppliedFields {
     private static Map<String, Object> tree(Map<?, ?> body) {
         Map<String, Object> out = new LinkedHashMap<>();
         body.forEach((k, v) -> {
-            if (!ANNOTATION.equals(k)) {
-                out.put(String.valueOf(k), v instanceof Map<?, ?> m && !m.isEmpty() ? tree(m) : 1);
+            if (v instanceof Map<?, ?> m) {
+                Map<String, Object> sub = tree(m);
+                if (!sub.isEmpty()) {
+                    out.put(String.valueOf(k), sub);
+                }
+            } else if (!ANNOTATION.equals(k)) {
+                out.put(String.valueOf(k), 1);
             }
         });
         return out;

@@ -6,8 +6,6 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.plumbline.model.Marks;
 import io.plumbline.model.ResourceKey;
 import io.plumbline.render.kubernetes.KindRegistry;
@@ -66,12 +64,10 @@ final class Cluster {
         return tree(in(key).resource(generic(body)).fieldManager(fieldManager).forceConflicts().serverSideApply());
     }
 
-    Map<String, Object> mergePatch(ResourceKey key, Map<String, Object> patch) {
+    /** Replaces the object; the body's resourceVersion makes a concurrent change fail with 409. */
+    Map<String, Object> replace(ResourceKey key, Map<String, Object> body) {
         calls.write();
-        GenericKubernetesResource target = generic(Map.of("apiVersion", KubernetesKeys.apiVersion(key),
-                "kind", KubernetesKeys.kind(key), "metadata", metadata(key)));
-        return tree(in(key).resource(target).patch(
-                PatchContext.of(PatchType.JSON_MERGE), AppliedFields.write(patch)));
+        return tree(in(key).resource(generic(body)).update());
     }
 
     void delete(ResourceKey key) {
@@ -92,11 +88,6 @@ final class Cluster {
             Resource<GenericKubernetesResource>> in(String apiVersion, String kind, String namespace) {
         var all = client.genericKubernetesResources(apiVersion, kind);
         return kinds.isNamespaced(apiVersion, kind) && !namespace.isEmpty() ? all.inNamespace(namespace) : all;
-    }
-
-    private static Map<String, Object> metadata(ResourceKey key) {
-        return key.namespace().isEmpty() ? Map.of("name", key.name())
-                : Map.of("name", key.name(), "namespace", key.namespace());
     }
 
     @SuppressWarnings("unchecked")

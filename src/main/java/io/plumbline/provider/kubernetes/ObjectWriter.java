@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Writes one change. Server-side apply (field manager {@code plumbline}) is the way; against a server that does
  * not take apply patches (415, or 404 on an object that a plain create then makes) it switches, once and for
- * good, to a three-way merge: create, or a JSON merge patch computed from the desired body, the live object and
- * the fields Plumbline set last time ({@link AppliedFields}). A 409 Conflict is retried on fresh state.
+ * good, to a three-way merge as {@code kubectl apply} does it: create, or replace the live object by itself with
+ * the desired fields laid over it and the fields Plumbline set last time and no longer declares taken out
+ * ({@link AppliedFields}). A 409 Conflict is retried on fresh state.
  */
 final class ObjectWriter {
     private static final int CONFLICT = HttpURLConnection.HTTP_CONFLICT;
@@ -89,7 +90,7 @@ final class ObjectWriter {
         }
         for (int attempt = 0; ; attempt++) {
             try {
-                cluster.mergePatch(change.key(), AppliedFields.mergePatch(change.desired().body(), current));
+                cluster.replace(change.key(), AppliedFields.merged(change.desired().body(), current));
                 return;
             } catch (KubernetesClientException e) {
                 if (e.getCode() != CONFLICT || attempt >= options.conflictRetries()) {
