@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.plumbline.model.Marks;
 import io.plumbline.model.ResourceKey;
 import io.plumbline.render.kubernetes.KindRegistry;
@@ -21,10 +22,12 @@ final class Cluster {
     private final KubernetesClient client;
     private final KindRegistry kinds;
     private final ApiCalls calls = new ApiCalls();
+    private final CustomKinds customKinds;
 
     Cluster(KubernetesClient client, KindRegistry kinds) {
         this.client = client;
         this.kinds = kinds;
+        this.customKinds = new CustomKinds(client, calls);
     }
 
     ApiCalls calls() {
@@ -86,8 +89,13 @@ final class Cluster {
 
     private NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,
             Resource<GenericKubernetesResource>> in(String apiVersion, String kind, String namespace) {
-        var all = client.genericKubernetesResources(apiVersion, kind);
-        return kinds.isNamespaced(apiVersion, kind) && !namespace.isEmpty() ? all.inNamespace(namespace) : all;
+        if (kinds.isServed(apiVersion, kind)) {
+            var all = client.genericKubernetesResources(apiVersion, kind);
+            return kinds.isNamespaced(apiVersion, kind) && !namespace.isEmpty() ? all.inNamespace(namespace) : all;
+        }
+        ResourceDefinitionContext context = customKinds.context(apiVersion, kind);
+        var all = client.genericKubernetesResources(context);
+        return context.isNamespaceScoped() && !namespace.isEmpty() ? all.inNamespace(namespace) : all;
     }
 
     @SuppressWarnings("unchecked")

@@ -116,6 +116,10 @@ class KubernetesProviderIT {
                 withoutUsers.indexOf("    manifests:"));
         LoadedEnvironment removed = production(usersApp, "",
                 new Revision("c2", "main", "Retire users-backend\n\nPlumbline-Allow-Deletes: 3\n"));
+        // marked by Plumbline, but for another environment
+        cluster.client.configMaps().inNamespace("example").resource(new ConfigMapBuilder().withNewMetadata()
+                .withName("staging-settings").withLabels(Map.of("app.kubernetes.io/managed-by", "plumbline"))
+                .withAnnotations(Map.of("plumbline.io/environment", "staging")).endMetadata().build()).create();
 
         Reconcile reconcile = MockCluster.reconcile(provider, removed);
 
@@ -127,7 +131,51 @@ class KubernetesProviderIT {
         assertThat(cluster.get("apps/v1", "Deployment", "example", "users-backend")).isNull();
         assertThat(cluster.get("v1", "Service", "example", "users-service")).isNull();
         assertThat(cluster.get("v1", "ConfigMap", "example", "users-backend")).isNotNull();
+        assertThat(cluster.get("v1", "ConfigMap", "example", "staging-settings")).isNotNull();
+        assertThat(reconcile.plan().changes()).noneMatch(c -> c.key().name().equals("staging-settings"));
         assertThat(cluster.get("apps/v1", "Deployment", "example", "thoughts-backend")).isNotNull();
+    }
+
+    @Test
+    void rawManifestsOfEveryScopeAreAppliedAndThenUnchanged() {
+        LoadedEnvironment env = TestEnvironments.withManifests(production,
+                TestEnvironments.manifests(Path.of("src/test/resources/kubernetes/raw/good")));
+
+        assertThat(MockCluster.reconcile(provider, env).results()).extracting(ObjectResult::result)
+                .containsOnly(Result.CREATED);
+        assertThat(cluster.client.genericKubernetesResources("rbac.authorization.k8s.io/v1", "ClusterRole")
+                .withName("reader").get()).isNotNull();
+        assertThat(MockCluster.reconcile(provider, env).plan().hasWrites()).isFalse();
+    }
+
+    @Test
+    void droppingANamespacePrunesWhatIsInItFirstThenTheNamespace() {
+        String twoNamespaces = """
+                apiVersion: plumbline/v1
+                kind: Environment
+                metadata: {name: production}
+                spec:
+                  sync: {prune: true}
+                  kubernetes:
+                    namespaces: [example%s]
+                    applications:
+                      - {name: web, namespace: example, image: "example/web:v1", port: 8000, expose: {port: 80}}
+                %s
+                """;
+        String extra = "      - {name: batch, namespace: jobs, image: \"example/batch:v1\", port: 9000}";
+        LoadedEnvironment both = TestEnvironments.of("e.yaml", twoNamespaces.formatted(", jobs", extra), List.of());
+        LoadedEnvironment one = TestEnvironments.withRevision(TestEnvironments.of("e.yaml",
+                twoNamespaces.formatted("", ""), List.of()), new Revision("c3", "main", "Plumbline-Allow-Deletes: 2"));
+        MockCluster.reconcile(provider, both);
+
+        Reconcile reconcile = MockCluster.reconcile(provider, one);
+
+        assertThat(reconcile.results()).filteredOn(r -> r.result() == Result.DELETED)
+                .extracting(r -> r.key().toString())
+                .containsExactly("kubernetes apps/v1/Deployment jobs/batch", "kubernetes v1/Namespace jobs");
+        assertThat(cluster.get("apps/v1", "Deployment", "jobs", "batch")).isNull();
+        assertThat(cluster.client.namespaces().withName("jobs").get()).isNull();
+        assertThat(cluster.get("apps/v1", "Deployment", "example", "web")).isNotNull();
     }
 
     @Test
