@@ -42,22 +42,28 @@ public final class KubernetesBench {
     public static void main(String[] args) {
         MOCK_LOG.setLevel(Level.WARNING);
         resetPeaks();
+        bench("list per reconcile", KubernetesOptions.DEFAULT);
+        bench("watch cache", KubernetesOptions.DEFAULT.withWatch(true));
+        System.out.printf("peak heap: %.1f MiB (provider, client and mock server in one JVM)%n",
+                peakHeap() / (1024.0 * 1024.0));
+    }
+
+    private static void bench(String mode, KubernetesOptions options) {
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
                 new KubernetesCrudDispatcher(), false);
         server.init();
-        try (KubernetesClient client = server.createClient()) {
-            KubernetesProvider provider = new KubernetesProvider(client, KubernetesOptions.DEFAULT);
+        try (KubernetesClient client = server.createClient();
+             KubernetesProvider provider = new KubernetesProvider(client, options)) {
             LoadedEnvironment env = environment("v1");
-            System.out.printf("objects declared: %d in %d namespaces%n", provider.render(env).size(), NAMESPACES);
+            System.out.printf("%s: %d objects in %d namespaces%n", mode, provider.render(env).size(), NAMESPACES);
             run("first apply", provider, server, env);
             run("no-op reconcile", provider, server, env);
             run("no-op reconcile (again)", provider, server, env);
             run("one-object change", provider, server, environment("v1", "app-07-03"));
+            run("no-op after the change", provider, server, environment("v1", "app-07-03"));
         } finally {
             server.destroy();
         }
-        System.out.printf("peak heap: %.1f MiB (provider, client and mock server in one JVM)%n",
-                peakHeap() / (1024.0 * 1024.0));
     }
 
     private static void run(String name, KubernetesProvider provider, KubernetesMockServer server, LoadedEnvironment env) {

@@ -7,20 +7,26 @@ public final class ApiCalls {
     private final LongAdder lists = new LongAdder();
     private final LongAdder gets = new LongAdder();
     private final LongAdder writes = new LongAdder();
+    private final LongAdder watches = new LongAdder();
 
-    /** The counts so far. */
-    public record Counts(long lists, long gets, long writes) {
+    /**
+     * The counts so far.
+     *
+     * @param watches watches opened by a watch cache; each stays open and costs no further calls
+     */
+    public record Counts(long lists, long gets, long writes, long watches) {
         public long total() {
-            return lists + gets + writes;
+            return lists + gets + writes + watches;
         }
 
         public Counts minus(Counts earlier) {
-            return new Counts(lists - earlier.lists, gets - earlier.gets, writes - earlier.writes);
+            return new Counts(lists - earlier.lists, gets - earlier.gets, writes - earlier.writes,
+                    watches - earlier.watches);
         }
 
         @Override
         public String toString() {
-            return lists + " lists, " + gets + " gets, " + writes + " writes";
+            return lists + " lists, " + gets + " gets, " + writes + " writes, " + watches + " watches";
         }
     }
 
@@ -36,7 +42,11 @@ public final class ApiCalls {
         writes.increment();
     }
 
+    void watch() {
+        watches.increment();
+    }
+
     public Counts counts() {
-        return new Counts(lists.sum(), gets.sum(), writes.sum());
+        return new Counts(lists.sum(), gets.sum(), writes.sum(), watches.sum());
     }
 }

@@ -10,10 +10,13 @@ import java.time.Duration;
  * @param pollInterval    how often a rollout's progress is read while waiting for it
  * @param fieldManager    the server-side apply field manager
  * @param conflictRetries how many times a write refused with 409 Conflict is retried with fresh state
+ * @param watch           observe through watches kept open between reconciles ({@link WatchCache}): a reconcile
+ *                        that changes nothing then makes no API call at all; for the long-running service
  */
 public record KubernetesOptions(Duration healthTimeout, Duration pollInterval, String fieldManager,
-                                int conflictRetries) {
-    public static final KubernetesOptions DEFAULT = new KubernetesOptions(null, Duration.ofSeconds(2), "plumbline", 3);
+                                int conflictRetries, boolean watch) {
+    public static final KubernetesOptions DEFAULT =
+            new KubernetesOptions(null, Duration.ofSeconds(2), "plumbline", 3, false);
 
     public KubernetesOptions {
         pollInterval = pollInterval == null ? Duration.ofSeconds(2) : pollInterval;
@@ -22,10 +25,14 @@ public record KubernetesOptions(Duration healthTimeout, Duration pollInterval, S
     }
 
     public KubernetesOptions withHealthTimeout(Duration timeout) {
-        return new KubernetesOptions(timeout, pollInterval, fieldManager, conflictRetries);
+        return new KubernetesOptions(timeout, pollInterval, fieldManager, conflictRetries, watch);
     }
 
     public KubernetesOptions withPollInterval(Duration interval) {
-        return new KubernetesOptions(healthTimeout, interval, fieldManager, conflictRetries);
+        return new KubernetesOptions(healthTimeout, interval, fieldManager, conflictRetries, watch);
+    }
+
+    public KubernetesOptions withWatch(boolean on) {
+        return new KubernetesOptions(healthTimeout, pollInterval, fieldManager, conflictRetries, on);
     }
 }

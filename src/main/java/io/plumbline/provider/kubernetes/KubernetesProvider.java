@@ -27,10 +27,14 @@ import java.util.List;
  *
  * <pre>{@code
  * KubernetesClient client = new KubernetesClientBuilder().build();   // kubeconfig or in-cluster
- * Provider kubernetes = new KubernetesProvider(client, KubernetesOptions.DEFAULT);
+ * KubernetesProvider kubernetes = new KubernetesProvider(client, KubernetesOptions.DEFAULT);
+ * // the service: keep watches open between reconciles, so an unchanged environment costs no API call
+ * KubernetesProvider watching = new KubernetesProvider(client, KubernetesOptions.DEFAULT.withWatch(true));
  * }</pre>
+ *
+ * <p>Close it to stop its watches; the client stays the caller's to close.
  */
-public final class KubernetesProvider implements Provider {
+public final class KubernetesProvider implements Provider, AutoCloseable {
     private final KubernetesRenderer renderer;
     private final Cluster cluster;
     private final Observer observer;
@@ -38,13 +42,15 @@ public final class KubernetesProvider implements Provider {
     private final ObjectWriter writer;
     private final RolloutWatch rollouts;
     private final KubernetesOptions options;
+    private final WatchCache watchCache;
 
     public KubernetesProvider(KubernetesClient client, KubernetesOptions options) {
         KindRegistry kinds = KindRegistry.builtIn();
         this.options = options;
         this.renderer = new KubernetesRenderer(kinds);
         this.cluster = new Cluster(client, kinds);
-        this.observer = new Observer(cluster);
+        this.watchCache = options.watch() ? new WatchCache(cluster) : null;
+        this.observer = new Observer(watchCache == null ? cluster : watchCache);
         this.writer = new ObjectWriter(cluster, options);
         this.rollouts = new RolloutWatch(cluster, options.pollInterval());
     }
@@ -119,6 +125,13 @@ public final class KubernetesProvider implements Provider {
     /** The API calls made so far: lists, gets and writes. */
     public ApiCalls.Counts apiCalls() {
         return cluster.calls().counts();
+    }
+
+    @Override
+    public void close() {
+        if (watchCache != null) {
+            watchCache.close();
+        }
     }
 
     /** False once the server turned out not to take server-side apply and writes fell back to merge patches. */

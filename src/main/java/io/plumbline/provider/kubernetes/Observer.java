@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 
 /**
  * Reads the objects an environment declares or owns with one list call per kind and namespace, filtered by
- * Plumbline's ownership label; never one call per object.
+ * Plumbline's ownership label, or none at all from a {@link WatchCache}; never one call per object.
  *
  * <p>Where to look: every kind and namespace of the desired objects, plus, in each namespace this
  * environment owns, the kinds recorded on it at the last apply, so that objects of a kind the environment
@@ -27,9 +27,9 @@ import java.util.stream.Collectors;
  */
 final class Observer {
     private static final String NAMESPACE = "v1/Namespace";
-    private final Cluster cluster;
+    private final OwnedObjects cluster;
 
-    Observer(Cluster cluster) {
+    Observer(OwnedObjects cluster) {
         this.cluster = cluster;
     }
 

@@ -1,0 +1,64 @@
+package io.plumbline.provider.kubernetes;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.plumbline.model.ResourceKey;
+import io.plumbline.render.kubernetes.KubernetesKeys;
+import io.plumbline.render.kubernetes.Nodes;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Plumbline's objects as watches keep them: the first read of a kind and namespace lists it once and opens a
+ * watch; later reads cost no call at all. A store that has not yet seen one of this provider's own writes (the
+ * watch event is on its way) is not trusted: that kind and namespace is listed afresh instead, so a plan never
+ * works from a state older than the last apply.
+ */
+final class WatchCache implements OwnedObjects, AutoCloseable {
+    private final Cluster cluster;
+    private final Map<String, SharedIndexInformer<GenericKubernetesResource>> informers = new ConcurrentHashMap<>();
+    /** Our writes that the stores have not shown yet: resourceVersion written, or {@link Cluster#DELETED}. */
+    private final Map<ResourceKey, String> unseen = new HashMap<>();
+
+    WatchCache(Cluster cluster) {
+        this.cluster = cluster;
+    }
+
+    @Override
+    public synchronized List<Map<String, Object>> listOwned(String apiVersion, String kind, String namespace) {
+        unseen.putAll(cluster.takeRecentWrites());
+        SharedIndexInformer<GenericKubernetesResource> informer = informers.computeIfAbsent(
+                apiVersion + "/" + kind + " " + namespace, k -> cluster.informOwned(apiVersion, kind, namespace));
+        List<Map<String, Object>> cached = cluster.trees(informer.getStore().list(), apiVersion, kind);
+        if (settle(cached, apiVersion, kind, namespace)) {
+            return cached;
+        }
+        List<Map<String, Object>> fresh = cluster.listOwned(apiVersion, kind, namespace);
+        // the fresh list shows where things stand; what it shows, the watch will deliver in turn
+        unseen.keySet().removeIf(k -> inScope(k, apiVersion, kind, namespace));
+        return fresh;
+    }
+
+    /** Forgets the writes the cached objects already show; true when none in this scope is left unseen. */
+    private boolean settle(List<Map<String, Object>> cached, String apiVersion, String kind, String namespace) {
+        Map<ResourceKey, String> versions = new HashMap<>();
+        cached.forEach(body -> versions.put(KubernetesKeys.of(body),
+                String.valueOf(Nodes.at(body, "metadata", "resourceVersion"))));
+        unseen.entrySet().removeIf(e -> inScope(e.getKey(), apiVersion, kind, namespace)
+                && (Cluster.DELETED.equals(e.getValue()) ? !versions.containsKey(e.getKey())
+                        : e.getValue().equals(versions.get(e.getKey()))));
+        return unseen.keySet().stream().noneMatch(k -> inScope(k, apiVersion, kind, namespace));
+    }
+
+    private static boolean inScope(ResourceKey key, String apiVersion, String kind, String namespace) {
+        return key.kind().equals(apiVersion + "/" + kind) && key.namespace().equals(namespace);
+    }
+
+    @Override
+    public void close() {
+        informers.values().forEach(SharedIndexInformer::stop);
+        informers.clear();
+    }
+}
