@@ -11,6 +11,7 @@ import io.plumbline.model.Resource;
 import io.plumbline.model.ResourceKey;
 import io.plumbline.model.spec.Sync;
 import io.plumbline.render.kubernetes.KubernetesKeys;
+import io.plumbline.render.kubernetes.Marking;
 import io.plumbline.render.kubernetes.Nodes;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,9 +76,24 @@ final class KubernetesPlanner {
         if (KubernetesKeys.kind(c.key()).equals("Secret")) {
             fields = fields.stream().map(KubernetesPlanner::redacted).toList();
         }
-        String note = autoscaled.contains(c.key()) ? "replicas are left to the HorizontalPodAutoscaler" : null;
+        String owner = otherOwner(c);
+        String note = owner != null ? "belongs to Plumbline environment '" + owner + "'; will not be taken over"
+                : autoscaled.contains(c.key()) ? "replicas are left to the HorizontalPodAutoscaler" : null;
         Action action = fields.isEmpty() ? Action.NOOP : Action.UPDATE;
         return new Change(action, c.key(), c.desired(), c.actual(), fields, note);
+    }
+
+    /**
+     * The other environment whose marks the live object of a declared one carries: two environments declaring
+     * the same object would otherwise take it from each other on every reconcile.
+     */
+    static String otherOwner(Change c) {
+        if (c.desired() == null || c.actual() == null) {
+            return null;
+        }
+        String owner = Marking.owner(c.actual().body());
+        String ours = Marking.owner(c.desired().body());
+        return owner != null && !owner.equals(ours) ? owner : null;
     }
 
     private static Object valueAt(Map<String, Object> body, List<String> path) {

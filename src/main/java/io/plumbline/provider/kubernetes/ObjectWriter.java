@@ -35,6 +35,10 @@ final class ObjectWriter {
         if (change.action() == Action.DELETE && !change.actual().owned()) {
             return ObjectResult.skipped(change, "not Plumbline's to delete");
         }
+        String otherOwner = KubernetesPlanner.otherOwner(change);
+        if (otherOwner != null) {
+            return ObjectResult.failed(change, "belongs to Plumbline environment '" + otherOwner + "'; not taken over");
+        }
         try {
             switch (change.action()) {
                 case CREATE, UPDATE -> upsert(change);

@@ -12,9 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Plumbline's objects as watches keep them: the first read of a kind and namespace lists it once and opens a
- * watch; later reads cost no call at all. A store that has not yet seen one of this provider's own writes (the
- * watch event is on its way) is not trusted: that kind and namespace is listed afresh instead, so a plan never
- * works from a state older than the last apply.
+ * watch; later reads cost no call at all. A store that does not yet show one of this provider's own writes is
+ * not trusted: its watch is restarted (a list and a new watch, as a plain list would cost), so a plan never
+ * works from a state older than the last apply, even where a server drops events (fabric8's mock sends none for
+ * changes made while a watch is being opened).
  */
 final class WatchCache implements OwnedObjects, AutoCloseable {
     private final Cluster cluster;
@@ -29,16 +30,20 @@ final class WatchCache implements OwnedObjects, AutoCloseable {
     @Override
     public synchronized List<Map<String, Object>> listOwned(String apiVersion, String kind, String namespace) {
         unseen.putAll(cluster.takeRecentWrites());
-        SharedIndexInformer<GenericKubernetesResource> informer = informers.computeIfAbsent(
-                apiVersion + "/" + kind + " " + namespace, k -> cluster.informOwned(apiVersion, kind, namespace));
-        List<Map<String, Object>> cached = cluster.trees(informer.getStore().list(), apiVersion, kind);
-        if (settle(cached, apiVersion, kind, namespace)) {
-            return cached;
+        String scope = apiVersion + "/" + kind + " " + namespace;
+        SharedIndexInformer<GenericKubernetesResource> informer = informers.get(scope);
+        if (informer != null) {
+            List<Map<String, Object>> cached = cluster.trees(informer.getStore().list(), apiVersion, kind);
+            if (settle(cached, apiVersion, kind, namespace)) {
+                return cached;
+            }
+            informer.stop();
         }
-        List<Map<String, Object>> fresh = cluster.listOwned(apiVersion, kind, namespace);
-        // the fresh list shows where things stand; what it shows, the watch will deliver in turn
+        // a store that starts now shows every write made before it
         unseen.keySet().removeIf(k -> inScope(k, apiVersion, kind, namespace));
-        return fresh;
+        informer = cluster.informOwned(apiVersion, kind, namespace);
+        informers.put(scope, informer);
+        return cluster.trees(informer.getStore().list(), apiVersion, kind);
     }
 
     /** Forgets the writes the cached objects already show; true when none in this scope is left unseen. */

@@ -27,10 +27,13 @@ public final class Marking {
 
     /** Whether an observed object carries the marks of {@code environment}. */
     public static boolean isOwnedBy(Map<String, Object> body, String environment) {
-        Map<?, ?> metadata = (Map<?, ?>) body.getOrDefault("metadata", Map.of());
-        Map<?, ?> labels = (Map<?, ?>) metadata.get("labels");
-        Map<?, ?> annotations = (Map<?, ?>) metadata.get("annotations");
-        return labels != null && Marks.MANAGED_BY_VALUE.equals(labels.get(Marks.MANAGED_BY_LABEL))
-                && annotations != null && environment.equals(annotations.get(Marks.ENVIRONMENT_ANNOTATION));
+        return environment.equals(owner(body));
+    }
+
+    /** The environment whose Plumbline marks an observed object carries, or null when it has none. */
+    public static String owner(Map<String, Object> body) {
+        boolean managed = Marks.MANAGED_BY_VALUE.equals(Nodes.at(body, "metadata", "labels", Marks.MANAGED_BY_LABEL));
+        Object environment = Nodes.at(body, "metadata", "annotations", Marks.ENVIRONMENT_ANNOTATION);
+        return managed && environment != null ? environment.toString() : null;
     }
 }

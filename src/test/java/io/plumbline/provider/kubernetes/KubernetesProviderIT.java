@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import io.plumbline.model.Action;
 import io.plumbline.model.Change;
 import io.plumbline.model.Health;
@@ -176,6 +177,24 @@ class KubernetesProviderIT {
         assertThat(cluster.get("apps/v1", "Deployment", "jobs", "batch")).isNull();
         assertThat(cluster.client.namespaces().withName("jobs").get()).isNull();
         assertThat(cluster.get("apps/v1", "Deployment", "example", "web")).isNotNull();
+    }
+
+    @Test
+    void anObjectAnotherEnvironmentOwnsIsNotTakenOver() {
+        cluster.client.policy().v1().podDisruptionBudget().inNamespace("example").resource(
+                new PodDisruptionBudgetBuilder().withNewMetadata()
+                        .withName("frontend").withLabels(Map.of("app.kubernetes.io/managed-by", "plumbline"))
+                        .withAnnotations(Map.of("plumbline.io/environment", "staging")).endMetadata()
+                        .withNewSpec().withNewMinAvailable(1).endSpec().build()).create();
+
+        Reconcile reconcile = MockCluster.reconcile(provider, production);
+
+        assertThat(reconcile.results()).filteredOn(r -> r.result() == Result.FAILED).singleElement().satisfies(r -> {
+            assertThat(r.key().toString()).isEqualTo("kubernetes policy/v1/PodDisruptionBudget example/frontend");
+            assertThat(r.message()).isEqualTo("belongs to Plumbline environment 'staging'; not taken over");
+        });
+        assertThat(cluster.get("policy/v1", "PodDisruptionBudget", "example", "frontend").getMetadata()
+                .getAnnotations()).containsEntry("plumbline.io/environment", "staging");
     }
 
     @Test
