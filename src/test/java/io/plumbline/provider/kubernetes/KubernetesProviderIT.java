@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import io.plumbline.model.Action;
 import io.plumbline.model.Change;
-import io.plumbline.model.Health;
 import io.plumbline.model.InvalidInputException;
 import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.ObjectResult;
@@ -270,32 +268,6 @@ class KubernetesProviderIT {
         });
         assertThat(results).filteredOn(r -> r.result() == Result.CONFIGURED).singleElement()
                 .satisfies(r -> assertThat(r.key().name()).isEqualTo("thoughts-backend"));
-    }
-
-    @Test
-    void aRolloutThatNeverBecomesAvailableEndsDegradedWithItsPodsReason() {
-        List<ObjectResult> applied = MockCluster.reconcile(provider, production).results();
-        GenericKubernetesResource pod = cluster.client.getKubernetesSerialization().unmarshal("""
-                {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "frontend-1", "namespace": "example",
-                 "labels": {"app.kubernetes.io/name": "frontend"}}}""", GenericKubernetesResource.class);
-        pod = cluster.client.genericKubernetesResources("v1", "Pod").inNamespace("example").resource(pod).create();
-        pod.setAdditionalProperty("status", Map.of("containerStatuses", List.of(Map.of("name", "frontend-service",
-                "ready", false, "state", Map.of("running", Map.of())))));
-        cluster.client.genericKubernetesResources("v1", "Pod").inNamespace("example").resource(pod).updateStatus();
-
-        Health health = provider.health(production, applied);
-
-        assertThat(health.status()).isEqualTo(Health.Status.DEGRADED);
-        assertThat(health.reason()).contains("Deployment example/frontend: rollout did not complete within 0s")
-                .contains("pod frontend-1: container frontend-service is running but not ready");
-    }
-
-    @Test
-    void aCompletedRolloutIsHealthy() {
-        List<ObjectResult> applied = MockCluster.reconcile(provider, production).results();
-        cluster.completeRollouts("example");
-
-        assertThat(provider.health(production, applied)).isEqualTo(Health.HEALTHY);
     }
 
     @Test

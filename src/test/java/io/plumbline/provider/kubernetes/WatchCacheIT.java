@@ -12,20 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Observing through watches: steady state costs no call, and a plan never works from state older than our writes. */
 class WatchCacheIT {
-    private MockCluster cluster;
-    private KubernetesProvider provider;
+    // a new instance, so a new mock server, for each test
+    private final MockCluster cluster = new MockCluster();
+    private final KubernetesProvider provider = cluster.provider(KubernetesOptions.DEFAULT.withWatch(true));
     private final LoadedEnvironment production = TestEnvironments.production();
-
-    @BeforeEach
-    void start() {
-        cluster = new MockCluster();
-        provider = cluster.provider(KubernetesOptions.DEFAULT.withWatch(true));
-    }
 
     @AfterEach
     void stop() {

@@ -130,6 +130,45 @@ class KubernetesRendererTest {
     }
 
     @Test
+    void anIngressWithoutADeclaredServiceGetsOneOnTheApplicationPort() {
+        LoadedEnvironment env = TestEnvironments.of("e.yaml", """
+                apiVersion: plumbline/v1
+                kind: Environment
+                metadata: {name: staging}
+                spec:
+                  kubernetes:
+                    namespaces: [staging]
+                    applications:
+                      - name: api
+                        image: "example/api:v3"
+                        port: 9000
+                        probes:
+                          readiness: {tcp: 9000, timeout: 2s, failureThreshold: 5}
+                          liveness: {exec: [/bin/check, --quick]}
+                        ingress: {host: api.example.com, path: /v3, className: nginx, tlsSecret: api-tls}
+                """, List.of());
+        List<Resource> all = renderer.render(env);
+
+        Resource service = find(all, "v1/Service", "api");
+        assertThat(service.key().namespace()).isEqualTo("staging");
+        assertThat(Nodes.at(service.body(), "spec", "type")).isEqualTo("ClusterIP");
+        assertThat(Nodes.at(service.body(), "spec", "ports")).isEqualTo(
+                List.of(Map.of("name", "http", "port", 9000, "targetPort", 9000)));
+        Map<String, Object> ingress = find(all, "networking.k8s.io/v1/Ingress", "api").body();
+        assertThat(Nodes.at(ingress, "spec", "ingressClassName")).isEqualTo("nginx");
+        assertThat(Nodes.at(ingress, "spec", "tls")).isEqualTo(
+                List.of(Map.of("hosts", List.of("api.example.com"), "secretName", "api-tls")));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> container = (Map<String, Object>) ((List<?>) Nodes.at(find(all, "apps/v1/Deployment", "api").body(),
+                "spec", "template", "spec", "containers")).get(0);
+        assertThat(container.get("readinessProbe")).isEqualTo(
+                Map.of("tcpSocket", Map.of("port", 9000), "timeoutSeconds", 2, "failureThreshold", 5));
+        assertThat(container.get("livenessProbe")).isEqualTo(
+                Map.of("exec", Map.of("command", List.of("/bin/check", "--quick"))));
+        assertThat(container).doesNotContainKeys("imagePullPolicy", "env", "resources");
+    }
+
+    @Test
     void anEnvironmentWithoutKubernetesRendersNothing() {
         LoadedEnvironment env = TestEnvironments.of("e.yaml", """
                 apiVersion: plumbline/v1
