@@ -1,0 +1,149 @@
+package io.plumbline.provider.kubernetes;
+
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.plumbline.model.Marks;
+import io.plumbline.model.ResourceKey;
+import io.plumbline.render.kubernetes.KindRegistry;
+import io.plumbline.render.kubernetes.KubernetesKeys;
+import io.plumbline.render.kubernetes.Nodes;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The provider's one door to the API server: typed by {@link ResourceKey}, speaking plain map trees, and
+ * counting every call it makes.
+ */
+final class Cluster implements OwnedObjects {
+    private final KubernetesClient client;
+    private final KindRegistry kinds;
+    private final ApiCalls calls = new ApiCalls();
+    private final CustomKinds customKinds;
+    private final Map<ResourceKey, String> recentWrites = new ConcurrentHashMap<>();
+    static final String DELETED = "(deleted)";
+
+    Cluster(KubernetesClient client, KindRegistry kinds) {
+        this.client = client;
+        this.kinds = kinds;
+        this.customKinds = new CustomKinds(client, calls);
+    }
+
+    ApiCalls calls() {
+        return calls;
+    }
+
+    /** Plumbline's objects of one kind in one namespace ({@code ""} for cluster-wide kinds): one list call. */
+    @Override
+    public List<Map<String, Object>> listOwned(String apiVersion, String kind, String namespace) {
+        return list(apiVersion, kind, namespace, Map.of(Marks.MANAGED_BY_LABEL, Marks.MANAGED_BY_VALUE));
+    }
+
+    List<Map<String, Object>> list(String apiVersion, String kind, String namespace, Map<String, String> labels) {
+        calls.list();
+        return trees(in(apiVersion, kind, namespace).withLabels(labels).list().getItems(), apiVersion, kind);
+    }
+
+    /**
+     * A started informer on Plumbline's objects of one kind in one namespace: one list call, then one watch that
+     * keeps its store current.
+     */
+    SharedIndexInformer<GenericKubernetesResource> informOwned(String apiVersion, String kind, String namespace) {
+        calls.list();
+        calls.watch();
+        return in(apiVersion, kind, namespace).withLabels(Map.of(Marks.MANAGED_BY_LABEL, Marks.MANAGED_BY_VALUE))
+                .inform();
+    }
+
+    /** As plain trees; API servers leave apiVersion and kind off the items of a list. */
+    List<Map<String, Object>> trees(List<GenericKubernetesResource> items, String apiVersion, String kind) {
+        return items.stream().map(item -> {
+            Map<String, Object> body = tree(item);
+            body.putIfAbsent("apiVersion", apiVersion);
+            body.putIfAbsent("kind", kind);
+            return body;
+        }).toList();
+    }
+
+    /**
+     * What this provider wrote since the last call: each object's new resourceVersion, or {@link #DELETED}. A
+     * watch cache compares its store with it to know whether it has caught up with our own writes.
+     */
+    Map<ResourceKey, String> takeRecentWrites() {
+        Map<ResourceKey, String> out = new HashMap<>(recentWrites);
+        out.keySet().forEach(recentWrites::remove);
+        return out;
+    }
+
+    private Map<String, Object> wrote(ResourceKey key, Map<String, Object> result) {
+        Object version = Nodes.at(result, "metadata", "resourceVersion");
+        recentWrites.put(key, version == null ? "" : version.toString());
+        return result;
+    }
+
+    /** The object as the server has it now, or null. */
+    Map<String, Object> get(ResourceKey key) {
+        calls.get();
+        GenericKubernetesResource found = named(key).get();
+        return found == null ? null : tree(found);
+    }
+
+    Map<String, Object> create(ResourceKey key, Map<String, Object> body) {
+        calls.write();
+        return wrote(key, tree(in(key).resource(generic(body)).create()));
+    }
+
+    Map<String, Object> serverSideApply(ResourceKey key, Map<String, Object> body, String fieldManager) {
+        calls.write();
+        return wrote(key, tree(in(key).resource(generic(body)).fieldManager(fieldManager).forceConflicts()
+                .serverSideApply()));
+    }
+
+    /** Replaces the object; the body's resourceVersion makes a concurrent change fail with 409. */
+    Map<String, Object> replace(ResourceKey key, Map<String, Object> body) {
+        calls.write();
+        return wrote(key, tree(in(key).resource(generic(body)).update()));
+    }
+
+    void delete(ResourceKey key) {
+        calls.write();
+        recentWrites.put(key, DELETED);
+        named(key).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+    }
+
+    private Resource<GenericKubernetesResource> named(ResourceKey key) {
+        return in(key).withName(key.name());
+    }
+
+    private NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,
+            Resource<GenericKubernetesResource>> in(ResourceKey key) {
+        return in(KubernetesKeys.apiVersion(key), KubernetesKeys.kind(key), key.namespace());
+    }
+
+    private NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,
+            Resource<GenericKubernetesResource>> in(String apiVersion, String kind, String namespace) {
+        if (kinds.isServed(apiVersion, kind)) {
+            var all = client.genericKubernetesResources(apiVersion, kind);
+            return kinds.isNamespaced(apiVersion, kind) && !namespace.isEmpty() ? all.inNamespace(namespace) : all;
+        }
+        ResourceDefinitionContext context = customKinds.context(apiVersion, kind);
+        var all = client.genericKubernetesResources(context);
+        return context.isNamespaceScoped() && !namespace.isEmpty() ? all.inNamespace(namespace) : all;
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> tree(GenericKubernetesResource resource) {
+        return client.getKubernetesSerialization().convertValue(resource, Map.class);
+    }
+
+    private GenericKubernetesResource generic(Map<String, Object> body) {
+        return client.getKubernetesSerialization().convertValue(body, GenericKubernetesResource.class);
+    }
+}

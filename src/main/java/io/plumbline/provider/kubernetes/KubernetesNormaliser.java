@@ -1,0 +1,69 @@
+package io.plumbline.provider.kubernetes;
+
+import io.plumbline.render.kubernetes.Nodes;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Brings a desired or observed body to one spelling before they are compared: drops what the server sets
+ * ({@code status}, uid, resourceVersion, generation, managedFields, creationTimestamp), drops fields equal to
+ * the server's defaults ({@code protocol: TCP}, the default imagePullPolicy for the image) and writes
+ * quantities canonically ({@code 1000m} = {@code 1}, {@code 64M} = {@code 64000000}).
+ */
+final class KubernetesNormaliser implements UnaryOperator<Map<String, Object>> {
+    private static final Set<String> SERVER_METADATA = Set.of("uid", "resourceVersion", "generation",
+            "managedFields", "creationTimestamp", "selfLink");
+    /** Maps whose values are quantities: container resources, quotas, storage requests. */
+    private static final Set<String> QUANTITY_MAPS = Set.of("requests", "limits", "hard", "capacity");
+
+    @Override
+    public Map<String, Object> apply(Map<String, Object> body) {
+        Map<String, Object> out = Nodes.copy(body);
+        out.remove("status");
+        if (out.get("metadata") instanceof Map<?, ?> metadata) {
+            metadata.keySet().removeAll(SERVER_METADATA);
+            if (metadata.get("annotations") instanceof Map<?, ?> annotations) {
+                annotations.remove(AppliedFields.ANNOTATION);
+            }
+        }
+        walk(out);
+        return out;
+    }
+
+    private static void walk(Object node) {
+        if (node instanceof Map<?, ?> map) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = (Map<String, Object>) map;
+            if ("TCP".equals(m.get("protocol"))) {
+                m.remove("protocol");
+            }
+            if (m.get("image") instanceof String image && defaultPullPolicy(image).equals(m.get("imagePullPolicy"))) {
+                m.remove("imagePullPolicy");
+            }
+            for (Map.Entry<String, Object> e : m.entrySet()) {
+                if (QUANTITY_MAPS.contains(e.getKey()) && e.getValue() instanceof Map<?, ?> quantities) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> q = (Map<String, Object>) quantities;
+                    q.replaceAll((k, v) -> Quantity.canonical(v));
+                } else {
+                    walk(e.getValue());
+                }
+            }
+        } else if (node instanceof List<?> list) {
+            list.forEach(KubernetesNormaliser::walk);
+        }
+    }
+
+    /** The kubelet pulls {@code :latest} and untagged images always, tagged or pinned ones only when missing. */
+    static String defaultPullPolicy(String image) {
+        if (image.contains("@")) {
+            return "IfNotPresent";
+        }
+        int slash = image.lastIndexOf('/');
+        int colon = image.lastIndexOf(':');
+        boolean tagged = colon > slash;
+        return !tagged || image.endsWith(":latest") ? "Always" : "IfNotPresent";
+    }
+}

@@ -1,0 +1,79 @@
+package io.plumbline.provider.kubernetes;
+
+import io.plumbline.model.Resource;
+import io.plumbline.model.ResourceKey;
+import io.plumbline.render.kubernetes.KubernetesKeys;
+import io.plumbline.render.kubernetes.KubernetesRenderer;
+import io.plumbline.render.kubernetes.Marking;
+import io.plumbline.render.kubernetes.Nodes;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the objects an environment declares or owns with one list call per kind and namespace, filtered by
+ * Plumbline's ownership label, or none at all from a {@link WatchCache}; never one call per object.
+ *
+ * <p>Where to look: every kind and namespace of the desired objects, plus, in each namespace this
+ * environment owns, the kinds recorded on it at the last apply, so that objects of a kind the environment
+ * no longer declares at all, or in a namespace it dropped, are still found and can be pruned. (A namespace
+ * delete does not cascade on every API server, fabric8's mock among them, so its objects are pruned one by one.)
+ * Objects carrying another environment's marks are left out: they are neither declared nor owned here.
+ */
+final class Observer {
+    private static final String NAMESPACE = "v1/Namespace";
+    private final OwnedObjects cluster;
+
+    Observer(OwnedObjects cluster) {
+        this.cluster = cluster;
+    }
+
+    List<Resource> observe(String environment, List<Resource> desired) {
+        Set<ResourceKey> declared = desired.stream().map(Resource::key).collect(Collectors.toSet());
+        Map<String, Set<String>> namespacesByKind = new TreeMap<>();
+        desired.stream().map(Resource::key).filter(k -> !k.kind().equals(NAMESPACE))
+                .forEach(k -> namespacesByKind.computeIfAbsent(k.kind(), x -> new TreeSet<>()).add(k.namespace()));
+        List<Resource> actual = new ArrayList<>();
+        for (Map<String, Object> ns : cluster.listOwned("v1", "Namespace", "")) {
+            Resource r = resource(ns, environment);
+            if (r.owned()) {
+                recordedKinds(ns).forEach(kind ->
+                        namespacesByKind.computeIfAbsent(kind, x -> new TreeSet<>()).add(r.key().name()));
+            }
+            keepIfOurs(r, declared, actual);
+        }
+        namespacesByKind.forEach((kind, namespaces) -> {
+            String apiVersion = kind.substring(0, kind.lastIndexOf('/'));
+            String name = kind.substring(kind.lastIndexOf('/') + 1);
+            for (String namespace : namespaces) {
+                for (Map<String, Object> body : cluster.listOwned(apiVersion, name, namespace)) {
+                    keepIfOurs(resource(body, environment), declared, actual);
+                }
+            }
+        });
+        return actual;
+    }
+
+    private static void keepIfOurs(Resource r, Set<ResourceKey> declared, List<Resource> actual) {
+        if (r.owned() || declared.contains(r.key())) {
+            actual.add(r);
+        }
+    }
+
+    private static Resource resource(Map<String, Object> body, String environment) {
+        return new Resource(KubernetesKeys.of(body), body, Marking.isOwnedBy(body, environment));
+    }
+
+    private static List<String> recordedKinds(Map<String, Object> namespace) {
+        Object kinds = Nodes.at(namespace, "metadata", "annotations", KubernetesRenderer.KINDS_ANNOTATION);
+        if (!(kinds instanceof String s) || s.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(s.split(",")).map(String::trim).filter(k -> k.contains("/")).toList();
+    }
+}

@@ -1,0 +1,100 @@
+package io.plumbline.provider.kubernetes;
+
+import io.plumbline.model.Health;
+import io.plumbline.model.ResourceKey;
+import io.plumbline.render.kubernetes.Nodes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Waits until applied Deployments have rolled out, or the timeout passes. Each round reads all of them with
+ * one list call per namespace. What is still rolling out at the end is Degraded, with the reason its pods or
+ * ReplicaSets give when they give one.
+ */
+final class RolloutWatch {
+    private final Cluster cluster;
+    private final Duration pollInterval;
+
+    RolloutWatch(Cluster cluster, Duration pollInterval) {
+        this.cluster = cluster;
+        this.pollInterval = pollInterval;
+    }
+
+    Health await(List<ResourceKey> deployments, Duration timeout) {
+        if (deployments.isEmpty()) {
+            return Health.HEALTHY;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<ResourceKey, Map<String, Object>> bodies = read(deployments);
+        while (!settled(deployments, bodies) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(Math.max(1, Math.min(pollInterval.toMillis(), (deadline - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Health.unknown("interrupted while waiting for rollouts");
+            }
+            bodies = read(deployments);
+        }
+        List<Health> all = new ArrayList<>();
+        for (ResourceKey key : deployments) {
+            all.add(verdict(key, bodies.get(key), timeout));
+        }
+        Health worst = Health.worst(all);
+        String reasons = all.stream().filter(h -> !h.isHealthy()).map(Health::reason).collect(Collectors.joining("; "));
+        return new Health(worst.status(), reasons);
+    }
+
+    private static boolean settled(List<ResourceKey> deployments, Map<ResourceKey, Map<String, Object>> bodies) {
+        return deployments.stream().map(k -> bodies.get(k) == null ? Health.unknown("") : DeploymentHealth.of(bodies.get(k)))
+                .allMatch(h -> h.status() == Health.Status.HEALTHY || h.status() == Health.Status.DEGRADED);
+    }
+
+    private Health verdict(ResourceKey key, Map<String, Object> body, Duration timeout) {
+        String name = key.namespace() + "/" + key.name();
+        if (body == null) {
+            return Health.degraded("Deployment " + name + " is gone");
+        }
+        Health health = DeploymentHealth.of(body);
+        if (health.isHealthy()) {
+            return health;
+        }
+        String why = health.status() == Health.Status.DEGRADED ? health.reason()
+                : "rollout did not complete within " + timeout.toSeconds() + "s (" + health.reason() + ")";
+        return Health.degraded("Deployment " + name + ": " + why + podProblem(key, body).map(p -> "; " + p).orElse(""));
+    }
+
+    private Map<ResourceKey, Map<String, Object>> read(List<ResourceKey> deployments) {
+        Map<ResourceKey, Map<String, Object>> out = new LinkedHashMap<>();
+        Map<String, List<ResourceKey>> byNamespace = new TreeMap<>(
+                deployments.stream().collect(Collectors.groupingBy(ResourceKey::namespace)));
+        byNamespace.forEach((namespace, keys) -> {
+            Map<Object, Map<String, Object>> byName = new LinkedHashMap<>();
+            cluster.listOwned("apps/v1", "Deployment", namespace)
+                    .forEach(d -> byName.put(Nodes.at(d, "metadata", "name"), d));
+            keys.forEach(k -> out.put(k, byName.get(k.name())));
+        });
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<String> podProblem(ResourceKey key, Map<String, Object> deployment) {
+        if (!(Nodes.at(deployment, "spec", "selector", "matchLabels") instanceof Map<?, ?> labels) || labels.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> selector = (Map<String, String>) labels;
+        for (Map<String, Object> pod : cluster.list("v1", "Pod", key.namespace(), selector)) {
+            Optional<String> problem = PodHealth.problem(pod);
+            if (problem.isPresent()) {
+                return problem;
+            }
+        }
+        return cluster.list("apps/v1", "ReplicaSet", key.namespace(), selector).stream()
+                .map(ReplicaSetHealth::problem).flatMap(Optional::stream).findFirst();
+    }
+}
