@@ -13,11 +13,8 @@ import java.util.Optional;
  * @param kubeContext   a context in that kubeconfig; empty for its current context
  * @param haproxyRoot   a folder the environment's HAProxy paths are resolved under; empty for the paths as written
  * @param haproxyBinary the haproxy executable used to check configurations
+ * @param longRunning   keep watches open between reconciles (the service), rather than list each time (the CLI)
  */
 public record ProviderSettings(Optional<URI> awsEndpoint, Optional<Path> kubeconfig, Optional<String> kubeContext,
-                               Optional<Path> haproxyRoot, Path haproxyBinary) {
-    public static ProviderSettings defaults() {
-        return new ProviderSettings(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Path.of("haproxy"));
-    }
+                               Optional<Path> haproxyRoot, Path haproxyBinary, boolean longRunning) {
 }

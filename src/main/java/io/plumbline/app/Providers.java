@@ -1,6 +1,9 @@
 package io.plumbline.app;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.plumbline.provider.Provider;
+import io.plumbline.provider.kubernetes.KubernetesOptions;
+import io.plumbline.provider.kubernetes.KubernetesProvider;
 import io.plumbline.provider.aws.AwsConnection;
 import io.plumbline.provider.aws.AwsProvider;
 import java.util.ArrayList;
@@ -13,9 +16,11 @@ import java.util.Optional;
  */
 public final class Providers implements AutoCloseable {
     private final List<Provider> providers;
+    private final List<AutoCloseable> resources;
 
-    private Providers(List<Provider> providers) {
+    private Providers(List<Provider> providers, List<AutoCloseable> resources) {
         this.providers = List.copyOf(providers);
+        this.resources = List.copyOf(resources);
     }
 
     /** AWS first (certificates, DNS, capacity), then Kubernetes (workloads), then HAProxy (traffic). */
@@ -25,7 +30,9 @@ public final class Providers implements AutoCloseable {
         all.add(new AwsProvider(new AwsConnection(settings.awsEndpoint(), production.credentials(),
                 production.apiCallTimeout(), production.attemptTimeout(), production.maxAttempts(),
                 production.pollInterval())));
-        return new Providers(all);
+        KubernetesClient client = KubernetesClients.connect(settings.kubeconfig(), settings.kubeContext());
+        all.add(new KubernetesProvider(client, KubernetesOptions.DEFAULT.withWatch(settings.longRunning())));
+        return new Providers(all, List.of(client));
     }
 
     public List<Provider> all() {
@@ -38,13 +45,14 @@ public final class Providers implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Provider p : providers) {
-            if (p instanceof AutoCloseable c) {
-                try {
-                    c.close();
-                } catch (Exception e) {
-                    // Closing at shutdown: nothing more can be done about it.
-                }
+        List<AutoCloseable> all = new ArrayList<>();
+        providers.stream().filter(AutoCloseable.class::isInstance).map(AutoCloseable.class::cast).forEach(all::add);
+        all.addAll(resources);
+        for (AutoCloseable c : all) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // Closing at shutdown: nothing more can be done about it.
             }
         }
     }

@@ -25,6 +25,6 @@ final class TargetOptions {
 
     ProviderSettings settings() {
         return new ProviderSettings(Optional.ofNullable(awsEndpoint), Optional.ofNullable(kubeconfig),
-                Optional.ofNullable(context), Optional.ofNullable(haproxyRoot), haproxyBinary);
+                Optional.ofNullable(context), Optional.ofNullable(haproxyRoot), haproxyBinary, false);
     }
 }

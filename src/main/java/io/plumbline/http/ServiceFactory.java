@@ -71,7 +71,7 @@ public class ServiceFactory {
                                       @Value("${plumbline.haproxy.root:}") String haproxyRoot,
                                       @Value("${plumbline.haproxy.binary:haproxy}") String haproxyBinary) {
         return new ProviderSettings(optional(awsEndpoint).map(URI::create), optional(kubeconfig).map(Path::of),
-                optional(context), optional(haproxyRoot).map(Path::of), Path.of(haproxyBinary));
+                optional(context), optional(haproxyRoot).map(Path::of), Path.of(haproxyBinary), true);
     }
 
     @Bean(preDestroy = "close")
