@@ -25,7 +25,11 @@ final class GitHubPayloads {
         return switch (event) {
             case "push" -> push(host, Payload.parse(host, event, body));
             case "pull_request" -> pullRequest(host, Payload.parse(host, event, body));
-            case "ping" -> ping(host, Payload.parse(host, event, body));
+            case "ping" -> {
+                // read all the same, so that a hook set up with the wrong content type fails its first delivery
+                Payload.parse(host, event, body);
+                yield new Ping(host);
+            }
             default -> new Ignored(host, host + " event '" + event + "' is not handled");
         };
     }
@@ -43,10 +47,5 @@ final class GitHubPayloads {
         return new PullRequest(host, payload.text("repository.full_name"), payload.number("number"), known,
                 payload.text("pull_request.head.sha"), payload.text("pull_request.head.ref"),
                 payload.text("pull_request.base.ref"));
-    }
-
-    // Parsed all the same, so that a hook set up with the wrong content type fails its first delivery.
-    private static WebhookEvent ping(GitHost host, Payload payload) {
-        return new Ping(host);
     }
 }

@@ -40,7 +40,8 @@ final class Payload {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw malformed(what + " is not valid JSON"
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
+                    + "; the hook must send application/json");
         } catch (IOException e) {
             throw malformed(what + " could not be read");
         }
