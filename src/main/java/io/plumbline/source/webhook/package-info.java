@@ -12,6 +12,7 @@
  *       answer (400, 401, 413) and a message safe to return; every event, even an ignored one, is answered
  *       with 2xx so that the host does not retry it.</li>
  * </ol>
- * Nothing here logs; messages and reasons never hold a secret, a signature or payload content.
+ * Nothing here logs. Messages and reasons never hold a secret or a signature; rejections name fields and
+ * positions rather than quoting the payload.
  */
 package io.plumbline.source.webhook;
