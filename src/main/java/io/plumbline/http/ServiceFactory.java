@@ -23,7 +23,12 @@ import io.plumbline.source.Secret;
 import jakarta.inject.Singleton;
 import io.plumbline.app.ProviderSettings;
 import io.plumbline.app.Providers;
+import io.plumbline.source.webhook.GitHost;
+import io.plumbline.source.webhook.RateLimiter;
+import io.plumbline.source.webhook.WebhookReceiver;
 import java.io.IOException;
+import java.time.InstantSource;
+import java.util.Map;
 import java.net.URI;
 import java.util.Optional;
 import java.nio.file.Path;
@@ -105,6 +110,25 @@ public class ServiceFactory {
     @Singleton
     History history(EngineSettings settings) {
         return new History(settings.stateDir().resolve("history"), 100);
+    }
+
+    @Singleton
+    WebhookReceiver webhookReceiver() {
+        return new WebhookReceiver();
+    }
+
+    @Singleton
+    RateLimiter webhookRateLimiter(@Value("${plumbline.webhooks.per-minute:60}") int perMinute) {
+        return RateLimiter.perMinute(perMinute, Math.max(1, perMinute / 3), InstantSource.system());
+    }
+
+    @Singleton
+    WebhookSecrets webhookSecrets(@Value("${plumbline.webhooks.github.secret:}") String github,
+                                  @Value("${plumbline.webhooks.gitlab.secret:}") String gitlab,
+                                  @Value("${plumbline.webhooks.gitea.secret:}") String gitea,
+                                  @Value("${plumbline.webhooks.bitbucket.secret:}") String bitbucket) {
+        return new WebhookSecrets(Map.of(GitHost.GITHUB, new Secret(github), GitHost.GITLAB, new Secret(gitlab),
+                GitHost.GITEA, new Secret(gitea), GitHost.BITBUCKET, new Secret(bitbucket)));
     }
 
     @Singleton
