@@ -21,7 +21,7 @@ final class HaproxyObserver {
 
     List<Resource> observe(LoadedEnvironment env) {
         HaproxySpec spec = env.environment().spec().haproxy();
-        host.master().requirePresent();
+        host.master().showProc();
         List<Resource> actual = new ArrayList<>();
         String text = host.files().read();
         // The file is Plumbline's as a whole when it carries the header; so is every server it declares.

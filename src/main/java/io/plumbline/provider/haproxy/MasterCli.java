@@ -17,20 +17,29 @@ final class MasterCli {
      */
     void requirePresent() {
         if (!client.exists()) {
-            throw ProviderException.retryable("no haproxy master socket at " + client.socket()
-                    + ": HAProxy must run in master-worker mode with '-S " + client.socket()
-                    + ",level,admin' (systemd starts it; Plumbline only reloads it)", null);
+            throw absent("no haproxy master socket at " + client.socket(), null);
         }
     }
 
     ProcStatus showProc() {
         requirePresent();
-        String answer = client.send("show proc");
+        String answer;
+        try {
+            answer = client.send("show proc");
+        } catch (ProviderException e) {
+            throw absent("no haproxy answers on its master socket " + client.socket() + " ("
+                    + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()) + ")", e);
+        }
         try {
             return ProcStatus.parse(answer);
         } catch (IllegalArgumentException e) {
             throw ProviderException.retryable("haproxy master socket " + client.socket() + ": " + e.getMessage(), e);
         }
+    }
+
+    private ProviderException absent(String what, Throwable cause) {
+        return ProviderException.retryable(what + ": HAProxy must run in master-worker mode with '-S "
+                + client.socket() + ",level,admin' (systemd starts it; Plumbline only reloads it)", cause);
     }
 
     /**

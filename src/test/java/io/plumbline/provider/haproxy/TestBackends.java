@@ -1,0 +1,48 @@
+package io.plumbline.provider.haproxy;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** Small HTTP servers on 127.0.0.1, each answering every request with its own name. */
+public final class TestBackends implements AutoCloseable {
+    private final Map<String, HttpServer> servers = new LinkedHashMap<>();
+    private final ExecutorService pool = Executors.newFixedThreadPool(16);
+
+    public TestBackends(String... names) throws IOException {
+        for (String name : names) {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
+            byte[] body = name.getBytes(StandardCharsets.UTF_8);
+            server.createContext("/", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                boolean head = exchange.getRequestMethod().equals("HEAD");
+                exchange.sendResponseHeaders(200, head ? -1 : body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    if (!head) {
+                        out.write(body);
+                    }
+                }
+            });
+            server.setExecutor(pool);
+            server.start();
+            servers.put(name, server);
+        }
+    }
+
+    /** {@code 127.0.0.1:<port>} of the named backend. */
+    public String address(String name) {
+        return "127.0.0.1:" + servers.get(name).getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        servers.values().forEach(s -> s.stop(0));
+        pool.shutdownNow();
+    }
+}
