@@ -1,6 +1,7 @@
 package io.plumbline.provider.haproxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.plumbline.model.Action;
@@ -9,14 +10,16 @@ import io.plumbline.model.ChangeSet;
 import io.plumbline.model.FieldChange;
 import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.ObjectResult;
-import io.plumbline.model.spec.haproxy.Server;
+import io.plumbline.model.spec.haproxy.Frontend;
+import io.plumbline.model.spec.haproxy.HaproxySpec;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +48,7 @@ class HaproxyProviderIT {
 
         assertThat(first.results()).extracting(ObjectResult::result).containsOnly(ObjectResult.Result.CONFIGURED,
                 ObjectResult.Result.CREATED);
-        assertThat(answering(10)).containsExactlyInAnyOrder("200 s1", "200 s2");
+        assertThat(bed.answers(10)).containsExactlyInAnyOrder("200 s1", "200 s2");
         assertThat(Files.readString(bed.paths().config())).startsWith("# managed by plumbline");
         int reloads = bed.reloads();
         ChangeSet second = bed.plan(env);
@@ -69,7 +72,7 @@ class HaproxyProviderIT {
         assertThat(outcome.results()).extracting(ObjectResult::result).containsExactly(ObjectResult.Result.CONFIGURED);
         assertThat(bed.reloads()).isEqualTo(reloads);
         assertThat(bed.live("s2").state()).isEqualTo("maint");
-        assertThat(answering(10)).containsExactly("200 s1");
+        assertThat(bed.answers(10)).containsExactly("200 s1");
         assertThat(Files.readString(bed.paths().config())).contains("weight 1 disabled");
     }
 
@@ -87,7 +90,7 @@ class HaproxyProviderIT {
         assertThat(outcome.results()).extracting(ObjectResult::result).containsOnly(ObjectResult.Result.CONFIGURED,
                 ObjectResult.Result.CREATED);
         assertThat(bed.reloads()).isEqualTo(reloads + 1);
-        assertThat(answering(20)).containsExactlyInAnyOrder("200 s1", "200 s3");
+        assertThat(bed.answers(20)).containsExactlyInAnyOrder("200 s1", "200 s3");
         assertThat(bed.live("s2").state()).isEqualTo("maint");
         assertThat(bed.live("s1").weight()).isEqualTo(5);
     }
@@ -104,7 +107,7 @@ class HaproxyProviderIT {
         assertThat(outcome.plan().filter(c -> c.key().name().equals("s2"))).extracting(Change::action)
                 .containsExactly(Action.NOOP);
         assertThat(bed.live("s2").state()).isEqualTo("drain");
-        assertThat(answering(20)).containsExactlyInAnyOrder("200 s1", "200 s3");
+        assertThat(bed.answers(20)).containsExactlyInAnyOrder("200 s1", "200 s3");
     }
 
     @Test
@@ -124,20 +127,19 @@ class HaproxyProviderIT {
         });
         assertThat(bed.reloads()).isEqualTo(reloads);
         assertThat(Files.readString(bed.paths().config())).isEqualTo(before);
-        assertThat(answering(5)).containsExactly("200 s1");
+        assertThat(bed.answers(5)).containsExactly("200 s1");
     }
 
     @Test
     void aFailedReloadRestoresTheLastGoodFileAndTheOldWorkersKeepServing() throws Exception {
         bed.reconcile(bed.env(List.of(bed.server("s1", "ready", 1))));
         String before = Files.readString(bed.paths().config());
-        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
-                java.net.InetAddress.getLoopbackAddress())) {
-            var spec = bed.spec(List.of(bed.server("s1", "ready", 1)), "roundrobin", 3);
-            var frontends = new java.util.ArrayList<>(spec.frontends());
-            frontends.add(new io.plumbline.model.spec.haproxy.Frontend("taken",
-                    "127.0.0.1:" + taken.getLocalPort(), HaproxyTestbed.BACKEND, List.of()));
-            var withTakenPort = new io.plumbline.model.spec.haproxy.HaproxySpec(spec.config(), spec.masterSocket(),
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            HaproxySpec spec = bed.spec(List.of(bed.server("s1", "ready", 1)), "roundrobin", 3);
+            List<Frontend> frontends = new ArrayList<>(spec.frontends());
+            frontends.add(new Frontend("taken", "127.0.0.1:" + taken.getLocalPort(), HaproxyTestbed.BACKEND,
+                    List.of()));
+            HaproxySpec withTakenPort = new HaproxySpec(spec.config(), spec.masterSocket(),
                     spec.runtimeSocket(), spec.stateFile(), spec.global(), spec.defaults(), frontends,
                     spec.backends(), spec.stats());
 
@@ -149,7 +151,7 @@ class HaproxyProviderIT {
                         .contains("failed reloads went from 0 to 1");
             });
             assertThat(Files.readString(bed.paths().config())).isEqualTo(before);
-            assertThat(answering(5)).containsExactly("200 s1");
+            assertThat(bed.answers(5)).containsExactly("200 s1");
             assertThat(bed.haproxy().log()).contains("cannot bind socket");
         }
     }
@@ -167,7 +169,7 @@ class HaproxyProviderIT {
                 List.of(new FieldChange("state", "ready", "maint")), List.of(new FieldChange("weight", 1, 7)));
         bed.provider().apply(env, drift);
         assertThat(bed.plan(env).hasWrites()).isFalse();
-        assertThat(answering(10)).containsExactlyInAnyOrder("200 s1", "200 s2");
+        assertThat(bed.answers(10)).containsExactlyInAnyOrder("200 s1", "200 s2");
     }
 
     @Test
@@ -187,16 +189,7 @@ class HaproxyProviderIT {
         LoadedEnvironment env = bed.env(List.of(bed.server("s1", "ready", 1)));
         bed.haproxy().close();
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> bed.plan(env))
+        assertThatThrownBy(() -> bed.plan(env))
                 .hasMessageContaining("master socket").hasMessageContaining("master-worker");
-    }
-
-    /** The distinct answers of that many requests through the frontend. */
-    private Set<String> answering(int requests) throws IOException, InterruptedException {
-        Set<String> answers = new HashSet<>();
-        for (int i = 0; i < requests; i++) {
-            answers.add(bed.get());
-        }
-        return answers;
     }
 }

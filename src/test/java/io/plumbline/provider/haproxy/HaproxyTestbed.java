@@ -9,8 +9,8 @@ import io.plumbline.model.spec.haproxy.Frontend;
 import io.plumbline.model.spec.haproxy.HaproxySpec;
 import io.plumbline.model.spec.haproxy.HealthCheck;
 import io.plumbline.model.spec.haproxy.Server;
-import io.plumbline.model.spec.haproxy.Stats;
 import io.plumbline.model.spec.haproxy.Defaults;
+import io.plumbline.model.spec.haproxy.Stats;
 import io.plumbline.render.haproxy.HaproxyEnvironments;
 import io.plumbline.render.haproxy.HaproxyPaths;
 import java.io.IOException;
@@ -21,7 +21,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A real HAProxy in master-worker mode under a temporary root, three HTTP backends ({@code s1}, {@code s2},
@@ -103,6 +105,10 @@ public final class HaproxyTestbed implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + frontendPort + "/");
     }
 
+    public TestBackends backends() {
+        return backends;
+    }
+
     public URI statsPage() {
         return URI.create("http://127.0.0.1:" + statsPort + "/");
     }
@@ -112,6 +118,15 @@ public final class HaproxyTestbed implements AutoCloseable {
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(frontend()).build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.statusCode() + " " + response.body();
+    }
+
+    /** The distinct answers of that many requests through the frontend. */
+    public Set<String> answers(int requests) throws IOException, InterruptedException {
+        Set<String> answers = new HashSet<>();
+        for (int i = 0; i < requests; i++) {
+            answers.add(get());
+        }
+        return answers;
     }
 
     public int reloads() {

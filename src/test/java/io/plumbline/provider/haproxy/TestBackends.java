@@ -7,13 +7,19 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
-/** Small HTTP servers on 127.0.0.1, each answering every request with its own name. */
+/**
+ * Small HTTP servers on 127.0.0.1, each answering every request with its own name; requests to {@code /hold}
+ * are answered only after {@link #release()}, to keep a session open.
+ */
 public final class TestBackends implements AutoCloseable {
     private final Map<String, HttpServer> servers = new LinkedHashMap<>();
     private final ExecutorService pool = Executors.newFixedThreadPool(16);
+    private final CountDownLatch held = new CountDownLatch(1);
 
     public TestBackends(String... names) throws IOException {
         for (String name : names) {
@@ -21,6 +27,9 @@ public final class TestBackends implements AutoCloseable {
             byte[] body = name.getBytes(StandardCharsets.UTF_8);
             server.createContext("/", exchange -> {
                 exchange.getRequestBody().readAllBytes();
+                if (exchange.getRequestURI().getPath().equals("/hold")) {
+                    awaitRelease();
+                }
                 boolean head = exchange.getRequestMethod().equals("HEAD");
                 exchange.sendResponseHeaders(200, head ? -1 : body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
@@ -32,6 +41,19 @@ public final class TestBackends implements AutoCloseable {
             server.setExecutor(pool);
             server.start();
             servers.put(name, server);
+        }
+    }
+
+    /** Answers the held requests. */
+    public void release() {
+        held.countDown();
+    }
+
+    private void awaitRelease() {
+        try {
+            held.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
