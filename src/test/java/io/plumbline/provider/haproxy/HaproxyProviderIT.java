@@ -8,10 +8,12 @@ import io.plumbline.model.Action;
 import io.plumbline.model.Change;
 import io.plumbline.model.ChangeSet;
 import io.plumbline.model.FieldChange;
+import io.plumbline.model.Health;
 import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.ObjectResult;
 import io.plumbline.model.spec.haproxy.Frontend;
 import io.plumbline.model.spec.haproxy.HaproxySpec;
+import io.plumbline.provider.ProviderException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -50,6 +52,7 @@ class HaproxyProviderIT {
                 ObjectResult.Result.CREATED);
         assertThat(bed.answers(10)).containsExactlyInAnyOrder("200 s1", "200 s2");
         assertThat(Files.readString(bed.paths().config())).startsWith("# managed by plumbline");
+        assertThat(bed.provider().health(env, first.results())).isEqualTo(Health.HEALTHY);
         int reloads = bed.reloads();
         ChangeSet second = bed.plan(env);
         assertThat(second.hasWrites()).as("second plan: %s", second).isFalse();
@@ -182,6 +185,17 @@ class HaproxyProviderIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> bed.live("s2").state().equals("drain"));
         assertThat(bed.plan(env).with(Action.UPDATE)).singleElement()
                 .satisfies(c -> assertThat(c.fields()).containsExactly(new FieldChange("state", "ready", "drain")));
+    }
+
+    @Test
+    void aConfigurationWrittenByHandIsNeverOverwritten() throws Exception {
+        String foreign = "global\n    stats socket " + bed.paths().runtimeSocket() + " level admin\n";
+        Files.writeString(bed.paths().config(), foreign);
+        LoadedEnvironment env = bed.env(List.of(bed.server("s1", "ready", 1)));
+
+        assertThatThrownBy(() -> bed.reconcile(env)).isInstanceOf(ProviderException.class)
+                .hasMessageContaining("was not written by Plumbline");
+        assertThat(Files.readString(bed.paths().config())).isEqualTo(foreign);
     }
 
     @Test

@@ -17,6 +17,11 @@ import java.util.concurrent.TimeUnit;
  * are answered only after {@link #release()}, to keep a session open.
  */
 public final class TestBackends implements AutoCloseable {
+    static {
+        // Headers and body are written apart; without TCP_NODELAY each answer waits for a delayed ACK (~40 ms).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final Map<String, HttpServer> servers = new LinkedHashMap<>();
     private final ExecutorService pool = Executors.newFixedThreadPool(16);
     private final CountDownLatch held = new CountDownLatch(1);
