@@ -13,6 +13,7 @@ import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.ObjectResult;
 import io.plumbline.model.spec.haproxy.Frontend;
 import io.plumbline.model.spec.haproxy.HaproxySpec;
+import io.plumbline.model.spec.haproxy.Server;
 import io.plumbline.provider.ProviderException;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -77,6 +78,21 @@ class HaproxyProviderIT {
         assertThat(bed.live("s2").state()).isEqualTo("maint");
         assertThat(bed.answers(10)).containsExactly("200 s1");
         assertThat(Files.readString(bed.paths().config())).contains("weight 1 disabled");
+    }
+
+    @Test
+    void aServerMovedToAnotherIpAddressMovesWithoutAReload() throws Exception {
+        bed.reconcile(bed.env(List.of(bed.server("s1", "ready", 1))));
+        int reloads = bed.reloads();
+        Server moved = new Server("s1", bed.backends().address("s3"), 1, "ready", true);
+
+        HaproxyTestbed.Outcome outcome = bed.reconcile(bed.env(List.of(moved)));
+
+        assertThat(outcome.plan().filter(c -> c.action().writes())).singleElement()
+                .satisfies(c -> assertThat(c.fields()).extracting(FieldChange::path).containsExactly("address"));
+        assertThat(outcome.results()).extracting(ObjectResult::result).containsExactly(ObjectResult.Result.CONFIGURED);
+        assertThat(bed.reloads()).isEqualTo(reloads);
+        assertThat(bed.answers(5)).containsExactly("200 s3");
     }
 
     @Test
