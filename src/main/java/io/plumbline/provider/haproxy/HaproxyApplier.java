@@ -38,10 +38,9 @@ final class HaproxyApplier {
         refuseForeignConfig(plan);
         String text = ConfigRenderer.render(env, host.paths());
         List<ObjectResult> results = new ArrayList<>();
-        String reloadError = null;
         boolean structural = writes.stream().anyMatch(HaproxyApplier::needsReload);
+        String reloadError = structural ? reload(text) : null;
         if (structural) {
-            reloadError = reload(text);
             Change config = writes.stream().filter(HaproxyApplier::isConfig).findFirst().orElse(null);
             if (config != null) {
                 results.add(reloadError == null ? ObjectResult.done(config) : ObjectResult.failed(config, reloadError));
@@ -49,15 +48,12 @@ final class HaproxyApplier {
         }
         Map<String, LiveServer> live = host.runtime().servers().stream()
                 .collect(Collectors.toMap(s -> s.backend() + "/" + s.name(), Function.identity()));
-        boolean runtimeChanged = false;
-        for (Change change : writes.stream().filter(c -> !isConfig(c)).sorted(READY_FIRST).toList()) {
-            results.add(applyServer(change, live, reloadError));
-            runtimeChanged |= change.action() == Action.UPDATE;
-        }
-        if (runtimeChanged && !structural) {
-            // Keeps the file in step with what was set at runtime, so a restart starts from the same state.
+        List<Change> servers = writes.stream().filter(c -> !isConfig(c)).sorted(READY_FIRST).toList();
+        servers.forEach(change -> results.add(applyServer(change, live, reloadError)));
+        // A restart (not a reload) starts from the file and the saved state: keep both in step with the runtime.
+        if (!servers.isEmpty() && !structural) {
             host.reloader().replaceWithoutReload(text);
-        } else if (runtimeChanged) {
+        } else if (!servers.isEmpty()) {
             host.reloader().saveServerState();
         }
         return results;
