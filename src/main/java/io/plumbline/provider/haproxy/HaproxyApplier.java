@@ -1,0 +1,117 @@
+package io.plumbline.provider.haproxy;
+
+import io.plumbline.model.Action;
+import io.plumbline.model.Change;
+import io.plumbline.model.ChangeSet;
+import io.plumbline.model.LoadedEnvironment;
+import io.plumbline.model.Marks;
+import io.plumbline.model.ObjectResult;
+import io.plumbline.provider.ProviderException;
+import io.plumbline.render.haproxy.ConfigRenderer;
+import io.plumbline.render.haproxy.HaproxyResources;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Applies a plan: a structural change (the {@code Config}, a server added or removed) writes a new file and
+ * reloads; server state, weight and address then go through the runtime API, servers coming back first so the
+ * pool is never emptier than it must be.
+ */
+final class HaproxyApplier {
+    private static final Comparator<Change> READY_FIRST = Comparator.comparingInt(HaproxyApplier::stateOrder);
+    private final HaproxyHost host;
+
+    HaproxyApplier(HaproxyHost host) {
+        this.host = host;
+    }
+
+    List<ObjectResult> apply(LoadedEnvironment env, ChangeSet plan) {
+        List<Change> writes = plan.filter(c -> c.action().writes());
+        if (writes.isEmpty()) {
+            return List.of();
+        }
+        host.master().requirePresent();
+        refuseForeignConfig(plan);
+        String text = ConfigRenderer.render(env, host.paths());
+        List<ObjectResult> results = new ArrayList<>();
+        boolean structural = writes.stream().anyMatch(HaproxyApplier::needsReload);
+        String reloadError = structural ? reload(text) : null;
+        if (structural) {
+            Change config = writes.stream().filter(HaproxyApplier::isConfig).findFirst().orElse(null);
+            if (config != null) {
+                results.add(reloadError == null ? ObjectResult.done(config) : ObjectResult.failed(config, reloadError));
+            }
+        }
+        Map<String, LiveServer> live = host.runtime().servers().stream()
+                .collect(Collectors.toMap(s -> s.backend() + "/" + s.name(), Function.identity()));
+        List<Change> servers = writes.stream().filter(c -> !isConfig(c)).sorted(READY_FIRST).toList();
+        servers.forEach(change -> results.add(applyServer(change, live, reloadError)));
+        // A restart (not a reload) starts from the file and the saved state: keep both in step with the runtime.
+        if (!servers.isEmpty() && !structural) {
+            host.reloader().replaceWithoutReload(text);
+        } else if (!servers.isEmpty()) {
+            host.reloader().saveServerState();
+        }
+        return results;
+    }
+
+    private String reload(String text) {
+        try {
+            host.reloader().reload(text);
+            return null;
+        } catch (ProviderException e) {
+            return e.getMessage();
+        }
+    }
+
+    private ObjectResult applyServer(Change change, Map<String, LiveServer> live, String reloadError) {
+        String id = change.key().namespace() + "/" + change.key().name();
+        LiveServer server = live.get(id);
+        if (change.action() != Action.UPDATE && reloadError != null) {
+            return ObjectResult.failed(change, "the configuration that " + (change.action() == Action.CREATE
+                    ? "adds" : "removes") + " " + id + " was not applied");
+        }
+        if (change.action() == Action.DELETE) {
+            return server == null ? ObjectResult.done(change)
+                    : ObjectResult.failed(change, id + " is still served after the reload");
+        }
+        if (server == null) {
+            return ObjectResult.failed(change, "haproxy has no server " + id);
+        }
+        List<String> errors = host.servers().converge(server, change.desired().body());
+        return errors.isEmpty() ? ObjectResult.done(change) : ObjectResult.failed(change, String.join("; ", errors));
+    }
+
+    /** Plumbline rewrites the whole file, so it refuses to overwrite one it did not write. */
+    private void refuseForeignConfig(ChangeSet plan) {
+        plan.filter(HaproxyApplier::isConfig).stream()
+                .filter(c -> c.actual() != null && !c.actual().owned())
+                .findFirst()
+                .ifPresent(c -> {
+                    throw ProviderException.refused(host.paths().config() + " was not written by Plumbline (its first"
+                            + " line is not '" + Marks.HAPROXY_HEADER + "'); move it aside or"
+                            + " start it with that line to let Plumbline manage it");
+                });
+    }
+
+    private static boolean needsReload(Change change) {
+        return isConfig(change) || change.action() != Action.UPDATE;
+    }
+
+    private static boolean isConfig(Change change) {
+        return change.key().kind().equals(HaproxyResources.CONFIG);
+    }
+
+    /** Servers coming back (ready) first, then the rest, then those leaving (drain, maint). */
+    private static int stateOrder(Change change) {
+        Object state = change.desired() == null ? null : change.desired().body().get("state");
+        if ("ready".equals(state)) {
+            return 0;
+        }
+        return "drain".equals(state) ? 2 : "maint".equals(state) ? 3 : 1;
+    }
+}

@@ -1,0 +1,19 @@
+package io.plumbline.provider.haproxy;
+
+import io.plumbline.model.LoadedEnvironment;
+import io.plumbline.render.haproxy.HaproxyPaths;
+
+/** Everything that reaches one environment's HAProxy: its files, its master and its runtime API. */
+record HaproxyHost(HaproxyPaths paths, ConfigFiles files, MasterCli master, RuntimeApi runtime, Reloader reloader,
+                   ServerCommands servers) {
+
+    static HaproxyHost of(LoadedEnvironment env, HaproxyOptions options) {
+        HaproxyPaths paths = HaproxyPaths.of(env.environment().spec().haproxy(), options.root());
+        ConfigFiles files = new ConfigFiles(paths.config(), new ConfigCheck(options.haproxyBinary()));
+        MasterCli master = new MasterCli(paths.masterSocket());
+        RuntimeApi runtime = new RuntimeApi(paths.runtimeSocket());
+        Reloader reloader = new Reloader(files, master, runtime, paths.stateFile(), options.reloadTimeout());
+        return new HaproxyHost(paths, files, master, runtime, reloader,
+                new ServerCommands(runtime, options.drainTimeout()));
+    }
+}

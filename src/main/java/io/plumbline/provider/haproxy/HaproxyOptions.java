@@ -1,0 +1,32 @@
+package io.plumbline.provider.haproxy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How Plumbline reaches one host's HAProxy.
+ *
+ * @param haproxyBinary the {@code haproxy} executable, used to check a configuration before a reload
+ * @param root          when set, the environment's absolute paths (config, sockets, state file) are resolved
+ *                      under this folder (tests and the local demo); null in production
+ * @param reloadTimeout how long a reload may take before it counts as failed
+ * @param drainTimeout  how long to wait for a drained server's sessions to end
+ */
+public record HaproxyOptions(Path haproxyBinary, Path root, Duration reloadTimeout, Duration drainTimeout) {
+    public static final Path DEFAULT_BINARY = Path.of("/usr/sbin/haproxy");
+
+    public HaproxyOptions {
+        haproxyBinary = haproxyBinary == null ? DEFAULT_BINARY : haproxyBinary;
+        reloadTimeout = reloadTimeout == null ? Duration.ofSeconds(30) : reloadTimeout;
+        drainTimeout = drainTimeout == null ? Duration.ofMinutes(5) : drainTimeout;
+    }
+
+    /** Production: the Debian binary, paths as declared, 30 s per reload, 5 min per drain. */
+    public static HaproxyOptions defaults() {
+        return new HaproxyOptions(null, null, null, null);
+    }
+
+    public static HaproxyOptions under(Path root) {
+        return new HaproxyOptions(null, root, null, null);
+    }
+}

@@ -1,0 +1,67 @@
+package io.plumbline.provider.haproxy;
+
+import io.plumbline.diff.Planner;
+import io.plumbline.model.ChangeSet;
+import io.plumbline.model.Health;
+import io.plumbline.model.LoadedEnvironment;
+import io.plumbline.model.ObjectResult;
+import io.plumbline.model.Resource;
+import io.plumbline.provider.Provider;
+import io.plumbline.render.haproxy.HaproxyPaths;
+import io.plumbline.render.haproxy.HaproxyResources;
+import java.util.List;
+
+/**
+ * HAProxy: renders haproxy.cfg, reloads it safely through the master socket when its structure changes, and
+ * drives server state, weight and address through the runtime API without a reload.
+ *
+ * <p>HAProxy must already run in master-worker mode (systemd starts it in production); this provider only
+ * reloads it. Construct with {@code new HaproxyProvider(HaproxyOptions.defaults())}.
+ */
+public final class HaproxyProvider implements Provider {
+    private final HaproxyOptions options;
+
+    public HaproxyProvider(HaproxyOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public String name() {
+        return HaproxyResources.PROVIDER;
+    }
+
+    @Override
+    public boolean appliesTo(LoadedEnvironment env) {
+        return env.environment().spec().haproxy() != null;
+    }
+
+    @Override
+    public List<Resource> render(LoadedEnvironment env) {
+        return HaproxyResources.desired(env, HaproxyPaths.of(env.environment().spec().haproxy(), options.root()));
+    }
+
+    @Override
+    public List<Resource> observe(LoadedEnvironment env, List<Resource> desired) {
+        return new HaproxyObserver(HaproxyHost.of(env, options)).observe(env);
+    }
+
+    /**
+     * Servers the environment no longer declares are always planned for deletion: the file is rendered whole,
+     * so they leave with the next file whatever the prune setting, and the plan says so.
+     */
+    @Override
+    public ChangeSet diff(LoadedEnvironment env, List<Resource> desired, List<Resource> actual) {
+        return Planner.exact().plan(desired, actual, true);
+    }
+
+    @Override
+    public List<ObjectResult> apply(LoadedEnvironment env, ChangeSet plan) {
+        return new HaproxyApplier(HaproxyHost.of(env, options)).apply(env, plan);
+    }
+
+    @Override
+    public Health health(LoadedEnvironment env, List<ObjectResult> applied) {
+        return new HaproxyHealth(HaproxyHost.of(env, options).runtime())
+                .await(env, applied, env.environment().spec().sync().healthTimeoutDuration());
+    }
+}

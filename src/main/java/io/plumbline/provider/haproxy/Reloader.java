@@ -1,0 +1,98 @@
+package io.plumbline.provider.haproxy;
+
+import io.plumbline.provider.ProviderException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Replaces the configuration and reloads HAProxy without losing requests or server state: check the new file,
+ * save server state, swap the file, reload through the master, and confirm from {@code show proc} that a new
+ * worker took over (the reload command itself answers nothing, even on failure).
+ */
+final class Reloader {
+    private final ConfigFiles files;
+    private final MasterCli master;
+    private final RuntimeApi runtime;
+    private final Path stateFile;
+    private final Duration timeout;
+
+    Reloader(ConfigFiles files, MasterCli master, RuntimeApi runtime, Path stateFile, Duration timeout) {
+        this.files = files;
+        this.master = master;
+        this.runtime = runtime;
+        this.stateFile = stateFile;
+        this.timeout = timeout;
+    }
+
+    /**
+     * @throws ProviderException when HAProxy rejects the file (nothing changed) or the reload fails (the last good
+     *                           file is restored and the previous workers keep serving)
+     */
+    void reload(String text) {
+        Path next = files.writeChecked(text);
+        ProcStatus before = master.showProc();
+        saveServerState();
+        files.swapIn(next);
+        master.reload();
+        Optional<ProcStatus> after = Poll.until(timeout, () -> settled(before));
+        if (after.isEmpty() || after.get().failed() > before.failed()) {
+            files.restoreLastGood();
+            throw ProviderException.refused(failure(before, after));
+        }
+        awaitRuntimeOf(after.get().newestWorker().pid());
+    }
+
+    /** Writes the file without a reload, for changes already made through the runtime API. */
+    void replaceWithoutReload(String text) {
+        files.swapIn(files.writeChecked(text));
+        saveServerState();
+    }
+
+    /** What {@code load-server-state-from-file} reads back when the next worker starts. */
+    void saveServerState() {
+        ConfigFiles.writeAtomically(stateFile, runtime.serversStateText());
+    }
+
+    /** The master's status once the reload has either failed or produced a new worker. */
+    private Optional<ProcStatus> settled(ProcStatus before) {
+        Set<Long> oldPids = before.workers().stream().map(ProcStatus.Worker::pid).collect(Collectors.toSet());
+        try {
+            ProcStatus now = master.showProc();
+            boolean counted = now.reloads() > before.reloads();
+            boolean failed = now.failed() > before.failed();
+            boolean newWorker = now.newestWorker() != null && !oldPids.contains(now.newestWorker().pid());
+            return counted && (failed || newWorker) ? Optional.of(now) : Optional.empty();
+        } catch (ProviderException restarting) {
+            // The master is re-executing itself and does not answer yet.
+            return Optional.empty();
+        }
+    }
+
+    /** Until the new worker answers on the runtime socket, commands could reach the old one. */
+    private void awaitRuntimeOf(long pid) {
+        Optional<Boolean> answered = Poll.until(timeout, () -> {
+            try {
+                return runtime.pid() == pid ? Optional.of(true) : Optional.empty();
+            } catch (ProviderException notYet) {
+                return Optional.empty();
+            }
+        });
+        if (answered.isEmpty()) {
+            throw ProviderException.retryable("haproxy reloaded, but its new worker " + pid
+                    + " did not answer on the runtime socket within " + timeout.toSeconds() + "s", null);
+        }
+    }
+
+    private String failure(ProcStatus before, Optional<ProcStatus> after) {
+        String what = after.map(p -> "its failed reloads went from " + before.failed() + " to " + p.failed())
+                .orElse("no new worker within " + timeout.toSeconds() + "s");
+        return "haproxy did not take the new configuration of " + files.config() + " (" + what + ", per 'show proc')."
+                + " The last good file is back in place and the workers of the previous configuration (pids "
+                + before.workers().stream().map(w -> String.valueOf(w.pid())).collect(Collectors.joining(", "))
+                + ") keep serving. HAProxy gives its reason on the master's standard error (journalctl -u haproxy);"
+                + " a listening address that is in use or not allowed is a common one.";
+    }
+}
