@@ -12,9 +12,9 @@ import java.util.Optional;
  * @param kubeconfig    a kubeconfig file; empty for the usual lookup (KUBECONFIG, ~/.kube/config, in-cluster)
  * @param kubeContext   a context in that kubeconfig; empty for its current context
  * @param haproxyRoot   a folder the environment's HAProxy paths are resolved under; empty for the paths as written
- * @param haproxyBinary the haproxy executable used to check configurations
+ * @param haproxyBinary the haproxy executable used to check configurations; empty for /usr/sbin/haproxy
  * @param longRunning   keep watches open between reconciles (the service), rather than list each time (the CLI)
  */
 public record ProviderSettings(Optional<URI> awsEndpoint, Optional<Path> kubeconfig, Optional<String> kubeContext,
-                               Optional<Path> haproxyRoot, Path haproxyBinary, boolean longRunning) {
+                               Optional<Path> haproxyRoot, Optional<Path> haproxyBinary, boolean longRunning) {
 }

@@ -2,6 +2,8 @@ package io.plumbline.app;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.plumbline.provider.Provider;
+import io.plumbline.provider.haproxy.HaproxyOptions;
+import io.plumbline.provider.haproxy.HaproxyProvider;
 import io.plumbline.provider.kubernetes.KubernetesOptions;
 import io.plumbline.provider.kubernetes.KubernetesProvider;
 import io.plumbline.provider.aws.AwsConnection;
@@ -32,6 +34,8 @@ public final class Providers implements AutoCloseable {
                 production.pollInterval())));
         KubernetesClient client = KubernetesClients.connect(settings.kubeconfig(), settings.kubeContext());
         all.add(new KubernetesProvider(client, KubernetesOptions.DEFAULT.withWatch(settings.longRunning())));
+        all.add(new HaproxyProvider(new HaproxyOptions(settings.haproxyBinary().orElse(null),
+                settings.haproxyRoot().orElse(null), null, null)));
         return new Providers(all, List.of(client));
     }
 

@@ -20,11 +20,11 @@ final class TargetOptions {
     @Option(names = "--haproxy-root", description = "Resolve the environment's HAProxy paths under this folder")
     Path haproxyRoot;
 
-    @Option(names = "--haproxy-binary", defaultValue = "haproxy", description = "The haproxy executable (default: haproxy)")
+    @Option(names = "--haproxy-binary", description = "The haproxy executable (default: /usr/sbin/haproxy)")
     Path haproxyBinary;
 
     ProviderSettings settings() {
         return new ProviderSettings(Optional.ofNullable(awsEndpoint), Optional.ofNullable(kubeconfig),
-                Optional.ofNullable(context), Optional.ofNullable(haproxyRoot), haproxyBinary, false);
+                Optional.ofNullable(context), Optional.ofNullable(haproxyRoot), Optional.ofNullable(haproxyBinary), false);
     }
 }

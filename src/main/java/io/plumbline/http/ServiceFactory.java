@@ -74,9 +74,9 @@ public class ServiceFactory {
                                       @Value("${plumbline.kubernetes.kubeconfig:}") String kubeconfig,
                                       @Value("${plumbline.kubernetes.context:}") String context,
                                       @Value("${plumbline.haproxy.root:}") String haproxyRoot,
-                                      @Value("${plumbline.haproxy.binary:haproxy}") String haproxyBinary) {
+                                      @Value("${plumbline.haproxy.binary:}") String haproxyBinary) {
         return new ProviderSettings(optional(awsEndpoint).map(URI::create), optional(kubeconfig).map(Path::of),
-                optional(context), optional(haproxyRoot).map(Path::of), Path.of(haproxyBinary), true);
+                optional(context), optional(haproxyRoot).map(Path::of), optional(haproxyBinary).map(Path::of), true);
     }
 
     @Bean(preDestroy = "close")
