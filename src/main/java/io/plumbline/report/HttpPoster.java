@@ -47,9 +47,9 @@ final class HttpPoster {
             HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.headers(), r.body() == null ? "" : r.body());
         } catch (IOException e) {
+            String detail = e.getMessage() == null ? "" : ": " + token.redact(e.getMessage());
             throw StatusException.transientFailure(host + " unreachable at " + uri.getHost() + ":" + uri.getPort()
-                    + ": " + token.redact(String.valueOf(e.getMessage())) + " (" + e.getClass().getSimpleName()
-                    + ")", null);
+                    + detail + " (" + e.getClass().getSimpleName() + ")", null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw StatusException.transientFailure(host + " post interrupted", null);

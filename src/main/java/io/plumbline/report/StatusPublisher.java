@@ -34,6 +34,7 @@ public final class StatusPublisher implements AutoCloseable {
     /** Waiting statuses by slot (commit and context); guarded by {@code this}. */
     private final LinkedHashMap<String, Queued> queue = new LinkedHashMap<>();
     private long pausedUntilNanos = System.nanoTime();
+    private boolean posting;
     private boolean closed;
 
     /**
@@ -68,9 +69,9 @@ public final class StatusPublisher implements AutoCloseable {
         }
     }
 
-    /** How many statuses wait to be posted (including ones waiting for a retry). */
+    /** How many statuses are not yet posted nor given up: queued, being posted, or waiting for a retry. */
     public synchronized int waiting() {
-        return queue.size();
+        return queue.size() + (posting ? 1 : 0);
     }
 
     /** Stops the worker; statuses still waiting are dropped (the next reconcile submits fresh ones). */
@@ -92,6 +93,9 @@ public final class StatusPublisher implements AutoCloseable {
         Queued next;
         while ((next = takeDue()) != null) {
             attempt(next);
+            synchronized (this) {
+                posting = false;
+            }
         }
     }
 
@@ -107,6 +111,7 @@ public final class StatusPublisher implements AutoCloseable {
                 long readyAt = earliest.dueNanos() - pausedUntilNanos > 0 ? earliest.dueNanos() : pausedUntilNanos;
                 long waitNanos = readyAt - System.nanoTime();
                 if (waitNanos <= 0) {
+                    posting = true;
                     return queue.remove(earliest.status().slot());
                 }
                 TimeUnit.NANOSECONDS.timedWait(this, waitNanos);
