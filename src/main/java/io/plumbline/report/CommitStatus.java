@@ -39,6 +39,11 @@ public record CommitStatus(String commit, String context, State state, String de
         return folded.length() <= MAX_DESCRIPTION ? folded : folded.substring(0, MAX_DESCRIPTION - 1) + "…";
     }
 
+    /** The same status on another commit (a pull request's head, or the commit a drift check ran at). */
+    public CommitStatus withCommit(String otherCommit) {
+        return new CommitStatus(otherCommit, context, state, description, targetUrl);
+    }
+
     /** The part that decides whether a host already shows this status (the link is not compared). */
     String fingerprint() {
         return state + " " + description;

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import org.eclipse.jgit.errors.IncorrectObjectTypeException;
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -37,11 +39,7 @@ public final class GitNotesReporter implements StatusReporter {
     @Override
     public synchronized void post(CommitStatus status) throws StatusException {
         try (Repository repo = open(); RevWalk walk = new RevWalk(repo); ObjectInserter inserter = repo.newObjectInserter()) {
-            ObjectId commitId = repo.resolve(status.commit() + "^{commit}");
-            if (commitId == null) {
-                throw StatusException.permanent("commit " + status.commit() + " is not in " + repository);
-            }
-            RevCommit commit = walk.parseCommit(commitId);
+            RevCommit commit = commit(repo, walk, status.commit());
             ObjectId oldNotes = repo.resolve(NOTES_REF);
             RevCommit notesCommit = oldNotes == null ? null : walk.parseCommit(oldNotes);
             NoteMap notes = notesCommit == null ? NoteMap.newEmptyMap() : NoteMap.read(walk.getObjectReader(), notesCommit);
@@ -65,6 +63,18 @@ public final class GitNotesReporter implements StatusReporter {
         } catch (IOException e) {
             throw StatusException.transientFailure("writing a note in " + repository + " failed: " + e.getMessage(), e);
         }
+    }
+
+    private RevCommit commit(Repository repo, RevWalk walk, String sha) throws IOException, StatusException {
+        ObjectId id = ObjectId.isId(sha) ? ObjectId.fromString(sha) : repo.resolve(sha);
+        try {
+            if (id != null) {
+                return walk.parseCommit(id);
+            }
+        } catch (MissingObjectException | IncorrectObjectTypeException e) {
+            // fall through: not a commit of this repository
+        }
+        throw StatusException.permanent("commit " + sha + " is not in " + repository);
     }
 
     private Repository open() throws IOException {
