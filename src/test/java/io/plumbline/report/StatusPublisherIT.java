@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,6 +80,21 @@ class StatusPublisherIT {
         await().until(() -> server.accepted().size() == 1);
         assertThat(server.accepted().get(0).description()).isEqualTo("applied 3 changes, 41 unchanged");
         assertThat(givenUp).isEmpty();
+    }
+
+    @Test
+    void aHostThatNeverAnswersTimesOutAndIsRetriedWhileSubmitReturns() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            publisher = new StatusPublisher(RepoStatusesReporter.github("http://127.0.0.1:" + silent.getLocalPort(),
+                    new RepositoryPath(REPO), new Token(TOKEN), new Timeouts(Duration.ofMillis(300),
+                    Duration.ofMillis(300)), Clock.systemUTC()), state, QUICK, givenUp::add);
+
+            publisher.submit(success());
+            assertThat(publisher.waiting()).isEqualTo(1);
+
+            await().until(() -> waitsLogged().stream().anyMatch(m -> m.contains("TimeoutException")));
+            assertThat(givenUp).isEmpty();
+        }
     }
 
     @Test

@@ -2,7 +2,12 @@ package io.plumbline.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -69,9 +74,9 @@ class StatusReportersIT {
 
         assertThat(server.accepted()).extracting(HostApi.Accepted::commit, HostApi.Accepted::context,
                 HostApi.Accepted::state, HostApi.Accepted::description, HostApi.Accepted::url).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(Outcomes.COMMIT, "plumbline/staging", host.states.get(0),
+                tuple(Outcomes.COMMIT, "plumbline/staging", host.states.get(0),
                         "applying staging at 3f2a9c41d07b", "https://plumbline.example.com/environments/staging"),
-                org.assertj.core.groups.Tuple.tuple(Outcomes.COMMIT, "plumbline/staging", host.states.get(1),
+                tuple(Outcomes.COMMIT, "plumbline/staging", host.states.get(1),
                         "applied 3 changes, 41 unchanged", "https://plumbline.example.com/environments/staging"));
     }
 
@@ -114,6 +119,26 @@ class StatusReportersIT {
 
         assertThat(e.kind()).isEqualTo(StatusException.Kind.PERMANENT);
         assertThat(e.getMessage()).contains("401", "Bad credentials", "****").doesNotContain(TOKEN);
+        assertThat(server.accepted()).isEmpty();
+    }
+
+    @Test
+    void theHostRejectsWhatItsApiDoesNotAllow() throws Exception {
+        server = StatusHostServer.start(HostApis.github("plumbline-demo/config", TOKEN));
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(
+                server.url() + "/repos/plumbline-demo/config/statuses/" + Outcomes.COMMIT))
+                .header("Authorization", "Bearer " + TOKEN).header("Accept", "application/vnd.github+json")
+                .header("X-GitHub-Api-Version", "2022-11-28").header("Content-Type", "application/json");
+
+        for (String body : List.of("{\"state\":\"warning\",\"context\":\"plumbline/staging\"}",
+                "{\"state\":\"success\",\"context\":\"plumbline/staging\",\"name\":\"x\"}",
+                "{\"state\":\"success\",\"context\":\"plumbline/staging\",\"target_url\":\"not a url\"}")) {
+            client.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
+
+        assertThat(server.answers()).allMatch(a -> a.startsWith("422 "));
         assertThat(server.accepted()).isEmpty();
     }
 
