@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Sends one JSON POST to a host and sorts the answer into success or a {@link StatusException} of the right
+ * Sends one JSON request to a host and sorts the answer into success or a {@link StatusException} of the right
  * kind. Holds the token only to scrub it out of any text that reaches a message.
  */
 final class HttpPoster {
@@ -39,9 +39,21 @@ final class HttpPoster {
 
     /** Posts {@code body} as JSON with the given headers; network failures are transient. */
     Response postJson(URI uri, Map<String, String> headers, Map<String, Object> body) throws StatusException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(requestTimeout)
-                .header("Content-Type", "application/json").header("User-Agent", "plumbline")
-                .POST(HttpRequest.BodyPublishers.ofString(json(body)));
+        return send("POST", uri, headers, body);
+    }
+
+    /**
+     * Sends a request, with {@code body} as JSON unless it is null; network failures are transient.
+     * The response is returned whatever its status; see {@link #check}.
+     */
+    Response send(String method, URI uri, Map<String, String> headers, Map<String, Object> body)
+            throws StatusException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(requestTimeout).header("User-Agent", "plumbline")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json(body)));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
         headers.forEach(request::header);
         try {
             HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -52,7 +64,7 @@ final class HttpPoster {
                     + detail + " (" + e.getClass().getSimpleName() + ")", null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw StatusException.transientFailure(host + " post interrupted", null);
+            throw StatusException.transientFailure(host + " request interrupted", null);
         }
     }
 

@@ -6,8 +6,11 @@ import java.util.Set;
 
 /** One Git host's documented status endpoint, as the test server plays it: checks a request and answers. */
 interface HostApi {
-    /** A request as received: header names lower-cased, the path undecoded, the body parsed (null if not JSON). */
-    record Request(String method, String rawPath, Map<String, String> headers, JsonNode body) {
+    /**
+     * A request as received: header names lower-cased, path and query undecoded (query null when absent), the body
+     * parsed (null if not JSON).
+     */
+    record Request(String method, String rawPath, String rawQuery, Map<String, String> headers, JsonNode body) {
         String header(String name) {
             return headers.getOrDefault(name.toLowerCase(), "");
         }
@@ -17,8 +20,12 @@ interface HostApi {
     record Accepted(String commit, String context, String state, String description, String url, String key) {
     }
 
-    /** What the host answers: a status code and JSON body, and the status it stored when it accepted one. */
-    record Answer(int status, String body, Accepted accepted) {
+    /** What the host answers: status code, headers and JSON body, and the status it stored when it accepted one. */
+    record Answer(int status, Map<String, String> headers, String body, Accepted accepted) {
+        Answer(int status, String body, Accepted accepted) {
+            this(status, Map.of(), body, accepted);
+        }
+
         static Answer error(int status, String body) {
             return new Answer(status, body, null);
         }

@@ -87,7 +87,7 @@ final class StatusHostServer implements AutoCloseable {
             Map<String, String> headers = new HashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
             HostApi.Request request = new HostApi.Request(exchange.getRequestMethod(),
-                    exchange.getRequestURI().getRawPath(), headers, parse(raw));
+                    exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(), headers, parse(raw));
             Canned reply;
             synchronized (this) {
                 reply = canned.poll();
@@ -96,7 +96,7 @@ final class StatusHostServer implements AutoCloseable {
                     if (answer.accepted() != null) {
                         accepted.add(answer.accepted());
                     }
-                    reply = new Canned(answer.status(), Map.of(), answer.body());
+                    reply = new Canned(answer.status(), answer.headers(), answer.body());
                 }
                 answers.add(reply.status() + (reply.status() >= 400 ? " " + reply.body() : ""));
             }
