@@ -91,6 +91,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void reportDependsOnModelJsonLogsAndJGitOnly() {
+        classes().that().resideInAPackage("io.plumbline.report..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.plumbline.report..",
+                        "io.plumbline.model..", "com.fasterxml.jackson..", "org.slf4j..", "org.eclipse.jgit..",
+                        "java..")
+                .check(main);
+    }
+
+    @Test
     void nothingDependsOnTheCommandLineOrTheHttpFace() {
         noClasses().that().resideOutsideOfPackages("io.plumbline.cli..", "io.plumbline.http..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.plumbline.cli..", "io.plumbline.http..")

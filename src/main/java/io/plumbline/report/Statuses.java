@@ -1,0 +1,54 @@
+package io.plumbline.report;
+
+import io.plumbline.model.Outcome;
+import io.plumbline.model.Revision;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns reconcile events into commit statuses.
+ *
+ * <p>Results map as follows: SUCCESS → success; FAILURE → failure with the error; INVALID → failure with the
+ * first {@code file:line:col: message} (the commit itself is wrong); REFUSED → error, because a safety guard
+ * (deletion share, account mismatch) stopped Plumbline before it wrote anything: the change may be right but
+ * needs a person to confirm it, which hosts show apart from an ordinary failure.
+ */
+public final class Statuses {
+    private final String targetUrlTemplate;
+
+    /**
+     * @param targetUrlTemplate the link put on every status, e.g.
+     *                          {@code https://plumbline.example.com/environments/{environment}}; the placeholder
+     *                          {@code {environment}} is replaced by the URL-encoded name. May be null or blank.
+     */
+    public Statuses(String targetUrlTemplate) {
+        this.targetUrlTemplate = targetUrlTemplate == null || targetUrlTemplate.isBlank() ? null : targetUrlTemplate;
+    }
+
+    /** A reconcile of the environment at this revision was picked up. */
+    public CommitStatus pending(String environment, Revision revision, StatusContext context) {
+        String verb = context == StatusContext.PLAN ? "planning" : context == StatusContext.DRIFT
+                ? "checking for drift" : "applying";
+        return new CommitStatus(revision.commit(), context.of(environment), CommitStatus.State.PENDING,
+                verb + " " + environment + " at " + revision.shortCommit(), targetUrl(environment));
+    }
+
+    /** The finished reconcile, on the commit that caused it. */
+    public CommitStatus finished(Outcome outcome, StatusContext context) {
+        return new CommitStatus(outcome.revision().commit(), context.of(outcome.environment()),
+                state(outcome.result()), outcome.summary(), targetUrl(outcome.environment()));
+    }
+
+    static CommitStatus.State state(Outcome.Result result) {
+        return switch (result) {
+            case SUCCESS -> CommitStatus.State.SUCCESS;
+            case FAILURE, INVALID -> CommitStatus.State.FAILURE;
+            case REFUSED -> CommitStatus.State.ERROR;
+        };
+    }
+
+    private String targetUrl(String environment) {
+        return targetUrlTemplate == null ? null : targetUrlTemplate.replace("{environment}",
+                URLEncoder.encode(environment, StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+}
