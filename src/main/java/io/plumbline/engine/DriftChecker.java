@@ -57,7 +57,7 @@ public final class DriftChecker {
         reports.put(environment, report);
         plans.forEach(p -> metrics.drift(environment, p.name(), (int) report.entries().stream()
                 .filter(e -> e.provider().equals(p.name())).map(DriftEntry::resource).distinct().count()));
-        statuses.post(env.revision().commit(), StatusListener.context(environment) + "/drift",
+        statuses.post(env.revision().commit(), StatusSink.context(environment, "/drift"),
                 report.entries().isEmpty() ? "success" : "failure", describe(report), links.drift(environment));
         if (!report.entries().isEmpty() && env.environment().spec().sync().selfHealEnabled()) {
             LOG.info("self-heal: correcting drift of {} ({} resources)", environment, report.resources());

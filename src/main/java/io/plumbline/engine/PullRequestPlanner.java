@@ -52,7 +52,7 @@ public final class PullRequestPlanner {
         }
         for (PlanReport r : reports) {
             String state = !r.error().isEmpty() ? "failure" : r.destructive().isEmpty() ? "success" : "failure";
-            statuses.post(commit, StatusListener.context(r.environment()) + "/plan", state, r.summary(),
+            statuses.post(commit, StatusSink.context(r.environment(), "/plan"), state, r.summary(),
                     links.plan(commit));
         }
         if (plans.size() >= KEPT_PLANS) {

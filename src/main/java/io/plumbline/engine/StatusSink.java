@@ -15,4 +15,9 @@ public interface StatusSink {
      * @param targetUrl   where the full record is served, or empty
      */
     void post(String commit, String context, String state, String description, String targetUrl);
+
+    /** {@code plumbline/<env>} followed by {@code suffix} ({@code ""}, {@code /drift}, {@code /plan}). */
+    static String context(String environment, String suffix) {
+        return "plumbline/" + environment + suffix;
+    }
 }

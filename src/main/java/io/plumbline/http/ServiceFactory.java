@@ -11,11 +11,14 @@ import io.plumbline.engine.Engine;
 import io.plumbline.engine.EngineSettings;
 import io.plumbline.engine.History;
 import io.plumbline.engine.Links;
-import io.plumbline.engine.StatusListener;
-import io.plumbline.engine.StatusSink;
 import io.plumbline.engine.Reconciler;
 import io.plumbline.load.EnvironmentLoader;
 import io.plumbline.metrics.Metrics;
+import io.plumbline.report.RetryPolicy;
+import io.plumbline.report.StatusPublisher;
+import io.plumbline.report.StatusSettings;
+import io.plumbline.report.Statuses;
+import io.plumbline.report.Token;
 import io.plumbline.metrics.MicrometerMetrics;
 import io.plumbline.source.GitSettings;
 import io.plumbline.source.GitSource;
@@ -131,19 +134,27 @@ public class ServiceFactory {
                 GitHost.GITEA, new Secret(gitea), GitHost.BITBUCKET, new Secret(bitbucket)));
     }
 
+    @Bean(preDestroy = "close")
     @Singleton
-    StatusSink statusSink() {
-        return StatusSink.NONE;
+    StatusPublisher statusPublisher(GitSettings git, EngineSettings settings, Metrics metrics,
+                                    @Value("${plumbline.status.host:notes}") String host,
+                                    @Value("${plumbline.status.api-url:}") String apiUrl,
+                                    @Value("${plumbline.status.repository:}") String repository,
+                                    @Value("${plumbline.status.token:}") String token) {
+        StatusSettings status = new StatusSettings(host, apiUrl, repository, new Token(token),
+                settings.links().history("{environment}"), git.cacheDir(), null);
+        return new StatusPublisher(status.reporter(Clock.systemUTC()), settings.stateDir().resolve("status"),
+                RetryPolicy.DEFAULT, metrics::statusPublishFailed);
     }
 
     @Singleton
-    StatusListener statusListener(StatusSink sink, EngineSettings settings) {
-        return new StatusListener(sink, settings.links());
+    StatusReporting statusReporting(StatusPublisher publisher, EngineSettings settings) {
+        return new StatusReporting(publisher, new Statuses(settings.links().history("{environment}")));
     }
 
     @Bean(preDestroy = "close")
     @Singleton
-    Engine engine(GitSource source, Reconciler reconciler, StatusSink statuses, Metrics metrics,
+    Engine engine(GitSource source, Reconciler reconciler, StatusReporting statuses, Metrics metrics,
                   EngineSettings settings) {
         return new Engine(source, reconciler, statuses, metrics, settings);
     }

@@ -1,0 +1,45 @@
+package io.plumbline.http;
+
+import io.plumbline.engine.OutcomeListener;
+import io.plumbline.engine.StatusSink;
+import io.plumbline.model.Outcome;
+import io.plumbline.model.Revision;
+import io.plumbline.report.CommitStatus;
+import io.plumbline.report.StatusContext;
+import io.plumbline.report.StatusPublisher;
+import io.plumbline.report.Statuses;
+import java.util.Locale;
+
+/**
+ * Connects the engine to the status publisher: {@code plumbline/<env>} pending and final for every reconcile of
+ * a commit, and the drift and plan statuses the engine posts. Nothing here blocks: the publisher queues.
+ */
+public final class StatusReporting implements OutcomeListener, StatusSink {
+    private final StatusPublisher publisher;
+    private final Statuses statuses;
+
+    public StatusReporting(StatusPublisher publisher, Statuses statuses) {
+        this.publisher = publisher;
+        this.statuses = statuses;
+    }
+
+    @Override
+    public void started(String environment, Revision revision) {
+        if (!revision.equals(Revision.WORKING_TREE)) {
+            publisher.submit(statuses.pending(environment, revision, StatusContext.APPLY));
+        }
+    }
+
+    @Override
+    public void finished(Outcome outcome) {
+        if (!outcome.revision().equals(Revision.WORKING_TREE)) {
+            publisher.submit(statuses.finished(outcome, StatusContext.APPLY));
+        }
+    }
+
+    @Override
+    public void post(String commit, String context, String state, String description, String targetUrl) {
+        publisher.submit(new CommitStatus(commit, context, CommitStatus.State.valueOf(state.toUpperCase(Locale.ROOT)),
+                description, targetUrl == null || targetUrl.isEmpty() ? null : targetUrl));
+    }
+}
