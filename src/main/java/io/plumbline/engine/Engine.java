@@ -83,10 +83,10 @@ public final class Engine implements HeadsHandler, AutoCloseable {
     @Override
     public void branch(RepoFiles files, String trigger) {
         for (Outcome outcome : reconciler.reconcileAll(files, trigger, pool)) {
-            reconciler.lastReconciled(outcome.environment()).ifPresent(env -> {
-                retryIfFailed(env, outcome, 0);
-                scheduleDrift(env);
-            });
+            reconciler.lastReconciled(outcome.environment()).ifPresent(env -> retryIfFailed(env, outcome, 0));
+        }
+        for (String name : reconciler.environments()) {
+            reconciler.lastReconciled(name).ifPresent(this::scheduleDrift);
         }
     }
 

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * The last reconciles of each environment, newest first, bounded, and kept in {@code <folder>/<env>.json} so
  * a restart loses nothing. Files are replaced atomically: a crash leaves the old history, never half a file.
  */
-public final class History implements OutcomeListener {
+public final class History implements OutcomeListener, ResumePoint {
     private static final Logger LOG = LoggerFactory.getLogger(History.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<HistoryEntry>> ENTRIES = new TypeReference<>() {
@@ -53,6 +53,11 @@ public final class History implements OutcomeListener {
 
     public synchronized Optional<HistoryEntry> latest(String environment) {
         return Optional.ofNullable(entries.getOrDefault(environment, new ArrayDeque<>()).peekFirst());
+    }
+
+    @Override
+    public synchronized Optional<String> lastCommit(String environment) {
+        return latest(environment).filter(e -> !e.result().equals("failure")).map(HistoryEntry::commit);
     }
 
     public synchronized List<String> environments() {

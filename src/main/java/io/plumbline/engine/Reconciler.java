@@ -37,12 +37,14 @@ public final class Reconciler {
     private final Pipeline pipeline;
     private final Metrics metrics;
     private final List<OutcomeListener> listeners;
+    private final ResumePoint resume;
     private final Clock clock;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<String, LoadedEnvironment> lastLoaded = new ConcurrentHashMap<>();
 
     public Reconciler(EnvironmentLoader loader, Pipeline pipeline, Metrics metrics, List<OutcomeListener> listeners,
-                      Clock clock) {
+                      ResumePoint resume, Clock clock) {
+        this.resume = resume;
         this.loader = loader;
         this.pipeline = pipeline;
         this.metrics = metrics;
@@ -87,6 +89,13 @@ public final class Reconciler {
         if (env.environment().spec().sync().mode().equals("suspended")) {
             LOG.info("environment {} is suspended; {} at {} not reconciled", env.name(), trigger,
                     env.revision().shortCommit());
+            return Optional.empty();
+        }
+        if (!lastLoaded.containsKey(env.name()) && trigger.equals("poll")
+                && resume.lastCommit(env.name()).filter(env.revision().commit()::equals).isPresent()) {
+            LOG.info("environment {} was reconciled at {} before this start; not again", env.name(),
+                    env.revision().shortCommit());
+            lastLoaded.put(env.name(), env);
             return Optional.empty();
         }
         ReentrantLock lock = locks.computeIfAbsent(env.name(), n -> new ReentrantLock());

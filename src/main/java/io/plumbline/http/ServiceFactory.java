@@ -89,8 +89,8 @@ public class ServiceFactory {
     }
 
     @Singleton
-    Reconciler reconciler(Providers providers, Metrics metrics, List<OutcomeListener> listeners) {
-        return new Reconciler(new EnvironmentLoader(), new Pipeline(providers.all()), metrics, listeners,
+    Reconciler reconciler(Providers providers, Metrics metrics, List<OutcomeListener> listeners, History history) {
+        return new Reconciler(new EnvironmentLoader(), new Pipeline(providers.all()), metrics, listeners, history,
                 Clock.systemUTC());
     }
 

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** One Git host's documented status endpoint, as the test server plays it: checks a request and answers. */
-interface HostApi {
+public interface HostApi {
     /**
      * A request as received: header names lower-cased, path and query undecoded (query null when absent), the body
      * parsed (null if not JSON).

@@ -15,13 +15,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The five hosts' status endpoints as their API documentation describes them, strict about every field. */
-final class HostApis {
+public final class HostApis {
     private static final String SHA = "([0-9a-f]{40})";
 
     private HostApis() {
     }
 
-    static HostApi github(String ownerRepo, String token) {
+    public static HostApi github(String ownerRepo, String token) {
         Pattern path = Pattern.compile("/repos/" + Pattern.quote(ownerRepo) + "/statuses/" + SHA);
         return r -> {
             Matcher m = path.matcher(r.rawPath());
@@ -42,7 +42,7 @@ final class HostApis {
         };
     }
 
-    static HostApi gitea(String ownerRepo, String token) {
+    public static HostApi gitea(String ownerRepo, String token) {
         Pattern path = Pattern.compile("/api/v1/repos/" + Pattern.quote(ownerRepo) + "/statuses/" + SHA);
         return r -> {
             Matcher m = path.matcher(r.rawPath());
@@ -60,7 +60,7 @@ final class HostApis {
     }
 
     /** GitLab, including its refusal to move a status into the state it is already in. */
-    static HostApi gitlab(String project, String token) {
+    public static HostApi gitlab(String project, String token) {
         Pattern path = Pattern.compile("/api/v4/projects/" + Pattern.quote(project.replace("/", "%2F"))
                 + "/statuses/" + SHA);
         Map<String, String> current = new HashMap<>();
@@ -98,7 +98,7 @@ final class HostApis {
         };
     }
 
-    static HostApi bitbucketCloud(String workspaceSlug, String token) {
+    public static HostApi bitbucketCloud(String workspaceSlug, String token) {
         Pattern path = Pattern.compile("/2.0/repositories/" + Pattern.quote(workspaceSlug) + "/commit/" + SHA
                 + "/statuses/build");
         String basic = "Basic " + Base64.getEncoder().encodeToString(token.getBytes());
@@ -107,7 +107,7 @@ final class HostApis {
                 "{\"type\":\"error\",\"error\":{\"message\":\"%s\"}}");
     }
 
-    static HostApi bitbucketServer(String token) {
+    public static HostApi bitbucketServer(String token) {
         Pattern path = Pattern.compile("/rest/build-status/1.0/commits/" + SHA);
         return bitbucket(path, a -> a.equals("Bearer " + token), Set.of("INPROGRESS", "SUCCESSFUL", "FAILED"), 204,
                 "{\"errors\":[{\"message\":\"%s\"}]}");

@@ -22,7 +22,7 @@ import java.util.Map;
  * answered with the host's error, accepted statuses are recorded. Answers queued with {@link #answerNext}
  * (rate limits, outages) are given before any checking, one per request.
  */
-final class StatusHostServer implements AutoCloseable {
+public final class StatusHostServer implements AutoCloseable {
     /** A canned answer: status, headers, body. */
     record Canned(int status, Map<String, String> headers, String body) {
     }
@@ -45,17 +45,17 @@ final class StatusHostServer implements AutoCloseable {
         server.start();
     }
 
-    static StatusHostServer start(HostApi api) {
+    public static StatusHostServer start(HostApi api) {
         return new StatusHostServer(api, 0);
     }
 
     /** On a given port, e.g. one a client was already pointed at while nothing listened there. */
-    static StatusHostServer startOn(HostApi api, int port) {
+    public static StatusHostServer startOn(HostApi api, int port) {
         return new StatusHostServer(api, port);
     }
 
     /** A port nothing listens on (until someone starts a server there). */
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         } catch (IOException e) {
@@ -63,21 +63,21 @@ final class StatusHostServer implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    synchronized StatusHostServer answerNext(int status, Map<String, String> headers, String body) {
+    public synchronized StatusHostServer answerNext(int status, Map<String, String> headers, String body) {
         canned.add(new Canned(status, headers, body));
         return this;
     }
 
-    synchronized List<HostApi.Accepted> accepted() {
+    public synchronized List<HostApi.Accepted> accepted() {
         return List.copyOf(accepted);
     }
 
     /** The status code of every request so far, in order, with the error body for rejected ones. */
-    synchronized List<String> answers() {
+    public synchronized List<String> answers() {
         return List.copyOf(answers);
     }
 

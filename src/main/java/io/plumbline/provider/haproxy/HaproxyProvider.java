@@ -9,6 +9,7 @@ import io.plumbline.model.Resource;
 import io.plumbline.provider.Provider;
 import io.plumbline.render.haproxy.HaproxyPaths;
 import io.plumbline.render.haproxy.HaproxyResources;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -56,7 +57,10 @@ public final class HaproxyProvider implements Provider {
 
     @Override
     public List<ObjectResult> apply(LoadedEnvironment env, ChangeSet plan) {
-        return new HaproxyApplier(HaproxyHost.of(env, options)).apply(env, plan);
+        List<ObjectResult> results = new ArrayList<>(new HaproxyApplier(HaproxyHost.of(env, options)).apply(env, plan));
+        // Unchanged objects are part of the record too ("applied 1 change, 5 unchanged").
+        plan.filter(c -> !c.action().writes()).forEach(c -> results.add(ObjectResult.done(c)));
+        return results;
     }
 
     @Override

@@ -1,0 +1,66 @@
+package io.plumbline.e2e;
+
+/** The environment the end-to-end tests keep in their repository: every provider, pointed at the peers. */
+final class Environments {
+    static final String CONFIG = "/etc/haproxy/haproxy.cfg";
+    static final String MASTER = "/run/haproxy/master.sock";
+    static final String RUNTIME = "/run/haproxy/admin.sock";
+    static final String STATE = "/var/lib/haproxy/server-state";
+
+    private Environments() {
+    }
+
+    /** Production as the team keeps it; tests change it with {@code TestRepo.edit}. */
+    static String production(Peers peers) {
+        return """
+                apiVersion: plumbline/v1
+                kind: Environment
+                metadata:
+                  name: production
+                spec:
+                  sync: {mode: auto, prune: true, selfHeal: false, driftInterval: 2s, healthTimeout: 20s, maxDeletePercent: 50}
+                  aws:
+                    region: us-west-2
+                    accountId: "123456789012"
+                    ecr:
+                      repositories:
+                        - {name: frontend, tagMutability: IMMUTABLE, scanOnPush: true}
+                    autoscaling:
+                      groups:
+                        - name: hopper-t2-medium-nodes
+                          min: 1
+                          max: 4
+                          desired: 2
+                    securityGroups:
+                      - name: k8s-master
+                        vpc: hopper
+                        ingress:
+                          - {protocol: tcp, port: 6443, from: "sg:k8s-nodes"}
+                  kubernetes:
+                    namespaces: [example]
+                    applications:
+                      - name: frontend
+                        namespace: example
+                        container: frontend-service
+                        image: 123456789012.dkr.ecr.us-west-2.amazonaws.com/frontend:v1.4.2
+                        replicas: 2
+                        port: 8000
+                        expose: {type: ClusterIP, serviceName: frontend-service, port: 80}
+                  haproxy:
+                    config: %s
+                    masterSocket: %s
+                    runtimeSocket: %s
+                    stateFile: %s
+                    frontends:
+                      - {name: haproxynode, bind: "127.0.0.1:%d", defaultBackend: backendnodes}
+                    backends:
+                      - name: backendnodes
+                        forwardFor: true
+                        healthCheck: {method: GET, path: /health, host: example.com, interval: 1s}
+                        servers:
+                          - {name: aws, address: "%s", state: ready}
+                          - {name: example, address: "%s", state: maint}
+                """.formatted(CONFIG, MASTER, RUNTIME, STATE, peers.frontendPort, peers.backends.address("new"),
+                peers.backends.address("old"));
+    }
+}

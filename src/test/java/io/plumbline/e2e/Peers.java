@@ -1,0 +1,68 @@
+package io.plumbline.e2e;
+
+import io.plumbline.model.spec.haproxy.HaproxySpec;
+import io.plumbline.provider.aws.AwsBaseline;
+import io.plumbline.provider.aws.MotoServer;
+import io.plumbline.provider.aws.TestClients;
+import io.plumbline.provider.haproxy.HaproxyOptions;
+import io.plumbline.provider.haproxy.LocalHaproxy;
+import io.plumbline.provider.haproxy.TestBackends;
+import io.plumbline.render.haproxy.HaproxyPaths;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The real peers of one test class, all on 127.0.0.1: moto (the team's existing AWS account, seeded as
+ * SEEDS.md describes), the Kubernetes mock server, a real haproxy in master-worker mode with two backends
+ * ({@code new}, the new load balancer, and {@code old}, the monolith).
+ */
+final class Peers implements AutoCloseable {
+    final MotoServer moto;
+    final KubernetesStandIn kubernetes = new KubernetesStandIn();
+    final TestBackends backends;
+    final Path root;
+    final int frontendPort = freePort();
+    private final LocalHaproxy haproxy;
+
+    Peers(MotoServer moto) {
+        this.moto = moto;
+        try (var aws = TestClients.create(moto.connection())) {
+            AwsBaseline.seed(aws);
+        }
+        // The SDK's default chain, as the service uses it, finds moto's fake credentials here.
+        System.setProperty("aws.accessKeyId", "testing");
+        System.setProperty("aws.secretAccessKey", "testing");
+        try {
+            root = Files.createTempDirectory("plumbline-e2e");
+            backends = new TestBackends("new", "old");
+            HaproxySpec paths = new HaproxySpec(Environments.CONFIG, Environments.MASTER, Environments.RUNTIME,
+                    Environments.STATE, null, null, List.of(), List.of(), null);
+            haproxy = LocalHaproxy.start(HaproxyOptions.DEFAULT_BINARY, HaproxyPaths.of(paths, root));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String haproxyLog() throws IOException {
+        return haproxy.log();
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        haproxy.close();
+        backends.close();
+        kubernetes.close();
+    }
+}

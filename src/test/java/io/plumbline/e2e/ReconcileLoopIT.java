@@ -1,0 +1,146 @@
+package io.plumbline.e2e;
+
+import static io.plumbline.e2e.RunningService.statuses;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.plumbline.provider.aws.MotoServer;
+import io.plumbline.provider.aws.TestClients;
+import io.plumbline.report.HostApis;
+import io.plumbline.report.StatusHostServer;
+import io.plumbline.testing.TestRepo;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What users live with: a commit to the environment branch is applied to AWS (moto), Kubernetes (mock API
+ * server) and HAProxy (real), and its outcome lands on the commit as a status on a host playing GitHub.
+ */
+class ReconcileLoopIT {
+    private static final Duration LONG = Duration.ofSeconds(90);
+    private static final String CONTEXT = "plumbline/production";
+
+    @RegisterExtension
+    static final MotoServer MOTO = new MotoServer();
+    static Peers peers;
+
+    @TempDir
+    Path tmp;
+    TestRepo repo;
+    StatusHostServer github;
+    RunningService service;
+
+    @BeforeAll
+    static void startPeers() {
+        peers = new Peers(MOTO);
+    }
+
+    @AfterAll
+    static void stopPeers() throws Exception {
+        peers.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        repo = TestRepo.withFiles(tmp, Map.of("environments/production.yaml", Environments.production(peers)));
+        github = StatusHostServer.start(HostApis.github("acme/infra", RunningService.TOKEN));
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (service != null) {
+            service.close();
+        }
+        github.close();
+        repo.close();
+    }
+
+    private void startService() {
+        service = RunningService.start(peers, repo.url(), tmp, RunningService.github(github));
+    }
+
+    private String lastCommit() {
+        try (var git = org.eclipse.jgit.api.Git.open(repo.dir().toFile())) {
+            return git.getRepository().resolve("HEAD").getName();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aCommitIsAppliedEverywhereAndReportedPendingThenSuccess() throws Exception {
+        String commit = lastCommit();
+        startService();
+
+        await().atMost(LONG).until(() -> statuses(github, commit, CONTEXT).size() >= 2);
+        assertThat(statuses(github, commit, CONTEXT)).first().asString()
+                .isEqualTo("pending: applying production at " + commit.substring(0, 12));
+        assertThat(statuses(github, commit, CONTEXT).get(1)).matches("success: applied [0-9]+ changes, [0-9]+ unchanged");
+        assertThat(github.accepted()).allSatisfy(a -> assertThat(a.url())
+                .isEqualTo("http://plumbline.test/api/environments/production/history"));
+
+        try (var aws = TestClients.create(MOTO.connection())) {
+            assertThat(aws.ecr().describeRepositories().repositories()).extracting(r -> r.repositoryName())
+                    .contains("frontend");
+        }
+        assertThat(peers.kubernetes.client().apps().deployments().inNamespace("example").withName("frontend").get())
+                .isNotNull();
+        HttpResponse<String> proxied = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + peers.frontendPort + "/")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(proxied.body()).as("the monolith is in MAINT: only the new backend answers").isEqualTo("new");
+        assertThat(service.get("/api/environments/production/history").body()).contains(commit, "\"result\":\"success\"");
+        assertThat(service.metric("plumbline_last_success_timestamp_seconds{environment=\"production\"}"))
+                .isPositive();
+    }
+
+    @Test
+    void anInvalidFileFailsTheCommitWithFileLineAndColumn() {
+        String bad = repo.edit("environments/production.yaml", "replicas: 2", "replicas: two").commitAll("Oops");
+        startService();
+
+        await().atMost(LONG).until(() -> statuses(github, bad, CONTEXT).contains(
+                "failure: environments/production.yaml:31:19: /spec/kubernetes/applications/0/replicas: expected an "
+                        + "integer, found a string 'two'"));
+        assertThat(service.reconciles("invalid")).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedApplyFailsTheCommitWithTheReason() {
+        String bad = repo.edit("environments/production.yaml", "name: hopper-t2-medium-nodes", "name: no-such-group")
+                .commitAll("Scale a group that does not exist");
+        startService();
+
+        await().atMost(LONG).until(() -> statuses(github, bad, CONTEXT).stream().anyMatch(s -> s.startsWith("failure:")));
+        assertThat(statuses(github, bad, CONTEXT)).last().asString().contains("no-such-group");
+        assertThat(service.reconciles("failure")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aRestartKeepsHistoryAndPostsNothingTwice() {
+        String commit = lastCommit();
+        startService();
+        await().atMost(LONG).until(() -> statuses(github, commit, CONTEXT).size() >= 2);
+        List<String> before = statuses(github, commit, CONTEXT);
+        service.close();
+
+        service = RunningService.start(peers, repo.url(), tmp, RunningService.github(github));
+
+        await().atMost(LONG).until(() -> service.get("/health").body().contains(commit));
+        assertThat(service.get("/api/environments/production/history").body()).contains(commit);
+        assertThat(service.reconciles("success")).as("the commit was already reconciled before the restart").isZero();
+        assertThat(statuses(github, commit, CONTEXT)).isEqualTo(before);
+    }
+}
