@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.plumbline.provider.aws.AwsBaseline;
-import io.plumbline.provider.aws.MotoServer;
 import io.plumbline.provider.aws.TestClients;
 import io.plumbline.report.HostApis;
 import io.plumbline.report.StatusHostServer;
@@ -13,9 +12,7 @@ import io.plumbline.testing.TestRepo;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,24 +24,13 @@ class DriftAndPlansIT {
     private static final Duration LONG = Duration.ofSeconds(90);
 
     @RegisterExtension
-    static final MotoServer MOTO = new MotoServer();
-    static Peers peers;
+    static final Peers peers = new Peers();
 
     @TempDir
     Path tmp;
     TestRepo repo;
     StatusHostServer github;
     RunningService service;
-
-    @BeforeAll
-    static void startPeers() {
-        peers = new Peers(MOTO);
-    }
-
-    @AfterAll
-    static void stopPeers() throws Exception {
-        peers.close();
-    }
 
     @BeforeEach
     void setUp() {
@@ -62,30 +48,21 @@ class DriftAndPlansIT {
 
     private String start(String environment, Map<String, Object> settings) {
         repo = TestRepo.withFiles(tmp, Map.of("environments/production.yaml", environment));
-        String commit = repo.commitAll("Initial environments");
         Map<String, Object> all = new java.util.HashMap<>(RunningService.github(github));
         all.putAll(settings);
         service = RunningService.start(peers, repo.url(), tmp, all);
-        return head();
-    }
-
-    private String head() {
-        try (var git = org.eclipse.jgit.api.Git.open(repo.dir().toFile())) {
-            return git.getRepository().resolve("refs/heads/main").getName();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return repo.head();
     }
 
     private static int maxSizeOfTheGroup() {
-        try (var aws = TestClients.create(MOTO.connection())) {
+        try (var aws = TestClients.create(peers.moto.connection())) {
             return aws.autoScaling().describeAutoScalingGroups(r -> r.autoScalingGroupNames(AwsBaseline.GROUP))
                     .autoScalingGroups().stream().findFirst().map(AutoScalingGroup::maxSize).orElseThrow();
         }
     }
 
     private static void resizeByHand(int max) {
-        try (var aws = TestClients.create(MOTO.connection())) {
+        try (var aws = TestClients.create(peers.moto.connection())) {
             aws.autoScaling().updateAutoScalingGroup(r -> r.autoScalingGroupName(AwsBaseline.GROUP).maxSize(max));
         }
     }
@@ -139,7 +116,7 @@ class DriftAndPlansIT {
                         + "hopper-t2-medium-nodes from 4 to 3");
         assertThat(statuses(github, pr, "plumbline/production")).as("a pull request is never applied").isEmpty();
         assertThat(service.get("/api/plans/" + pr).body()).contains("+ aws EcrRepository promoted-images");
-        try (var aws = TestClients.create(MOTO.connection())) {
+        try (var aws = TestClients.create(peers.moto.connection())) {
             assertThat(aws.ecr().describeRepositories().repositories()).extracting(r -> r.repositoryName())
                     .doesNotContain("promoted-images");
         }

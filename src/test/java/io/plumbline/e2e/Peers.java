@@ -14,22 +14,27 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The real peers of one test class, all on 127.0.0.1: moto (the team's existing AWS account, seeded as
  * SEEDS.md describes), the Kubernetes mock server, a real haproxy in master-worker mode with two backends
  * ({@code new}, the new load balancer, and {@code old}, the monolith).
  */
-final class Peers implements AutoCloseable {
-    final MotoServer moto;
-    final KubernetesStandIn kubernetes = new KubernetesStandIn();
-    final TestBackends backends;
-    final Path root;
+final class Peers implements BeforeAllCallback, AfterAllCallback {
+    final MotoServer moto = new MotoServer();
     final int frontendPort = freePort();
-    private final LocalHaproxy haproxy;
+    KubernetesStandIn kubernetes;
+    TestBackends backends;
+    Path root;
+    private LocalHaproxy haproxy;
 
-    Peers(MotoServer moto) {
-        this.moto = moto;
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        moto.beforeAll(context);
+        kubernetes = new KubernetesStandIn();
         try (var aws = TestClients.create(moto.connection())) {
             AwsBaseline.seed(aws);
         }
@@ -60,9 +65,10 @@ final class Peers implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void afterAll(ExtensionContext context) throws Exception {
         haproxy.close();
         backends.close();
         kubernetes.close();
+        moto.afterAll(context);
     }
 }

@@ -4,7 +4,6 @@ import static io.plumbline.e2e.RunningService.statuses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.plumbline.provider.aws.MotoServer;
 import io.plumbline.provider.aws.TestClients;
 import io.plumbline.report.HostApis;
 import io.plumbline.report.StatusHostServer;
@@ -17,9 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,24 +31,13 @@ class ReconcileLoopIT {
     private static final String CONTEXT = "plumbline/production";
 
     @RegisterExtension
-    static final MotoServer MOTO = new MotoServer();
-    static Peers peers;
+    static final Peers peers = new Peers();
 
     @TempDir
     Path tmp;
     TestRepo repo;
     StatusHostServer github;
     RunningService service;
-
-    @BeforeAll
-    static void startPeers() {
-        peers = new Peers(MOTO);
-    }
-
-    @AfterAll
-    static void stopPeers() throws Exception {
-        peers.close();
-    }
 
     @BeforeEach
     void setUp() {
@@ -72,17 +58,9 @@ class ReconcileLoopIT {
         service = RunningService.start(peers, repo.url(), tmp, RunningService.github(github));
     }
 
-    private String lastCommit() {
-        try (var git = org.eclipse.jgit.api.Git.open(repo.dir().toFile())) {
-            return git.getRepository().resolve("HEAD").getName();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     @Test
     void aCommitIsAppliedEverywhereAndReportedPendingThenSuccess() throws Exception {
-        String commit = lastCommit();
+        String commit = repo.head();
         startService();
 
         await().atMost(LONG).until(() -> statuses(github, commit, CONTEXT).size() >= 2);
@@ -92,7 +70,7 @@ class ReconcileLoopIT {
         assertThat(github.accepted()).allSatisfy(a -> assertThat(a.url())
                 .isEqualTo("http://plumbline.test/api/environments/production/history"));
 
-        try (var aws = TestClients.create(MOTO.connection())) {
+        try (var aws = TestClients.create(peers.moto.connection())) {
             assertThat(aws.ecr().describeRepositories().repositories()).extracting(r -> r.repositoryName())
                     .contains("frontend");
         }
@@ -130,7 +108,7 @@ class ReconcileLoopIT {
 
     @Test
     void aRestartKeepsHistoryAndPostsNothingTwice() {
-        String commit = lastCommit();
+        String commit = repo.head();
         startService();
         await().atMost(LONG).until(() -> statuses(github, commit, CONTEXT).size() >= 2);
         List<String> before = statuses(github, commit, CONTEXT);

@@ -95,6 +95,15 @@ public final class TestRepo implements AutoCloseable {
                 java.util.regex.Matcher.quoteReplacement(to)));
     }
 
+    /** The commit {@code main} points at. */
+    public String head() {
+        try {
+            return git.getRepository().resolve("refs/heads/main").getName();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public String commitAll(String message) {
         try {
             git.add().addFilepattern(".").call();
