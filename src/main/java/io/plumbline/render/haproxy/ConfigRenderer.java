@@ -70,6 +70,9 @@ public final class ConfigRenderer {
         line(out, "retries " + defaults.retries());
         // Maint, drain and weights set at runtime survive a reload through the state file.
         line(out, "load-server-state-from-file global");
+        // A server name DNS cannot resolve at a reload must not stop the proxy: keep the last known address,
+        // else the system's, else start that server without one (in maintenance) and serve the others.
+        line(out, "default-server init-addr last,libc,none");
     }
 
     private static void frontend(StringBuilder out, Frontend frontend) {

@@ -37,7 +37,7 @@ class HaproxyMigrationIT {
             assertThat(draining).as("drain is not done while a session is open").isNotDone();
             bed.backends().release();
             assertThat(open.get().body()).isEqualTo("s2");
-            assertThat(draining.get().results()).extracting(ObjectResult::result)
+            assertThat(draining.get().writes()).extracting(ObjectResult::result)
                     .containsOnly(ObjectResult.Result.CONFIGURED);
 
             bed.reconcile(bed.env(List.of(bed.server("s1", "ready", 1), bed.server("s2", "maint", 1))));

@@ -49,7 +49,7 @@ class HaproxyProviderIT {
 
         HaproxyTestbed.Outcome first = bed.reconcile(env);
 
-        assertThat(first.results()).extracting(ObjectResult::result).containsOnly(ObjectResult.Result.CONFIGURED,
+        assertThat(first.writes()).extracting(ObjectResult::result).containsOnly(ObjectResult.Result.CONFIGURED,
                 ObjectResult.Result.CREATED);
         assertThat(bed.answers(10)).containsExactlyInAnyOrder("200 s1", "200 s2");
         assertThat(Files.readString(bed.paths().config())).startsWith("# managed by plumbline");
@@ -57,7 +57,8 @@ class HaproxyProviderIT {
         int reloads = bed.reloads();
         ChangeSet second = bed.plan(env);
         assertThat(second.hasWrites()).as("second plan: %s", second).isFalse();
-        assertThat(bed.provider().apply(env, second)).isEmpty();
+        assertThat(bed.provider().apply(env, second)).extracting(ObjectResult::result)
+                .containsOnly(ObjectResult.Result.UNCHANGED);
         assertThat(bed.reloads()).isEqualTo(reloads);
     }
 
@@ -73,7 +74,7 @@ class HaproxyProviderIT {
             assertThat(c.key()).hasToString("haproxy Server app/s2");
             assertThat(c.fields()).containsExactly(new FieldChange("state", "maint", "ready"));
         });
-        assertThat(outcome.results()).extracting(ObjectResult::result).containsExactly(ObjectResult.Result.CONFIGURED);
+        assertThat(outcome.writes()).extracting(ObjectResult::result).containsExactly(ObjectResult.Result.CONFIGURED);
         assertThat(bed.reloads()).isEqualTo(reloads);
         assertThat(bed.live("s2").state()).isEqualTo("maint");
         assertThat(bed.answers(10)).containsExactly("200 s1");
@@ -90,7 +91,7 @@ class HaproxyProviderIT {
 
         assertThat(outcome.plan().filter(c -> c.action().writes())).singleElement()
                 .satisfies(c -> assertThat(c.fields()).extracting(FieldChange::path).containsExactly("address"));
-        assertThat(outcome.results()).extracting(ObjectResult::result).containsExactly(ObjectResult.Result.CONFIGURED);
+        assertThat(outcome.writes()).extracting(ObjectResult::result).containsExactly(ObjectResult.Result.CONFIGURED);
         assertThat(bed.reloads()).isEqualTo(reloads);
         assertThat(bed.answers(5)).containsExactly("200 s3");
     }
@@ -106,7 +107,7 @@ class HaproxyProviderIT {
 
         assertThat(outcome.plan().filter(c -> c.action().writes())).extracting(c -> c.key().toString())
                 .containsExactlyInAnyOrder("haproxy Config /etc/haproxy/haproxy.cfg", "haproxy Server app/s3");
-        assertThat(outcome.results()).extracting(ObjectResult::result).containsOnly(ObjectResult.Result.CONFIGURED,
+        assertThat(outcome.writes()).extracting(ObjectResult::result).containsOnly(ObjectResult.Result.CONFIGURED,
                 ObjectResult.Result.CREATED);
         assertThat(bed.reloads()).isEqualTo(reloads + 1);
         assertThat(bed.answers(20)).containsExactlyInAnyOrder("200 s1", "200 s3");
@@ -139,7 +140,7 @@ class HaproxyProviderIT {
         HaproxyTestbed.Outcome outcome = bed.reconcile(bed.env(bed.spec(List.of(bed.server("s1", "ready", 1)),
                 "fastest", 3)));
 
-        assertThat(outcome.results()).singleElement().satisfies(r -> {
+        assertThat(outcome.writes()).singleElement().satisfies(r -> {
             assertThat(r.result()).isEqualTo(ObjectResult.Result.FAILED);
             assertThat(r.message()).contains("haproxy rejected the new configuration")
                     .contains("balance only supports").containsPattern("haproxy\\.cfg\\.next:\\d+");
@@ -164,7 +165,7 @@ class HaproxyProviderIT {
 
             HaproxyTestbed.Outcome outcome = bed.reconcile(bed.env(withTakenPort));
 
-            assertThat(outcome.results()).singleElement().satisfies(r -> {
+            assertThat(outcome.writes()).singleElement().satisfies(r -> {
                 assertThat(r.result()).isEqualTo(ObjectResult.Result.FAILED);
                 assertThat(r.message()).contains("did not take the new configuration")
                         .contains("failed reloads went from 0 to 1");

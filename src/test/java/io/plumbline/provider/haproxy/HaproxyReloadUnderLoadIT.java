@@ -30,7 +30,7 @@ class HaproxyReloadUnderLoadIT {
                     HaproxyTestbed.Outcome outcome = bed.reconcile(bed.env(bed.spec(servers, "roundrobin",
                             3 + i % 2)));
                     assertThat(outcome.plan().with(Action.UPDATE)).hasSize(1);
-                    assertThat(outcome.results()).extracting(ObjectResult::result)
+                    assertThat(outcome.writes()).extracting(ObjectResult::result)
                             .containsExactly(ObjectResult.Result.CONFIGURED);
                 }
                 load.close();

@@ -41,6 +41,10 @@ public final class HaproxyTestbed implements AutoCloseable {
 
     /** What one reconcile planned and did. */
     public record Outcome(ChangeSet plan, List<ObjectResult> results) {
+        /** The results of the changes that wrote something (unchanged objects are recorded too). */
+        public List<ObjectResult> writes() {
+            return results.stream().filter(r -> r.action().writes()).toList();
+        }
     }
 
     private HaproxyTestbed(Path root) throws IOException {
