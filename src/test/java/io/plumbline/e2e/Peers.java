@@ -8,6 +8,7 @@ import io.plumbline.provider.haproxy.HaproxyOptions;
 import io.plumbline.provider.haproxy.LocalHaproxy;
 import io.plumbline.provider.haproxy.TestBackends;
 import io.plumbline.render.haproxy.HaproxyPaths;
+import io.plumbline.testing.KubernetesStandIn;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

@@ -107,6 +107,25 @@ class ReconcileLoopIT {
     }
 
     @Test
+    void aRolloutThatNeverBecomesReadyFailsTheCommitAndTrafficIsNotMovedToIt() throws Exception {
+        peers.kubernetes.neverReady("stuck");
+        String commit = repo.edit("environments/production.yaml", "healthTimeout: 20s", "healthTimeout: 3s")
+                .edit("environments/production.yaml", "        expose: {type: ClusterIP, serviceName: frontend-service, port: 80}\n",
+                        "        expose: {type: ClusterIP, serviceName: frontend-service, port: 80}\n"
+                                + "      - {name: stuck, namespace: example, image: \"stuck:v1\", port: 8000}\n")
+                .edit("environments/production.yaml", "state: maint", "state: ready")
+                .commitAll("Deploy an image that never becomes ready, and move traffic back to the monolith");
+        startService();
+
+        await().atMost(LONG).until(() -> statuses(github, commit, CONTEXT).stream().anyMatch(s -> s.startsWith("failure")));
+        assertThat(statuses(github, commit, CONTEXT)).last().asString()
+                .startsWith("failure: kubernetes is degraded").contains("stuck");
+        Path config = peers.root.resolve(Environments.CONFIG.substring(1));
+        assertThat(java.nio.file.Files.readString(config)).as("HAProxy waits for Kubernetes: not rewritten for "
+                + "this commit, so traffic does not move").doesNotContain(commit);
+    }
+
+    @Test
     void aRestartKeepsHistoryAndPostsNothingTwice() {
         String commit = repo.head();
         startService();

@@ -24,7 +24,18 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  */
 public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
     public static final String ACCOUNT = "123456789012";
+    private final String account;
     private Process process;
+
+    /** moto's default account, {@link #ACCOUNT}. */
+    public MotoServer() {
+        this(ACCOUNT);
+    }
+
+    /** A server whose caller identity is this account (the demo plays the example's own account). */
+    public MotoServer(String account) {
+        this.account = account;
+    }
     private int port;
 
     @Override
@@ -34,6 +45,7 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
         ProcessBuilder builder = new ProcessBuilder(executable(), "-H", "127.0.0.1", "-p", String.valueOf(port))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("MOTO_ACM_VALIDATION_WAIT", "0");
+        builder.environment().put("MOTO_ACCOUNT_ID", account);
         process = builder.start();
         await("moto server on port " + port).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> {

@@ -1,4 +1,4 @@
-package io.plumbline.e2e;
+package io.plumbline.testing;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
@@ -23,29 +23,29 @@ import java.util.concurrent.TimeUnit;
  * Deployment controller that reports each rollout complete. Deployments named in {@link #neverReady} are left
  * as a controller would leave a rollout whose pods never become ready.
  */
-final class KubernetesStandIn implements AutoCloseable {
+public final class KubernetesStandIn implements AutoCloseable {
     private final KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(),
             new HashMap<>(), new KubernetesCrudDispatcher(), false);
     private final KubernetesClient client;
     private final ScheduledExecutorService controller = Executors.newSingleThreadScheduledExecutor();
     private final Set<String> neverReady = ConcurrentHashMap.newKeySet();
 
-    KubernetesStandIn() {
+    public KubernetesStandIn() {
         server.init();
         client = server.createClient();
         controller.scheduleWithFixedDelay(this::completeRollouts, 100, 100, TimeUnit.MILLISECONDS);
     }
 
-    KubernetesClient client() {
+    public KubernetesClient client() {
         return client;
     }
 
-    void neverReady(String deployment) {
+    public void neverReady(String deployment) {
         neverReady.add(deployment);
     }
 
     /** A kubeconfig pointing at the mock server, as a user's would point at a cluster. */
-    Path kubeconfig(Path dir) {
+    public Path kubeconfig(Path dir) {
         String yaml = """
                 apiVersion: v1
                 kind: Config
