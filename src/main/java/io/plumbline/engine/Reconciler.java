@@ -33,6 +33,10 @@ import org.slf4j.LoggerFactory;
 public final class Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
 
+    /** What counts in {@code plumbline_changes_applied_total}: objects actually written. */
+    private static final java.util.Set<ObjectResult.Result> APPLIED = java.util.EnumSet.of(
+            ObjectResult.Result.CREATED, ObjectResult.Result.CONFIGURED, ObjectResult.Result.DELETED);
+
     private final EnvironmentLoader loader;
     private final Pipeline pipeline;
     private final Metrics metrics;
@@ -184,7 +188,7 @@ public final class Reconciler {
             metrics.lastSuccess(outcome.environment(), outcome.finished().getEpochSecond());
         }
         outcome.results().forEach((provider, results) -> results.stream()
-                .filter(r -> r.result() != ObjectResult.Result.UNCHANGED)
+                .filter(r -> APPLIED.contains(r.result()))
                 .collect(java.util.stream.Collectors.groupingBy(r -> r.result().name().toLowerCase(),
                         java.util.stream.Collectors.counting()))
                 .forEach((action, n) -> metrics.applied(outcome.environment(), provider, action, n.intValue())));

@@ -24,6 +24,9 @@ import java.util.concurrent.TimeUnit;
  * as a controller would leave a rollout whose pods never become ready.
  */
 public final class KubernetesStandIn implements AutoCloseable {
+    /** The mock server logs every request at INFO; kept as a field so the level setting is not collected. */
+    private static final java.util.logging.Logger MOCK_LOG = quiet("io.fabric8.mockwebserver");
+
     private final KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(),
             new HashMap<>(), new KubernetesCrudDispatcher(), false);
     private final KubernetesClient client;
@@ -34,6 +37,12 @@ public final class KubernetesStandIn implements AutoCloseable {
         server.init();
         client = server.createClient();
         controller.scheduleWithFixedDelay(this::completeRollouts, 100, 100, TimeUnit.MILLISECONDS);
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
     }
 
     public KubernetesClient client() {

@@ -25,12 +25,17 @@ public final class TestRepo implements AutoCloseable {
 
     /** A repository on branch {@code main} holding a copy of {@code example-repo/}. */
     public static TestRepo withExampleRepo(Path parent) {
-        return create(parent, dir -> copy(Path.of("example-repo"), dir));
+        return create(parent.resolve("config-repo"), dir -> copy(Path.of("example-repo"), dir));
+    }
+
+    /** A repository on branch {@code main} in exactly this folder, holding a copy of {@code example-repo/}. */
+    public static TestRepo withExampleRepoAt(Path dir) {
+        return create(dir, target -> copy(Path.of("example-repo"), target));
     }
 
     /** A repository on branch {@code main} holding the given files (path to content). */
     public static TestRepo withFiles(Path parent, java.util.Map<String, String> files) {
-        return create(parent, dir -> {
+        return create(parent.resolve("config-repo"), dir -> {
             for (var e : files.entrySet()) {
                 Path file = dir.resolve(e.getKey());
                 Files.createDirectories(file.getParent());
@@ -43,9 +48,9 @@ public final class TestRepo implements AutoCloseable {
         void fill(Path dir) throws IOException;
     }
 
-    private static TestRepo create(Path parent, Filler filler) {
+    private static TestRepo create(Path folder, Filler filler) {
         try {
-            Path dir = Files.createDirectories(parent.resolve("config-repo"));
+            Path dir = Files.createDirectories(folder);
             filler.fill(dir);
             Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call();
             TestRepo repo = new TestRepo(dir, git);

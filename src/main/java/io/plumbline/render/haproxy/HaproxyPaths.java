@@ -20,6 +20,7 @@ public record HaproxyPaths(Path config, Path masterSocket, Path runtimeSocket, P
     }
 
     private static Path under(Path root, String absolute) {
-        return root == null ? Path.of(absolute) : root.resolve(absolute.substring(1));
+        // HAProxy reads a relative socket path as host:port, so the result is always absolute.
+        return root == null ? Path.of(absolute) : root.toAbsolutePath().resolve(absolute.substring(1));
     }
 }

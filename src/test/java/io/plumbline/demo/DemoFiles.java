@@ -1,0 +1,88 @@
+package io.plumbline.demo;
+
+import io.plumbline.testing.TestRepo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** The demo's files under {@code .plumbline/demo}: the configuration repository, service state and settings. */
+final class DemoFiles {
+    private DemoFiles() {
+    }
+
+    /** The stand-ins start empty each run, so the service's memory of them must too. */
+    static void resetState(Path home) throws IOException {
+        for (String dir : new String[] {"state", "cache", "haproxy"}) {
+            Path p = home.resolve(dir);
+            if (Files.exists(p)) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
+        }
+    }
+
+    /**
+     * A Git repository holding {@code example-repo}, created once and kept, so commits made to it survive
+     * restarts. Only the proxy differs from the example: it listens on 8081 and 8001 on 127.0.0.1 (no root
+     * needed), and its servers are the demo's stand-ins for the new load balancer and the old monolith.
+     */
+    static Path repository(Path dir) throws IOException {
+        if (Files.isDirectory(dir.resolve(".git"))) {
+            return dir;
+        }
+        Files.createDirectories(dir.getParent());
+        try (TestRepo repo = TestRepo.withExampleRepoAt(dir)) {
+            repo.edit("environments/production.yaml", "bind: \"*:80\"", "bind: \"127.0.0.1:8081\"")
+                    .edit("environments/production.yaml", "bind: \"*:8001\"", "bind: \"127.0.0.1:8001\"")
+                    .edit("environments/production.yaml", "frontend-alb-1234567890.us-west-2.elb.amazonaws.com:80",
+                            "127.0.0.1:" + DemoBackends.NEW_LOAD_BALANCER)
+                    .edit("environments/production.yaml", "www.example.com:80", "127.0.0.1:" + DemoBackends.MONOLITH)
+                    .commitAll("Demo: run the proxy on unprivileged ports");
+        }
+        return dir;
+    }
+
+    static Path serviceConfig(Path home, String awsEndpoint, Path kubeconfig, Path haproxyRoot, int port)
+            throws IOException {
+        return Files.writeString(home.resolve("application.yml"), """
+                plumbline:
+                  public-url: http://127.0.0.1:%d
+                  state-dir: %s
+                  poll: {interval: 5s}
+                  git: {cache-dir: %s}
+                  aws: {endpoint: %s}
+                  kubernetes: {kubeconfig: %s}
+                  haproxy: {root: %s}
+                """.formatted(port, home.resolve("state").toAbsolutePath(), home.resolve("cache").toAbsolutePath(),
+                awsEndpoint, kubeconfig.toAbsolutePath(), haproxyRoot.toAbsolutePath()));
+    }
+
+    static void printGuide(int port, Path repo, boolean realCluster) {
+        String url = "http://127.0.0.1:" + port;
+        System.out.println("""
+
+                Plumbline is reconciling %s (a copy of example-repo) on this machine.
+                  AWS:        moto on 127.0.0.1, playing account 033870383707 (a stand-in)
+                  Kubernetes: %s
+                  HAProxy:    a real haproxy: the proxy on http://127.0.0.1:8081, its stats page on http://127.0.0.1:8001/
+
+                Where to look:
+                  curl %s/health
+                  curl -s %s/prometheus | grep '^plumbline_'
+                  curl -s %s/api/environments
+                  curl -s %s/api/environments/production/history
+                  git --git-dir=.plumbline/demo/cache notes --ref=plumbline show origin/main   # the commit statuses
+
+                Push a change and watch it land (within one 5 s poll):
+                  sed -i 's/frontend:v1.4.2/frontend:v1.4.3/' %s/environments/production.yaml
+                  git -C %s commit -qam "Deploy frontend v1.4.3"
+                  sleep 8; curl -s %s/api/environments/production/history | head -c 600
+
+                Stop with Ctrl-C.
+                """.formatted(repo, realCluster ? "the cluster KUBECONFIG names" : "fabric8's mock API server (a stand-in, not a cluster)",
+                url, url, url, url, repo, repo, url));
+    }
+}
