@@ -1,6 +1,5 @@
 package io.plumbline.cli;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import java.util.HashMap;
 import java.util.Map;
@@ -40,13 +39,11 @@ final class ServeCommand implements Callable<Integer> {
         if (config != null) {
             System.setProperty("micronaut.config.files", config);
         }
-        ApplicationContext context = Micronaut.build(new String[0]).mainClass(Main.class).properties(properties)
-                .banner(false).start();
+        // Micronaut registers its own shutdown hook, which stops the context (and so the engine) on SIGTERM;
+        // closing the context from a second hook would deadlock with it.
+        Micronaut.build(new String[0]).mainClass(Main.class).properties(properties).banner(false).start();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            context.close();
-            stopped.countDown();
-        }));
+        Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
         stopped.await();
         return Main.OK;
     }

@@ -105,8 +105,14 @@ public final class Poller implements AutoCloseable {
         return Optional.ofNullable(lastReconciled);
     }
 
+    /** Stops polling and waits (briefly) for a poll under way, so nothing is handed on after shutdown. */
     @Override
     public void close() {
         timer.shutdownNow();
+        try {
+            timer.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
