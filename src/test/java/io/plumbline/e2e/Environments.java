@@ -1,7 +1,7 @@
 package io.plumbline.e2e;
 
 /** The environment the end-to-end tests keep in their repository: every provider, pointed at the peers. */
-final class Environments {
+public final class Environments {
     static final String CONFIG = "/etc/haproxy/haproxy.cfg";
     static final String MASTER = "/run/haproxy/master.sock";
     static final String RUNTIME = "/run/haproxy/admin.sock";
@@ -11,7 +11,7 @@ final class Environments {
     }
 
     /** Production as the team keeps it; tests change it with {@code TestRepo.edit}. */
-    static String production(Peers peers) {
+    public static String production(Peers peers) {
         return """
                 apiVersion: plumbline/v1
                 kind: Environment

@@ -24,12 +24,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * SEEDS.md describes), the Kubernetes mock server, a real haproxy in master-worker mode with two backends
  * ({@code new}, the new load balancer, and {@code old}, the monolith).
  */
-final class Peers implements BeforeAllCallback, AfterAllCallback {
-    final MotoServer moto = new MotoServer();
-    final int frontendPort = freePort();
-    KubernetesStandIn kubernetes;
-    TestBackends backends;
-    Path root;
+public final class Peers implements BeforeAllCallback, AfterAllCallback {
+    public final MotoServer moto = new MotoServer();
+    public final int frontendPort = freePort();
+    public KubernetesStandIn kubernetes;
+    public TestBackends backends;
+    public Path root;
     private LocalHaproxy haproxy;
 
     @Override
@@ -51,10 +51,6 @@ final class Peers implements BeforeAllCallback, AfterAllCallback {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    String haproxyLog() throws IOException {
-        return haproxy.log();
     }
 
     static int freePort() {

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
  * ReplicaSets give when they give one.
  */
 final class RolloutWatch {
+    private static final long FIRST_WAIT_MILLIS = 200;
     private final Cluster cluster;
     private final Duration pollInterval;
 
@@ -32,9 +33,13 @@ final class RolloutWatch {
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<ResourceKey, Map<String, Object>> bodies = read(deployments);
+        // Most rollouts of a small change finish in well under a second: look again soon, then back off to the
+        // configured interval so a long rollout costs few calls.
+        long wait = Math.min(FIRST_WAIT_MILLIS, pollInterval.toMillis());
         while (!settled(deployments, bodies) && System.nanoTime() < deadline) {
             try {
-                Thread.sleep(Math.max(1, Math.min(pollInterval.toMillis(), (deadline - System.nanoTime()) / 1_000_000)));
+                Thread.sleep(Math.max(1, Math.min(wait, (deadline - System.nanoTime()) / 1_000_000)));
+                wait = Math.min(wait * 2, pollInterval.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return Health.unknown("interrupted while waiting for rollouts");

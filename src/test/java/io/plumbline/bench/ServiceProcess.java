@@ -1,0 +1,80 @@
+package io.plumbline.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** {@code java -jar target/plumbline.jar serve} in its own folder, with a configuration file; measured from outside. */
+final class ServiceProcess implements AutoCloseable {
+    private static final Path JAR = Path.of("target/plumbline.jar").toAbsolutePath();
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
+    private final Process process;
+    private final int port;
+
+    private ServiceProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    static ServiceProcess start(Path dir, String config) throws Exception {
+        Files.createDirectories(dir);
+        Path file = Files.writeString(dir.resolve("application.yml"), config);
+        int port = StartupBench.freePort();
+        ProcessBuilder builder = new ProcessBuilder("java", "-jar", JAR.toString(), "serve", "--port",
+                String.valueOf(port), "--config", file.toString()).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("service.log").toFile());
+        // moto accepts any credentials; the service finds these through the SDK's default chain.
+        builder.environment().put("AWS_ACCESS_KEY_ID", "testing");
+        builder.environment().put("AWS_SECRET_ACCESS_KEY", "testing");
+        Process process = builder.start();
+        ServiceProcess service = new ServiceProcess(process, port);
+        service.awaitReady();
+        return service;
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** The share of one core the process used over the next {@code seconds}, e.g. {@code 0.4% of a core}. */
+    String cpuShare(long seconds) throws IOException, InterruptedException {
+        long before = cpuTicks();
+        Thread.sleep(seconds * 1000);
+        long used = cpuTicks() - before;
+        return String.format("%.2f%% of a core (%d ms CPU)", 100.0 * used / (seconds * CLOCK_TICKS_PER_SECOND),
+                used * 1000 / CLOCK_TICKS_PER_SECOND);
+    }
+
+    private long cpuTicks() throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    private void awaitReady() throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/readiness")).build();
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("the service did not become ready; see its service.log");
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+}
