@@ -27,9 +27,12 @@ public final class PullRequestPlanner {
     private final Reconciler reconciler;
     private final StatusSink statuses;
     private final Links links;
+    private final PlanListener listener;
     private final Map<String, List<PlanReport>> plans = new ConcurrentHashMap<>();
 
-    public PullRequestPlanner(EnvironmentLoader loader, Reconciler reconciler, StatusSink statuses, Links links) {
+    public PullRequestPlanner(EnvironmentLoader loader, Reconciler reconciler, StatusSink statuses, Links links,
+                              PlanListener listener) {
+        this.listener = listener;
         this.loader = loader;
         this.reconciler = reconciler;
         this.statuses = statuses;
@@ -59,6 +62,7 @@ public final class PullRequestPlanner {
             plans.clear();
         }
         plans.put(commit, List.copyOf(reports));
+        listener.planned(files.revision().ref(), List.copyOf(reports));
         return reports;
     }
 

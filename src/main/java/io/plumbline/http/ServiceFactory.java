@@ -14,7 +14,11 @@ import io.plumbline.engine.Links;
 import io.plumbline.engine.Reconciler;
 import io.plumbline.load.EnvironmentLoader;
 import io.plumbline.metrics.Metrics;
+import io.plumbline.engine.PlanListener;
+import io.plumbline.report.PullRequestComment;
+import io.plumbline.report.RepositoryPath;
 import io.plumbline.report.RetryPolicy;
+import io.plumbline.report.Timeouts;
 import io.plumbline.report.StatusPublisher;
 import io.plumbline.report.StatusSettings;
 import io.plumbline.report.Statuses;
@@ -152,10 +156,24 @@ public class ServiceFactory {
         return new StatusReporting(publisher, new Statuses(settings.links().history("{environment}")));
     }
 
+    /** With {@code plumbline.status.pr-comments: true} and a GitHub host, each plan is also a pull-request comment. */
+    @Singleton
+    PlanListener planListener(@Value("${plumbline.status.host:notes}") String host,
+                              @Value("${plumbline.status.pr-comments:false}") boolean comments,
+                              @Value("${plumbline.status.api-url:}") String apiUrl,
+                              @Value("${plumbline.status.repository:}") String repository,
+                              @Value("${plumbline.status.token:}") String token) {
+        if (!comments || !host.equals("github")) {
+            return PlanListener.NONE;
+        }
+        return new PlanComments(new PullRequestComment(apiUrl.isBlank() ? "https://api.github.com" : apiUrl,
+                new RepositoryPath(repository), new Token(token), Timeouts.DEFAULT, Clock.systemUTC()));
+    }
+
     @Bean(preDestroy = "close")
     @Singleton
-    Engine engine(GitSource source, Reconciler reconciler, StatusReporting statuses, Metrics metrics,
-                  EngineSettings settings) {
-        return new Engine(source, reconciler, statuses, metrics, settings);
+    Engine engine(GitSource source, Reconciler reconciler, StatusReporting statuses, PlanListener plans,
+                  Metrics metrics, EngineSettings settings) {
+        return new Engine(source, reconciler, statuses, plans, metrics, settings);
     }
 }

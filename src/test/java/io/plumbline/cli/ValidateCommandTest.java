@@ -63,6 +63,14 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aRemoteRepositoryIsClonedAndReadAtItsBranch(@TempDir Path tmp) {
+        try (TestRepo repo = TestRepo.withExampleRepo(tmp)) {
+            assertThat(run("validate", "--repo", repo.url(), "--ref", "main")).isEqualTo(Main.OK);
+            assertThat(out.toString()).contains("ok: environments/production.yaml (environment production)");
+        }
+    }
+
+    @Test
     void aMissingRepositoryIsAFailureWithAPlainMessage() {
         assertThat(run("validate", "--repo", "/nonexistent/plumbline")).isEqualTo(Main.FAILURE);
         assertThat(err.toString()).isEqualTo("plumbline: no such folder: /nonexistent/plumbline" + System.lineSeparator());

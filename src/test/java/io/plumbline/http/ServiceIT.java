@@ -78,6 +78,24 @@ class ServiceIT {
     }
 
     @Test
+    void theApiServesHistoryAndReconcilesOnRequest() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> counter("production", "success") == 1);
+
+        HttpResponse<String> queued = http.send(HttpRequest.newBuilder(base.resolve(
+                "/api/environments/production/reconcile")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(queued.statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> counter("production", "success") == 2);
+        assertThat(get("/api/environments/production/history").body()).contains("\"trigger\":\"api\"");
+        assertThat(get("/api/environments").body()).contains("\"name\":\"production\"", "\"name\":\"staging\"");
+        assertThat(get("/api/environments/nowhere/history").statusCode()).isEqualTo(404);
+        assertThat(http.send(HttpRequest.newBuilder(base.resolve("/api/environments/nowhere/reconcile"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
     void anUnreachableRepositoryRaisesTheFetchFailureMetric() throws Exception {
         await().atMost(Duration.ofSeconds(30)).until(() -> counter("production", "success") == 1);
         repo.destroy();
