@@ -5,43 +5,30 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
-import io.plumbline.engine.OutcomeListener;
-import io.plumbline.engine.Pipeline;
+import io.plumbline.app.ProviderSettings;
+import io.plumbline.app.Providers;
 import io.plumbline.engine.Engine;
 import io.plumbline.engine.EngineSettings;
 import io.plumbline.engine.History;
 import io.plumbline.engine.Links;
+import io.plumbline.engine.OutcomeListener;
+import io.plumbline.engine.Pipeline;
+import io.plumbline.engine.PlanListener;
 import io.plumbline.engine.Reconciler;
 import io.plumbline.load.EnvironmentLoader;
 import io.plumbline.metrics.Metrics;
-import io.plumbline.engine.PlanListener;
-import io.plumbline.report.PullRequestComment;
-import io.plumbline.report.RepositoryPath;
-import io.plumbline.report.RetryPolicy;
-import io.plumbline.report.Timeouts;
-import io.plumbline.report.StatusPublisher;
-import io.plumbline.report.StatusSettings;
-import io.plumbline.report.Statuses;
-import io.plumbline.report.Token;
 import io.plumbline.metrics.MicrometerMetrics;
 import io.plumbline.source.GitSettings;
 import io.plumbline.source.GitSource;
 import io.plumbline.source.Secret;
 import jakarta.inject.Singleton;
-import io.plumbline.app.ProviderSettings;
-import io.plumbline.app.Providers;
-import io.plumbline.source.webhook.GitHost;
-import io.plumbline.source.webhook.RateLimiter;
-import io.plumbline.source.webhook.WebhookReceiver;
 import java.io.IOException;
-import java.time.InstantSource;
-import java.util.Map;
 import java.net.URI;
-import java.util.Optional;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Builds the service's parts from configuration ({@code application.yml}, environment variables). */
 @Factory
@@ -117,57 +104,6 @@ public class ServiceFactory {
     @Singleton
     History history(EngineSettings settings) {
         return new History(settings.stateDir().resolve("history"), 100);
-    }
-
-    @Singleton
-    WebhookReceiver webhookReceiver() {
-        return new WebhookReceiver();
-    }
-
-    @Singleton
-    RateLimiter webhookRateLimiter(@Value("${plumbline.webhooks.per-minute:60}") int perMinute) {
-        return RateLimiter.perMinute(perMinute, Math.max(1, perMinute / 3), InstantSource.system());
-    }
-
-    @Singleton
-    WebhookSecrets webhookSecrets(@Value("${plumbline.webhooks.github.secret:}") String github,
-                                  @Value("${plumbline.webhooks.gitlab.secret:}") String gitlab,
-                                  @Value("${plumbline.webhooks.gitea.secret:}") String gitea,
-                                  @Value("${plumbline.webhooks.bitbucket.secret:}") String bitbucket) {
-        return new WebhookSecrets(Map.of(GitHost.GITHUB, new Secret(github), GitHost.GITLAB, new Secret(gitlab),
-                GitHost.GITEA, new Secret(gitea), GitHost.BITBUCKET, new Secret(bitbucket)));
-    }
-
-    @Bean(preDestroy = "close")
-    @Singleton
-    StatusPublisher statusPublisher(GitSettings git, EngineSettings settings, Metrics metrics,
-                                    @Value("${plumbline.status.host:notes}") String host,
-                                    @Value("${plumbline.status.api-url:}") String apiUrl,
-                                    @Value("${plumbline.status.repository:}") String repository,
-                                    @Value("${plumbline.status.token:}") String token) {
-        StatusSettings status = new StatusSettings(host, apiUrl, repository, new Token(token),
-                settings.links().history("{environment}"), git.cacheDir(), null);
-        return new StatusPublisher(status.reporter(Clock.systemUTC()), settings.stateDir().resolve("status"),
-                RetryPolicy.DEFAULT, metrics::statusPublishFailed);
-    }
-
-    @Singleton
-    StatusReporting statusReporting(StatusPublisher publisher, EngineSettings settings) {
-        return new StatusReporting(publisher, new Statuses(settings.links().history("{environment}")));
-    }
-
-    /** With {@code plumbline.status.pr-comments: true} and a GitHub host, each plan is also a pull-request comment. */
-    @Singleton
-    PlanListener planListener(@Value("${plumbline.status.host:notes}") String host,
-                              @Value("${plumbline.status.pr-comments:false}") boolean comments,
-                              @Value("${plumbline.status.api-url:}") String apiUrl,
-                              @Value("${plumbline.status.repository:}") String repository,
-                              @Value("${plumbline.status.token:}") String token) {
-        if (!comments || !host.equals("github")) {
-            return PlanListener.NONE;
-        }
-        return new PlanComments(new PullRequestComment(apiUrl.isBlank() ? "https://api.github.com" : apiUrl,
-                new RepositoryPath(repository), new Token(token), Timeouts.DEFAULT, Clock.systemUTC()));
     }
 
     @Bean(preDestroy = "close")

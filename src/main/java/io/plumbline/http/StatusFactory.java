@@ -1,0 +1,57 @@
+package io.plumbline.http;
+
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import io.plumbline.engine.EngineSettings;
+import io.plumbline.engine.PlanListener;
+import io.plumbline.metrics.Metrics;
+import io.plumbline.report.PullRequestComment;
+import io.plumbline.report.RepositoryPath;
+import io.plumbline.report.RetryPolicy;
+import io.plumbline.report.StatusPublisher;
+import io.plumbline.report.StatusSettings;
+import io.plumbline.report.Statuses;
+import io.plumbline.report.Timeouts;
+import io.plumbline.report.Token;
+import io.plumbline.source.GitSettings;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** Commit statuses and pull-request comments, from {@code plumbline.status.*}. */
+@Factory
+public class StatusFactory {
+
+    @Singleton
+    StatusSettings statusSettings(GitSettings git, EngineSettings settings,
+                                  @Value("${plumbline.status.host:notes}") String host,
+                                  @Value("${plumbline.status.api-url:}") String apiUrl,
+                                  @Value("${plumbline.status.repository:}") String repository,
+                                  @Value("${plumbline.status.token:}") String token) {
+        return new StatusSettings(host, apiUrl, repository, new Token(token),
+                settings.links().history("{environment}"), git.cacheDir(), Timeouts.DEFAULT);
+    }
+
+    @Bean(preDestroy = "close")
+    @Singleton
+    StatusPublisher statusPublisher(StatusSettings status, EngineSettings settings, Metrics metrics) {
+        return new StatusPublisher(status.reporter(Clock.systemUTC()), settings.stateDir().resolve("status"),
+                RetryPolicy.DEFAULT, metrics::statusPublishFailed);
+    }
+
+    @Singleton
+    StatusReporting statusReporting(StatusPublisher publisher, EngineSettings settings) {
+        return new StatusReporting(publisher, new Statuses(settings.links().history("{environment}")));
+    }
+
+    /** With {@code plumbline.status.pr-comments: true} and a GitHub host, each plan is also a pull-request comment. */
+    @Singleton
+    PlanListener planListener(StatusSettings status, @Value("${plumbline.status.pr-comments:false}") boolean comments) {
+        if (!comments || !status.host().equals("github")) {
+            return PlanListener.NONE;
+        }
+        String api = status.apiUrl() == null || status.apiUrl().isBlank() ? "https://api.github.com" : status.apiUrl();
+        return new PlanComments(new PullRequestComment(api, new RepositoryPath(status.repository()), status.token(),
+                status.timeouts(), Clock.systemUTC()));
+    }
+}
