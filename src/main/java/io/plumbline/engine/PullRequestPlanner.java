@@ -89,7 +89,7 @@ public final class PullRequestPlanner {
     }
 
     private static PlanReport invalid(String file, RepoFiles files, List<Problem> problems) {
-        String name = file.substring(file.lastIndexOf('/') + 1).replaceFirst("\\.ya?ml$", "");
+        String name = OutcomeRecorder.nameOf(file);
         String first = problems.isEmpty() ? "invalid" : problems.get(0).toString();
         return new PlanReport(name, files.revision().commit(), files.revision().ref(), first, List.of(), List.of(),
                 problems.stream().map(Problem::toString).reduce((a, b) -> a + "\n" + b).orElse(first));

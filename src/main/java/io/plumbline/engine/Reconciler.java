@@ -4,23 +4,29 @@ import io.plumbline.load.EnvironmentLoader;
 import io.plumbline.load.LoadResult;
 import io.plumbline.metrics.Metrics;
 import io.plumbline.model.Health;
-import io.plumbline.model.ObjectResult;
-import io.plumbline.provider.ProviderException;
-import java.util.Optional;
 import io.plumbline.model.InvalidInputException;
 import io.plumbline.model.LoadedEnvironment;
+import io.plumbline.model.ObjectResult;
 import io.plumbline.model.Outcome;
 import io.plumbline.model.Problem;
 import io.plumbline.model.RefusedException;
 import io.plumbline.model.RepoFiles;
 import io.plumbline.model.Revision;
+import io.plumbline.provider.ProviderException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,14 +39,9 @@ import org.slf4j.LoggerFactory;
 public final class Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
 
-    /** What counts in {@code plumbline_changes_applied_total}: objects actually written. */
-    private static final java.util.Set<ObjectResult.Result> APPLIED = java.util.EnumSet.of(
-            ObjectResult.Result.CREATED, ObjectResult.Result.CONFIGURED, ObjectResult.Result.DELETED);
-
     private final EnvironmentLoader loader;
     private final Pipeline pipeline;
-    private final Metrics metrics;
-    private final List<OutcomeListener> listeners;
+    private final OutcomeRecorder recorder;
     private final ResumePoint resume;
     private final Clock clock;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
@@ -51,8 +52,7 @@ public final class Reconciler {
         this.resume = resume;
         this.loader = loader;
         this.pipeline = pipeline;
-        this.metrics = metrics;
-        this.listeners = List.copyOf(listeners);
+        this.recorder = new OutcomeRecorder(metrics, listeners);
         this.clock = clock;
     }
 
@@ -60,25 +60,25 @@ public final class Reconciler {
      * Every environment of a revision: each loads completely or is reported invalid; the valid ones are
      * reconciled in parallel on {@code pool}, at most one reconcile at a time per environment.
      */
-    public List<Outcome> reconcileAll(RepoFiles files, String trigger, java.util.concurrent.ExecutorService pool) {
+    public List<Outcome> reconcileAll(RepoFiles files, String trigger, ExecutorService pool) {
         Instant started = clock.instant();
         LoadResult loaded;
         try {
             loaded = loader.loadAll(files);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("reading " + files.revision().shortCommit() + " failed", e);
+            throw new UncheckedIOException("reading " + files.revision().shortCommit() + " failed", e);
         }
         List<Outcome> outcomes = new ArrayList<>();
         loaded.problems().forEach((file, problems) ->
-                outcomes.add(record(invalid(file, files.revision(), trigger, started, problems))));
-        List<java.util.concurrent.Future<Optional<Outcome>>> running = new ArrayList<>();
+                outcomes.add(recorder.record(invalid(file, files.revision(), trigger, started, problems))));
+        List<Future<Optional<Outcome>>> running = new ArrayList<>();
         for (LoadedEnvironment env : loaded.environments()) {
             running.add(pool.submit(() -> reconcile(env, trigger)));
         }
         for (var future : running) {
             try {
                 future.get().ifPresent(outcomes::add);
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 LOG.error("reconcile failed unexpectedly", e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -105,9 +105,9 @@ public final class Reconciler {
         ReentrantLock lock = locks.computeIfAbsent(env.name(), n -> new ReentrantLock());
         lock.lock();
         try {
-            listeners.forEach(l -> l.started(env.name(), env.revision()));
+            recorder.started(env.name(), env.revision());
             lastLoaded.put(env.name(), env);
-            return Optional.of(record(run(env, trigger)));
+            return Optional.of(recorder.record(run(env, trigger)));
         } finally {
             lock.unlock();
         }
@@ -119,8 +119,8 @@ public final class Reconciler {
     }
 
     /** Names of the environments reconciled since start. */
-    public java.util.Set<String> environments() {
-        return java.util.Set.copyOf(lastLoaded.keySet());
+    public Set<String> environments() {
+        return Set.copyOf(lastLoaded.keySet());
     }
 
     /** Plans without applying (drift checks, pull requests); waits for a reconcile of the same environment. */
@@ -161,7 +161,7 @@ public final class Reconciler {
 
     /** In plan-only mode every write is recorded as skipped, so the status says what would have changed. */
     private static Map<String, List<ObjectResult>> planOnly(List<ProviderPlan> plans) {
-        Map<String, List<ObjectResult>> results = new java.util.LinkedHashMap<>();
+        Map<String, List<ObjectResult>> results = new LinkedHashMap<>();
         for (ProviderPlan plan : plans) {
             results.put(plan.name(), plan.changes().changes().stream()
                     .map(c -> c.action().writes() ? ObjectResult.skipped(c, "plan-only") : ObjectResult.done(c))
@@ -177,31 +177,7 @@ public final class Reconciler {
     }
 
     private Outcome invalid(String file, Revision revision, String trigger, Instant started, List<Problem> problems) {
-        String name = file.substring(file.lastIndexOf('/') + 1).replaceFirst("\\.ya?ml$", "");
-        return new Outcome(name, file, revision, trigger, started, clock.instant(), Outcome.Result.INVALID, Map.of(),
-                Health.HEALTHY, problems, "");
-    }
-
-    private Outcome record(Outcome outcome) {
-        metrics.reconciled(outcome.environment(), outcome.result().label(), outcome.duration());
-        if (outcome.result() == Outcome.Result.SUCCESS) {
-            metrics.lastSuccess(outcome.environment(), outcome.finished().getEpochSecond());
-        }
-        outcome.results().forEach((provider, results) -> results.stream()
-                .filter(r -> APPLIED.contains(r.result()))
-                .collect(java.util.stream.Collectors.groupingBy(r -> r.result().name().toLowerCase(),
-                        java.util.stream.Collectors.counting()))
-                .forEach((action, n) -> metrics.applied(outcome.environment(), provider, action, n.intValue())));
-        LOG.info("reconcile environment={} commit={} trigger={} result={} took={}ms: {}", outcome.environment(),
-                outcome.revision().shortCommit(), outcome.trigger(), outcome.result().label(),
-                outcome.duration().toMillis(), outcome.summary());
-        for (OutcomeListener listener : listeners) {
-            try {
-                listener.finished(outcome);
-            } catch (RuntimeException e) {
-                LOG.warn("outcome listener {} failed: {}", listener.getClass().getSimpleName(), e.getMessage());
-            }
-        }
-        return outcome;
+        return new Outcome(OutcomeRecorder.nameOf(file), file, revision, trigger, started, clock.instant(),
+                Outcome.Result.INVALID, Map.of(), Health.HEALTHY, problems, "");
     }
 }
