@@ -25,7 +25,7 @@ final class RepoOptions {
             Path cache = Files.createTempDirectory("plumbline-cli");
             String token = System.getenv().getOrDefault("PLUMBLINE_GIT_TOKEN", "");
             GitSource source = new GitSource(new GitSettings(repo, ref == null ? "main" : ref, cache, null,
-                    new Secret(token), null, List.of(), Duration.ofSeconds(60)));
+                    new Secret(token), null, null, List.of(), Duration.ofSeconds(60)));
             try {
                 return source.at(source.fetch().branchHead(), source.branch());
             } catch (io.plumbline.source.GitFetchException e) {

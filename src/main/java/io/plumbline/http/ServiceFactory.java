@@ -51,10 +51,12 @@ public class ServiceFactory {
                             @Value("${plumbline.git.username:}") String username,
                             @Value("${plumbline.git.token:}") String token,
                             @Value("${plumbline.git.ssh-key:}") String sshKey,
+                            @Value("${plumbline.git.known-hosts:}") String knownHosts,
                             @Value("${plumbline.git.pr-refs:}") List<String> prRefs,
                             @Value("${plumbline.git.timeout:60s}") Duration timeout) {
         return new GitSettings(url, branch, Path.of(cacheDir), username, new Secret(token),
-                sshKey.isEmpty() ? null : Path.of(sshKey), prRefs, timeout);
+                sshKey.isEmpty() ? null : Path.of(sshKey), knownHosts.isEmpty() ? null : Path.of(knownHosts), prRefs,
+                timeout);
     }
 
     @Bean(preDestroy = "close")

@@ -13,11 +13,12 @@ import java.util.List;
  * @param username      for https with a token (GitHub accepts any non-empty name; GitLab wants oauth2)
  * @param token         https token, or empty
  * @param sshKey        private key file for ssh URLs, or null for the default identities
+ * @param knownHosts    the known_hosts file ssh host keys are checked against, or null for ~/.ssh/known_hosts
  * @param prRefs        ref patterns whose heads are planned but never applied, e.g. {@code refs/pull/*}{@code /head}
  * @param timeout       network timeout of one fetch
  */
 public record GitSettings(String url, String branch, Path cacheDir, String username, Secret token, Path sshKey,
-                          List<String> prRefs, Duration timeout) {
+                          Path knownHosts, List<String> prRefs, Duration timeout) {
     public GitSettings {
         username = username == null || username.isEmpty() ? "plumbline" : username;
         token = token == null ? Secret.NONE : token;

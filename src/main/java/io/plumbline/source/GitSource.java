@@ -58,7 +58,7 @@ public final class GitSource implements AutoCloseable {
                         new UsernamePasswordCredentialsProvider(settings.username(), settings.token().value()));
             }
             if (settings.sshKey() != null && isSsh()) {
-                fetch.setTransportConfigCallback(SshKeyTransport.using(settings.sshKey()));
+                fetch.setTransportConfigCallback(SshKeyTransport.using(settings.sshKey(), settings.knownHosts()));
             }
             fetch.call();
         } catch (GitAPIException | RuntimeException e) {

@@ -7,18 +7,24 @@ import org.eclipse.jgit.transport.SshTransport;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
 
-/** SSH with one configured private key; host keys are checked against the user's known_hosts as usual. */
+/**
+ * SSH with one configured private key. Host keys are always checked: against the given known_hosts file, or
+ * the user's {@code ~/.ssh/known_hosts}; an unknown host is refused, never trusted on first use.
+ */
 final class SshKeyTransport {
     private SshKeyTransport() {
     }
 
-    static TransportConfigCallback using(Path key) {
+    static TransportConfigCallback using(Path key, Path knownHosts) {
         Path home = Path.of(System.getProperty("user.home"));
-        SshdSessionFactory factory = new SshdSessionFactoryBuilder()
+        SshdSessionFactoryBuilder builder = new SshdSessionFactoryBuilder()
                 .setHomeDirectory(home.toFile())
                 .setSshDirectory(home.resolve(".ssh").toFile())
-                .setDefaultIdentities(dir -> List.of(key))
-                .build(null);
+                .setDefaultIdentities(dir -> List.of(key));
+        if (knownHosts != null) {
+            builder.setDefaultKnownHostsFiles(dir -> List.of(knownHosts));
+        }
+        SshdSessionFactory factory = builder.build(null);
         return transport -> {
             if (transport instanceof SshTransport ssh) {
                 ssh.setSshSessionFactory(factory);

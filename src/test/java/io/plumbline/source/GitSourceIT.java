@@ -24,7 +24,7 @@ class GitSourceIT {
     void setUp() throws Exception {
         remote = TestRepo.withExampleRepo(tmp);
         source = new GitSource(new GitSettings(remote.url(), "main", tmp.resolve("cache"), null, null, null,
-                List.of("refs/pull/*/head"), Duration.ofSeconds(10)));
+                null, List.of("refs/pull/*/head"), Duration.ofSeconds(10)));
     }
 
     @AfterEach
@@ -87,7 +87,7 @@ class GitSourceIT {
     void aTokenNeverAppearsInAnError() throws Exception {
         Secret token = new Secret("ghp_s3cr3t-token-value");
         try (GitSource remoteOverHttp = new GitSource(new GitSettings("http://x-access:ghp_s3cr3t-token-value@127.0.0.1:1/r.git",
-                "main", tmp.resolve("cache2"), "x-access", token, null, List.of(), Duration.ofSeconds(2)))) {
+                "main", tmp.resolve("cache2"), "x-access", token, null, null, List.of(), Duration.ofSeconds(2)))) {
             GitFetchException e = catchThrowableOfType(GitFetchException.class, remoteOverHttp::fetch);
 
             assertThat(e.getMessage()).doesNotContain("s3cr3t").contains("http://127.0.0.1:1/r.git");
