@@ -34,6 +34,11 @@ public final class AwsErrors {
         if (t instanceof ApiCallTimeoutException || t instanceof ApiCallAttemptTimeoutException) {
             return "timed out: " + t.getMessage();
         }
+        if (t.getMessage() != null && t.getMessage().startsWith("Unable to load credentials")) {
+            // The SDK lists every provider it tried; what a person needs is where credentials can come from.
+            return "no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, a profile "
+                    + "(AWS_PROFILE), or run with an instance or container role";
+        }
         return t.getMessage();
     }
 

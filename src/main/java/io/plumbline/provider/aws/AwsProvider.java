@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
@@ -64,9 +65,13 @@ public final class AwsProvider implements Provider, AutoCloseable {
         }
         AwsContext ctx = context(env);
         List<Resource> actual = new ArrayList<>();
-        for (AwsKind kind : kinds.inOrder()) {
-            actual.addAll(kind.observe(ctx, desired.stream().filter(r -> r.key().kind().equals(kind.kind()))
-                    .toList()));
+        try {
+            for (AwsKind kind : kinds.inOrder()) {
+                actual.addAll(kind.observe(ctx, desired.stream().filter(r -> r.key().kind().equals(kind.kind()))
+                        .toList()));
+            }
+        } catch (SdkException e) {
+            throw AwsErrors.translate("observing " + env.name(), e);
         }
         return actual;
     }
