@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code plumbline serve}: the long-running service (HTTP, polling, reconciles). */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -24,8 +26,16 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--config", description = "An extra application.yml with service configuration")
     String config;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws InterruptedException {
+        if (repo == null && config == null && System.getenv("PLUMBLINE_GIT_URL") == null) {
+            spec.commandLine().getErr().println("plumbline: no repository to watch: pass --repo URL, set "
+                    + "PLUMBLINE_GIT_URL, or give plumbline.git.url in a --config file");
+            return Main.INVALID;
+        }
         Map<String, Object> properties = new HashMap<>();
         if (repo != null) {
             properties.put("plumbline.git.url", repo);

@@ -77,6 +77,14 @@ class ValidateCommandTest {
     }
 
     @Test
+    void serveWithoutARepositoryIsInvalidInputWithAPlainMessage() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("PLUMBLINE_GIT_URL") == null,
+                "PLUMBLINE_GIT_URL names a repository in this environment");
+        assertThat(run("serve")).isEqualTo(Main.INVALID);
+        assertThat(err.toString()).startsWith("plumbline: no repository to watch: pass --repo URL");
+    }
+
+    @Test
     void aUsageMistakeIsInvalidInput() {
         assertThat(run("validate", "--output", "yaml")).isEqualTo(Main.INVALID);
     }
