@@ -30,7 +30,13 @@ final class OutcomeRecorder {
     }
 
     void started(String environment, Revision revision) {
+        metrics.environmentFound(environment);
         listeners.forEach(l -> l.started(environment, revision));
+    }
+
+    /** Known without a reconcile (resumed after a restart): its series exist all the same. */
+    void found(String environment) {
+        metrics.environmentFound(environment);
     }
 
     Outcome record(Outcome outcome) {

@@ -100,6 +100,7 @@ public final class Reconciler {
             LOG.info("environment {} was reconciled at {} before this start; not again", env.name(),
                     env.revision().shortCommit());
             lastLoaded.put(env.name(), env);
+            recorder.found(env.name());
             return Optional.empty();
         }
         ReentrantLock lock = locks.computeIfAbsent(env.name(), n -> new ReentrantLock());

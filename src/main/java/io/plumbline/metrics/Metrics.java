@@ -10,6 +10,10 @@ public interface Metrics {
     Metrics NOOP = new Metrics() {
     };
 
+    /** An environment was found: its series start at zero, so rate() and increase() see its first failure. */
+    default void environmentFound(String environment) {
+    }
+
     /** One finished reconcile; {@code result} is success, failure, invalid or refused. */
     default void reconciled(String environment, String result, Duration took) {
     }

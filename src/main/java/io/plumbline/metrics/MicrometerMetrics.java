@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code plumbline_status_publish_failures_total{host}}.
  */
 public final class MicrometerMetrics implements Metrics {
+    private static final List<String> RESULTS = List.of("success", "failure", "invalid", "refused");
     private final MeterRegistry registry;
     private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
 
@@ -29,9 +31,15 @@ public final class MicrometerMetrics implements Metrics {
     }
 
     @Override
+    public void environmentFound(String environment) {
+        for (String result : RESULTS) {
+            reconcileCounter(environment, result);
+        }
+    }
+
+    @Override
     public void reconciled(String environment, String result, Duration took) {
-        Counter.builder("plumbline.reconcile").description("Finished reconciles by result")
-                .tag("environment", environment).tag("result", result).register(registry).increment();
+        reconcileCounter(environment, result).increment();
         Timer.builder("plumbline.reconcile.duration").description("Time one reconcile took")
                 .tag("environment", environment).register(registry).record(took);
     }
@@ -64,6 +72,11 @@ public final class MicrometerMetrics implements Metrics {
     public void statusPublishFailed(String host) {
         Counter.builder("plumbline.status.publish.failures").description("Commit statuses that could not be posted")
                 .tag("host", host).register(registry).increment();
+    }
+
+    private Counter reconcileCounter(String environment, String result) {
+        return Counter.builder("plumbline.reconcile").description("Finished reconciles by result")
+                .tag("environment", environment).tag("result", result).register(registry);
     }
 
     private AtomicLong gauge(String name, String description, Map<String, String> tags) {
