@@ -1,9 +1,7 @@
 package io.plumbline.cli;
 
-import io.plumbline.app.Providers;
 import io.plumbline.engine.Pipeline;
 import io.plumbline.engine.ProviderPlan;
-import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.ObjectResult;
 import java.io.PrintWriter;
 import java.util.List;
@@ -19,24 +17,16 @@ import picocli.CommandLine.Spec;
                 + "Exit 0 applied and healthy, 1 failure, 2 invalid input.")
 final class ApplyCommand implements Callable<Integer> {
     @Mixin
-    RepoOptions repo = new RepoOptions();
-
-    @Mixin
-    EnvironmentOption env = new EnvironmentOption();
-
-    @Mixin
-    TargetOptions targets = new TargetOptions();
+    Targets targets = new Targets();
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        LoadedEnvironment environment = env.load(repo.open());
-        try (Providers providers = Providers.build(targets.settings())) {
-            Pipeline pipeline = new Pipeline(providers.all());
-            List<ProviderPlan> plans = pipeline.plan(environment);
-            Pipeline.Applied applied = pipeline.apply(environment, plans);
+        try (Targets session = targets) {
+            List<ProviderPlan> plans = session.plan();
+            Pipeline.Applied applied = session.pipeline().apply(session.environment(), plans);
             PrintWriter out = spec.commandLine().getOut();
             for (Map.Entry<String, List<ObjectResult>> e : applied.results().entrySet()) {
                 for (ObjectResult r : e.getValue()) {

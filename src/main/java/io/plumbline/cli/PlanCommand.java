@@ -1,7 +1,5 @@
 package io.plumbline.cli;
 
-import io.plumbline.app.Providers;
-import io.plumbline.engine.Pipeline;
 import io.plumbline.engine.ProviderPlan;
 import io.plumbline.model.LoadedEnvironment;
 import java.io.PrintWriter;
@@ -18,13 +16,7 @@ import picocli.CommandLine.Spec;
                 + "2 invalid input, 1 failure.")
 final class PlanCommand implements Callable<Integer> {
     @Mixin
-    RepoOptions repo = new RepoOptions();
-
-    @Mixin
-    EnvironmentOption env = new EnvironmentOption();
-
-    @Mixin
-    TargetOptions targets = new TargetOptions();
+    Targets targets = new Targets();
 
     @Option(names = "--output", defaultValue = "text", description = "text or json")
     String output;
@@ -37,9 +29,9 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LoadedEnvironment environment = env.load(repo.open());
-        try (Providers providers = Providers.build(targets.settings())) {
-            List<ProviderPlan> plans = new Pipeline(providers.all()).plan(environment);
+        try (Targets session = targets) {
+            List<ProviderPlan> plans = session.plan();
+            LoadedEnvironment environment = session.environment();
             PrintWriter out = spec.commandLine().getOut();
             if (output.equals("json")) {
                 out.println(PlanJson.of(environment, plans));

@@ -1,0 +1,51 @@
+package io.plumbline.cli;
+
+import io.plumbline.app.Providers;
+import io.plumbline.engine.Pipeline;
+import io.plumbline.engine.ProviderPlan;
+import io.plumbline.model.LoadedEnvironment;
+import java.io.IOException;
+import java.util.List;
+import picocli.CommandLine.Mixin;
+
+/**
+ * What {@code plan} and {@code apply} share: the repository, the environment, how to reach the targets, and a
+ * plan made with them. Close it to close the providers' connections.
+ */
+final class Targets implements AutoCloseable {
+    @Mixin
+    RepoOptions repo = new RepoOptions();
+
+    @Mixin
+    EnvironmentOption env = new EnvironmentOption();
+
+    @Mixin
+    TargetOptions targets = new TargetOptions();
+
+    private Providers providers;
+    private Pipeline pipeline;
+    private LoadedEnvironment environment;
+
+    /** Loads every environment file (all must be valid), then plans the chosen one. Writes nothing. */
+    List<ProviderPlan> plan() throws IOException {
+        environment = env.load(repo.open());
+        providers = Providers.build(targets.settings());
+        pipeline = new Pipeline(providers.all());
+        return pipeline.plan(environment);
+    }
+
+    LoadedEnvironment environment() {
+        return environment;
+    }
+
+    Pipeline pipeline() {
+        return pipeline;
+    }
+
+    @Override
+    public void close() {
+        if (providers != null) {
+            providers.close();
+        }
+    }
+}
