@@ -108,7 +108,7 @@ public final class KubernetesProvider implements Provider, AutoCloseable {
         List<ResourceKey> deployments = applied.stream()
                 .filter(r -> r.result() == ObjectResult.Result.CREATED || r.result() == ObjectResult.Result.CONFIGURED)
                 .map(ObjectResult::key)
-                .filter(k -> k.kind().equals(KubernetesPlanner.DEPLOYMENT))
+                .filter(k -> Workloads.KINDS.contains(k.kind()))
                 .toList();
         try {
             return rollouts.await(deployments, healthTimeout(env));

@@ -13,9 +13,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Waits until applied Deployments have rolled out, or the timeout passes. Each round reads all of them with
- * one list call per namespace. What is still rolling out at the end is Degraded, with the reason its pods or
- * ReplicaSets give when they give one.
+ * Waits until applied Deployments, StatefulSets and DaemonSets have rolled out, or the timeout passes. Each
+ * round reads them with one list call per kind and namespace. What is still rolling out at the end is Degraded,
+ * with the reason its pods (or a Deployment's ReplicaSets) give when they give one.
  */
 final class RolloutWatch {
     private static final long FIRST_WAIT_MILLIS = 200;
@@ -56,31 +56,34 @@ final class RolloutWatch {
     }
 
     private static boolean settled(List<ResourceKey> deployments, Map<ResourceKey, Map<String, Object>> bodies) {
-        return deployments.stream().map(k -> bodies.get(k) == null ? Health.unknown("") : DeploymentHealth.of(bodies.get(k)))
+        return deployments.stream().map(k -> bodies.get(k) == null ? Health.unknown("")
+                        : Workloads.health(Workloads.shortKind(k.kind()), bodies.get(k)))
                 .allMatch(h -> h.status() == Health.Status.HEALTHY || h.status() == Health.Status.DEGRADED);
     }
 
     private Health verdict(ResourceKey key, Map<String, Object> body, Duration timeout) {
+        String kind = Workloads.shortKind(key.kind());
         String name = key.namespace() + "/" + key.name();
         if (body == null) {
-            return Health.degraded("Deployment " + name + " is gone");
+            return Health.degraded(kind + " " + name + " is gone");
         }
-        Health health = DeploymentHealth.of(body);
+        Health health = Workloads.health(kind, body);
         if (health.isHealthy()) {
             return health;
         }
         String why = health.status() == Health.Status.DEGRADED ? health.reason()
                 : "rollout did not complete within " + timeout.toSeconds() + "s (" + health.reason() + ")";
-        return Health.degraded("Deployment " + name + ": " + why + podProblem(key, body).map(p -> "; " + p).orElse(""));
+        return Health.degraded(kind + " " + name + ": " + why + podProblem(key, body).map(p -> "; " + p).orElse(""));
     }
 
     private Map<ResourceKey, Map<String, Object>> read(List<ResourceKey> deployments) {
         Map<ResourceKey, Map<String, Object>> out = new LinkedHashMap<>();
-        Map<String, List<ResourceKey>> byNamespace = new TreeMap<>(
-                deployments.stream().collect(Collectors.groupingBy(ResourceKey::namespace)));
-        byNamespace.forEach((namespace, keys) -> {
+        // One list per kind and namespace, whatever the number of workloads in it.
+        Map<String, List<ResourceKey>> byKindAndNamespace = new TreeMap<>(deployments.stream()
+                .collect(Collectors.groupingBy(k -> Workloads.shortKind(k.kind()) + "/" + k.namespace())));
+        byKindAndNamespace.forEach((kindAndNamespace, keys) -> {
             Map<Object, Map<String, Object>> byName = new LinkedHashMap<>();
-            cluster.listOwned("apps/v1", "Deployment", namespace)
+            cluster.listOwned("apps/v1", Workloads.shortKind(keys.get(0).kind()), keys.get(0).namespace())
                     .forEach(d -> byName.put(Nodes.at(d, "metadata", "name"), d));
             keys.forEach(k -> out.put(k, byName.get(k.name())));
         });
@@ -98,6 +101,9 @@ final class RolloutWatch {
             if (problem.isPresent()) {
                 return problem;
             }
+        }
+        if (!key.kind().equals(KubernetesPlanner.DEPLOYMENT)) {
+            return Optional.empty();
         }
         return cluster.list("apps/v1", "ReplicaSet", key.namespace(), selector).stream()
                 .map(ReplicaSetHealth::problem).flatMap(Optional::stream).findFirst();

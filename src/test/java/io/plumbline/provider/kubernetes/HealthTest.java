@@ -33,6 +33,25 @@ class HealthTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
+            statefulset-healthy.yaml     | HEALTHY     |
+            statefulset-rolling.yaml     | PROGRESSING | 1 of 3 replicas updated
+            statefulset-not-ready.yaml   | PROGRESSING | 2 of 3 replicas ready
+            statefulset-partitioned.yaml | HEALTHY     |
+            daemonset-healthy.yaml       | HEALTHY     |
+            daemonset-rolling.yaml       | PROGRESSING | 2 of 3 nodes run the new pod
+            daemonset-unavailable.yaml   | PROGRESSING | 1 of 3 updated pods available
+            daemonset-unobserved.yaml    | PROGRESSING | waiting for the controller to see generation 4
+            """)
+    void statefulSetAndDaemonSet(String file, Status status, String reason) {
+        Map<String, Object> body = fixture(file);
+        Health health = Workloads.health(String.valueOf(body.get("kind")), body);
+
+        assertThat(health.status()).isEqualTo(status);
+        assertThat(health.reason()).isEqualTo(reason == null ? "" : reason);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
             pod-healthy.yaml       |
             pod-not-ready.yaml     | pod frontend-7d9c-abcde: container frontend-service is running but not ready (its readiness probe fails)
             pod-crashloop.yaml     | pod frontend-7d9c-fghij: container frontend-service is waiting: CrashLoopBackOff (back-off 5m0s restarting failed container)

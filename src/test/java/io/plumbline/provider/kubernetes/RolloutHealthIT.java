@@ -45,6 +45,31 @@ class RolloutHealthIT {
     }
 
     @Test
+    void aStatefulSetFromRawManifestsIsWaitedForToo() {
+        LoadedEnvironment withDatabase = TestEnvironments.withManifests(production, TestEnvironments.documents(
+                "manifests/production/thoughts-db.yaml", """
+                        apiVersion: apps/v1
+                        kind: StatefulSet
+                        metadata: {name: thoughts-db, namespace: example}
+                        spec:
+                          serviceName: thoughts-db
+                          replicas: 2
+                          selector: {matchLabels: {app: thoughts-db}}
+                          template:
+                            metadata: {labels: {app: thoughts-db}}
+                            spec: {containers: [{name: db, image: "postgres:16"}]}
+                        """));
+        List<ObjectResult> applied = MockCluster.reconcile(provider, withDatabase).results();
+        cluster.completeRollouts("example");
+
+        Health health = provider.health(withDatabase, applied);
+
+        assertThat(health.status()).isEqualTo(Health.Status.DEGRADED);
+        assertThat(health.reason()).startsWith("StatefulSet example/thoughts-db: rollout did not complete within 0s")
+                .doesNotContain("Deployment example/frontend");
+    }
+
+    @Test
     void aCompletedRolloutIsHealthy() {
         List<ObjectResult> applied = MockCluster.reconcile(provider, production).results();
         cluster.completeRollouts("example");
