@@ -1,5 +1,6 @@
 package io.plumbline.provider.kubernetes;
 
+import io.plumbline.model.Health;
 import io.plumbline.render.kubernetes.Nodes;
 import java.util.List;
 import java.util.Map;
@@ -31,5 +32,14 @@ final class Conditions {
 
     static long number(Map<String, Object> body, long fallback, String... path) {
         return Nodes.at(body, path) instanceof Number n ? n.longValue() : fallback;
+    }
+
+    /** Progressing while the controller has not yet seen the object's latest spec. */
+    static Optional<Health> unobserved(Map<String, Object> body) {
+        long generation = number(body, 0, "metadata", "generation");
+        long observed = number(body, -1, "status", "observedGeneration");
+        return observed < generation
+                ? Optional.of(Health.progressing("waiting for the controller to see generation " + generation))
+                : Optional.empty();
     }
 }

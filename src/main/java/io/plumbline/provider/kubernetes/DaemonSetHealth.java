@@ -2,6 +2,7 @@ package io.plumbline.provider.kubernetes;
 
 import io.plumbline.model.Health;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A DaemonSet's rollout, judged as {@code kubectl rollout status} does: the controller has seen the latest
@@ -12,10 +13,9 @@ final class DaemonSetHealth {
     }
 
     static Health of(Map<String, Object> daemonSet) {
-        long generation = Conditions.number(daemonSet, 0, "metadata", "generation");
-        long observed = Conditions.number(daemonSet, -1, "status", "observedGeneration");
-        if (observed < generation) {
-            return Health.progressing("waiting for the controller to see generation " + generation);
+        Optional<Health> unobserved = Conditions.unobserved(daemonSet);
+        if (unobserved.isPresent()) {
+            return unobserved.get();
         }
         long desired = Conditions.number(daemonSet, 0, "status", "desiredNumberScheduled");
         long updated = Conditions.number(daemonSet, 0, "status", "updatedNumberScheduled");

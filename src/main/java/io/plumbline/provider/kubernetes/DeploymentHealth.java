@@ -2,6 +2,7 @@ package io.plumbline.provider.kubernetes;
 
 import io.plumbline.model.Health;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A Deployment's rollout, judged as {@code kubectl rollout status} does: the controller has seen the latest
@@ -13,10 +14,9 @@ final class DeploymentHealth {
     }
 
     static Health of(Map<String, Object> deployment) {
-        long generation = Conditions.number(deployment, 0, "metadata", "generation");
-        long observed = Conditions.number(deployment, -1, "status", "observedGeneration");
-        if (observed < generation) {
-            return Health.progressing("waiting for the controller to see generation " + generation);
+        Optional<Health> unobserved = Conditions.unobserved(deployment);
+        if (unobserved.isPresent()) {
+            return unobserved.get();
         }
         var progressing = Conditions.find(deployment, "Progressing");
         if (progressing.isPresent() && "ProgressDeadlineExceeded".equals(progressing.get().get("reason"))) {

@@ -3,6 +3,7 @@ package io.plumbline.provider.kubernetes;
 import io.plumbline.model.Health;
 import io.plumbline.render.kubernetes.Nodes;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A StatefulSet's rollout, judged as {@code kubectl rollout status} does: the controller has seen the latest
@@ -13,10 +14,9 @@ final class StatefulSetHealth {
     }
 
     static Health of(Map<String, Object> statefulSet) {
-        long generation = Conditions.number(statefulSet, 0, "metadata", "generation");
-        long observed = Conditions.number(statefulSet, -1, "status", "observedGeneration");
-        if (observed < generation) {
-            return Health.progressing("waiting for the controller to see generation " + generation);
+        Optional<Health> unobserved = Conditions.unobserved(statefulSet);
+        if (unobserved.isPresent()) {
+            return unobserved.get();
         }
         long wanted = Conditions.number(statefulSet, 1, "spec", "replicas");
         long ready = Conditions.number(statefulSet, 0, "status", "readyReplicas");
