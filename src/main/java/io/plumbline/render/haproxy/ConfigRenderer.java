@@ -49,6 +49,8 @@ public final class ConfigRenderer {
         // expose-fd listeners lets a reloaded worker take over the listening sockets without a gap.
         line(out, "stats socket " + paths.runtimeSocket() + " mode 660 level admin expose-fd listeners");
         line(out, "server-state-file " + paths.stateFile());
+        // Workers replaced by a reload finish their connections, but a long-lived one must not keep them forever.
+        line(out, "hard-stop-after " + HaproxyTime.of(global.hardStopAfter()));
         if (global.maxconn() != null) {
             line(out, "maxconn " + global.maxconn());
         }

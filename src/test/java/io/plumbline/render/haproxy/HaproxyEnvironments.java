@@ -28,7 +28,7 @@ public final class HaproxyEnvironments {
     /** The migration proxy of the production environment. */
     public static LoadedEnvironment production() {
         HaproxySpec spec = new HaproxySpec("/etc/haproxy/haproxy.cfg", "/run/haproxy/master.sock",
-                "/run/haproxy/admin.sock", "/var/lib/haproxy/server-state", new Global(4096, null),
+                "/run/haproxy/admin.sock", "/var/lib/haproxy/server-state", new Global(4096, null, null),
                 new Defaults("http", "5s", "30s", "1h30m", null),
                 List.of(new Frontend("haproxynode", "*:80", "backendnodes",
                         List.of(new Route("thoughts", "thoughts.example.com", "/api")))),

@@ -11,7 +11,7 @@ public record HaproxySpec(String config, String masterSocket, String runtimeSock
                           Global global, Defaults defaults, List<Frontend> frontends, List<Backend> backends,
                           Stats stats) {
     public HaproxySpec {
-        global = global == null ? new Global(null, null) : global;
+        global = global == null ? new Global(null, null, null) : global;
         defaults = defaults == null ? new Defaults(null, null, null, null, null) : defaults;
         frontends = frontends == null ? List.of() : List.copyOf(frontends);
         backends = backends == null ? List.of() : List.copyOf(backends);
