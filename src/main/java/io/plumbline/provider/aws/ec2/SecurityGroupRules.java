@@ -9,7 +9,9 @@ import io.plumbline.provider.aws.AwsKind;
 import io.plumbline.render.aws.AwsKinds;
 import io.plumbline.render.aws.RuleNames;
 import io.plumbline.model.spec.aws.SecurityGroup;
+import io.plumbline.model.ObjectResult;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
@@ -66,6 +68,43 @@ public final class SecurityGroupRules implements AwsKind {
                 RuleNames.body(direction, protocol, fromPort, toPort, peer, description), owned);
     }
 
+    /**
+     * New rules are authorised in one call per group and direction. AWS refuses such a call whole when one rule
+     * is wrong, so then the rules are tried one by one and each result says which failed.
+     */
+    @Override
+    public List<ObjectResult> applyAll(AwsContext ctx, List<Change> changes) {
+        Map<String, List<Change>> creates = new LinkedHashMap<>();
+        List<Change> others = new ArrayList<>();
+        for (Change c : changes) {
+            if (c.action() == Action.CREATE) {
+                creates.computeIfAbsent(c.key().namespace() + " " + c.desired().body().get("direction"),
+                        k -> new ArrayList<>()).add(c);
+            } else {
+                others.add(c);
+            }
+        }
+        List<ObjectResult> results = new ArrayList<>();
+        DeclaredGroups groups = new DeclaredGroups(ctx);
+        for (List<Change> batch : creates.values()) {
+            results.addAll(batch.size() == 1 ? AwsKind.super.applyAll(ctx, batch) : authorizeAll(ctx, groups, batch));
+        }
+        results.addAll(AwsKind.super.applyAll(ctx, others));
+        return results;
+    }
+
+    private List<ObjectResult> authorizeAll(AwsContext ctx, DeclaredGroups groups, List<Change> batch) {
+        try {
+            var group = groups.group(batch.get(0).key().namespace());
+            List<IpPermission> permissions = batch.stream()
+                    .map(c -> RulePermissions.permission(groups, group, c.desired().body(), true)).toList();
+            authorize(ctx, group.groupId(), permissions, "ingress".equals(batch.get(0).desired().body().get("direction")));
+            return batch.stream().map(ObjectResult::done).toList();
+        } catch (RuntimeException e) {
+            return AwsKind.super.applyAll(ctx, batch);
+        }
+    }
+
     @Override
     public void apply(AwsContext ctx, Change change) {
         DeclaredGroups groups = new DeclaredGroups(ctx);
@@ -75,14 +114,14 @@ public final class SecurityGroupRules implements AwsKind {
                 change.action() != Action.DELETE);
         boolean ingress = "ingress".equals(rule.body().get("direction"));
         switch (change.action()) {
-            case CREATE -> authorize(ctx, group.groupId(), permission, ingress);
+            case CREATE -> authorize(ctx, group.groupId(), List.of(permission), ingress);
             case UPDATE -> describe(ctx, group.groupId(), permission, ingress);
             case DELETE -> revoke(ctx, group.groupId(), permission, ingress);
             default -> { }
         }
     }
 
-    private static void authorize(AwsContext ctx, String groupId, IpPermission p, boolean ingress) {
+    private static void authorize(AwsContext ctx, String groupId, List<IpPermission> p, boolean ingress) {
         List<Tag> tags = ctx.ownershipTags().entrySet().stream()
                 .map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build()).toList();
         if (ingress) {
