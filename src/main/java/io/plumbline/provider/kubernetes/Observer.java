@@ -20,8 +20,9 @@ import java.util.stream.Collectors;
  * Plumbline's ownership label, or none at all from a {@link WatchCache}; never one call per object.
  *
  * <p>Where to look: every kind and namespace of the desired objects, plus, in each namespace this
- * environment owns, the kinds recorded on it at the last apply, so that objects of a kind the environment
- * no longer declares at all, or in a namespace it dropped, are still found and can be pruned. (A namespace
+ * environment owns, the kinds recorded on it at the last apply (its own, and the environment's cluster-wide
+ * ones), so that objects of a kind the environment no longer declares at all, or in a namespace it dropped,
+ * are still found and can be pruned. (A namespace
  * delete does not cascade on every API server, fabric8's mock among them, so its objects are pruned one by one.)
  * Objects carrying another environment's marks are left out: they are neither declared nor owned here.
  */
@@ -42,8 +43,10 @@ final class Observer {
         for (Map<String, Object> ns : cluster.listOwned("v1", "Namespace", "")) {
             Resource r = resource(ns, environment);
             if (r.owned()) {
-                recordedKinds(ns).forEach(kind ->
+                recordedKinds(ns, KubernetesRenderer.KINDS_ANNOTATION).forEach(kind ->
                         namespacesByKind.computeIfAbsent(kind, x -> new TreeSet<>()).add(r.key().name()));
+                recordedKinds(ns, KubernetesRenderer.CLUSTER_KINDS_ANNOTATION).forEach(kind ->
+                        namespacesByKind.computeIfAbsent(kind, x -> new TreeSet<>()).add(""));
             }
             keepIfOurs(r, declared, actual);
         }
@@ -69,8 +72,8 @@ final class Observer {
         return new Resource(KubernetesKeys.of(body), body, Marking.isOwnedBy(body, environment));
     }
 
-    private static List<String> recordedKinds(Map<String, Object> namespace) {
-        Object kinds = Nodes.at(namespace, "metadata", "annotations", KubernetesRenderer.KINDS_ANNOTATION);
+    private static List<String> recordedKinds(Map<String, Object> namespace, String annotation) {
+        Object kinds = Nodes.at(namespace, "metadata", "annotations", annotation);
         if (!(kinds instanceof String s) || s.isBlank()) {
             return List.of();
         }

@@ -26,6 +26,11 @@ public final class KubernetesRenderer {
      * to look in for objects to prune even after the last object of a kind left the environment.
      */
     public static final String KINDS_ANNOTATION = "plumbline.io/kinds";
+    /**
+     * On every namespace the environment creates: the cluster-wide kinds it applies, so that when one of them
+     * disappears from the environment altogether its objects are still looked for, and pruned.
+     */
+    public static final String CLUSTER_KINDS_ANNOTATION = "plumbline.io/cluster-kinds";
 
     private final KindRegistry kinds;
 
@@ -66,8 +71,11 @@ public final class KubernetesRenderer {
             throw new InvalidInputException(problems);
         }
         List<Resource> out = new ArrayList<>();
+        TreeSet<String> clusterKinds = objects.keySet().stream().filter(k -> k.namespace().isEmpty())
+                .map(ResourceKey::kind).filter(k -> !k.equals("v1/Namespace"))
+                .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
         namespaceKinds(spec, objects).forEach((namespace, kindsThere) -> out.add(namespace(namespace, kindsThere,
-                environment)));
+                clusterKinds, environment)));
         // a namespace the raw manifests declare themselves is theirs, as written
         out.removeIf(n -> objects.containsKey(n.key()));
         out.addAll(objects.values());
@@ -103,9 +111,11 @@ public final class KubernetesRenderer {
         return out;
     }
 
-    private static Resource namespace(String name, TreeSet<String> kindsThere, String environment) {
+    private static Resource namespace(String name, TreeSet<String> kindsThere, TreeSet<String> clusterKinds,
+                                      String environment) {
         Map<String, Object> body = Nodes.map("apiVersion", "v1", "kind", "Namespace", "metadata", Nodes.map(
-                "name", name, "annotations", Nodes.map(KINDS_ANNOTATION, String.join(",", kindsThere))));
+                "name", name, "annotations", Nodes.map(KINDS_ANNOTATION, String.join(",", kindsThere),
+                        CLUSTER_KINDS_ANNOTATION, String.join(",", clusterKinds))));
         Marking.mark(body, environment);
         return Resource.desired(KubernetesKeys.of(body), body);
     }

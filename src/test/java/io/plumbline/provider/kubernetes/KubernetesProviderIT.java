@@ -148,6 +148,36 @@ class KubernetesProviderIT {
     }
 
     @Test
+    void aClusterWideKindThatLeavesTheEnvironmentAltogetherIsPruned() {
+        String environment = """
+                apiVersion: plumbline/v1
+                kind: Environment
+                metadata: {name: production}
+                spec:
+                  sync: {prune: true, maxDeletePercent: 50}
+                  kubernetes:
+                    namespaces: [example]
+                    applications:
+                      - {name: web, namespace: example, image: "example/web:v1", port: 8000, expose: {port: 80}}
+                """;
+        LoadedEnvironment withRole = TestEnvironments.of("e.yaml", environment, TestEnvironments.documents(
+                "manifests/reader.yaml", """
+                        apiVersion: rbac.authorization.k8s.io/v1
+                        kind: ClusterRole
+                        metadata: {name: reader}
+                        rules: [{apiGroups: [""], resources: [pods], verbs: [get, list]}]
+                        """));
+        MockCluster.reconcile(provider, withRole);
+
+        Reconcile without = MockCluster.reconcile(provider, TestEnvironments.of("e.yaml", environment, List.of()));
+
+        assertThat(without.results()).filteredOn(r -> r.result() == Result.DELETED).extracting(r -> r.key().toString())
+                .containsExactly("kubernetes rbac.authorization.k8s.io/v1/ClusterRole reader");
+        assertThat(cluster.client.genericKubernetesResources("rbac.authorization.k8s.io/v1", "ClusterRole")
+                .withName("reader").get()).isNull();
+    }
+
+    @Test
     void droppingANamespacePrunesWhatIsInItFirstThenTheNamespace() {
         String twoNamespaces = """
                 apiVersion: plumbline/v1
