@@ -2,10 +2,11 @@
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
+# Dependencies first, so a source change reuses this layer (annotation processors are fetched by the build).
 RUN mvn -B -ntp -q dependency:go-offline
 COPY schema schema
 COPY src/main src/main
-RUN mvn -B -ntp -q -o package -DskipTests
+RUN mvn -B -ntp -q package -DskipTests
 
 # Run: a JRE, a non-root user, the jar and nothing else.
 FROM eclipse-temurin:17-jre
