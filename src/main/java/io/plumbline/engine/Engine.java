@@ -46,7 +46,20 @@ public final class Engine implements HeadsHandler, AutoCloseable {
         this.pullRequests = new PullRequestPlanner(new EnvironmentLoader(), reconciler, statuses, settings.links(),
                 plans);
         this.pool = Executors.newFixedThreadPool(settings.workers(), daemon("plumbline-reconcile"));
-        this.poller = new Poller(source, this, metrics, settings.pollInterval(), settings.jitter());
+        this.poller = new Poller(source, this, metrics, this::pollInterval, settings.jitter());
+    }
+
+    /** The service's interval, or a shorter one an environment asks for with {@code spec.sync.interval}. */
+    private Duration pollInterval() {
+        Duration shortest = settings.pollInterval();
+        for (String name : reconciler.environments()) {
+            Optional<Duration> asked = reconciler.lastReconciled(name)
+                    .map(e -> e.environment().spec().sync().intervalDuration());
+            if (asked.isPresent() && asked.get().compareTo(shortest) < 0) {
+                shortest = asked.get();
+            }
+        }
+        return shortest;
     }
 
     public void start() {
@@ -124,11 +137,6 @@ public final class Engine implements HeadsHandler, AutoCloseable {
         if (previous != null) {
             previous.cancel(false);
         }
-    }
-
-    /** Runs a drift check now and waits for it (tests, and the API). */
-    public Optional<DriftReport> checkDriftNow(String environment) {
-        return drift.check(environment);
     }
 
     @Override

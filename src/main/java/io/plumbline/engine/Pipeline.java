@@ -6,7 +6,6 @@ import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.ObjectResult;
 import io.plumbline.model.Resource;
 import io.plumbline.provider.Provider;
-import io.plumbline.provider.ProviderException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,10 +71,5 @@ public final class Pipeline {
         public boolean ok() {
             return error.isEmpty();
         }
-    }
-
-    /** Whether retrying later may help. */
-    public static boolean retryable(RuntimeException e) {
-        return e instanceof ProviderException p && p.retryable();
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,7 @@ public final class Poller implements AutoCloseable {
     private final GitSource source;
     private final HeadsHandler handler;
     private final Metrics metrics;
-    private final Duration interval;
+    private final Supplier<Duration> interval;
     private final double jitter;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "plumbline-poller");
@@ -39,7 +40,8 @@ public final class Poller implements AutoCloseable {
     private volatile String lastReconciled;
 
     /** @param jitter the share of the interval by which each wait may vary, 0 to 1 */
-    Poller(GitSource source, HeadsHandler handler, Metrics metrics, Duration interval, double jitter) {
+    /** @param interval asked before each wait, so environments can shorten it as they are loaded */
+    Poller(GitSource source, HeadsHandler handler, Metrics metrics, Supplier<Duration> interval, double jitter) {
         this.source = source;
         this.handler = handler;
         this.metrics = metrics;
@@ -68,7 +70,7 @@ public final class Poller implements AutoCloseable {
 
     Duration nextDelay() {
         double factor = 1 + (ThreadLocalRandom.current().nextDouble() * 2 - 1) * jitter;
-        return Duration.ofMillis(Math.max(100, (long) (interval.toMillis() * factor)));
+        return Duration.ofMillis(Math.max(100, (long) (interval.get().toMillis() * factor)));
     }
 
     /** Fetches, then reconciles a new branch head and plans new pull-request heads. Never throws. */

@@ -6,7 +6,8 @@ import java.time.Duration;
  * How an environment is kept in sync.
  *
  * @param mode             {@code auto} applies, {@code plan-only} only plans, {@code suspended} does nothing
- * @param interval         how often the repository is checked for this environment
+ * @param interval         how often the repository is checked for new commits; the service checks at the
+ *                         shortest interval any environment asks for, and at least at its own interval
  * @param prune            delete what Plumbline created and the environment no longer declares
  * @param selfHeal         correct drift found between commits
  * @param maxDeletePercent refuse a plan that deletes more than this share of the owned resources

@@ -28,9 +28,6 @@ public final class WebhookReceiver {
         this.maxPayloadBytes = maxPayloadBytes;
     }
 
-    public int maxPayloadBytes() {
-        return maxPayloadBytes;
-    }
 
     /**
      * Refuses a delivery by its declared {@code Content-Length}, before its body is read. A negative length
