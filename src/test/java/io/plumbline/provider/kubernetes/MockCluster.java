@@ -33,7 +33,8 @@ final class MockCluster implements AutoCloseable {
         server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
                 new KubernetesMixedDispatcher(responses), false);
         server.init();
-        client = server.createClient();
+        // Generous: on two busy cores the mock server can take seconds to answer; a test must not fail for that.
+        client = server.createClient(builder -> builder.editOrNewConfig().withRequestTimeout(60_000).endConfig());
     }
 
     KubernetesProvider provider(KubernetesOptions options) {
