@@ -1,5 +1,6 @@
 package io.plumbline.bench;
 
+import io.plumbline.testing.Ports;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,7 +24,7 @@ final class ServiceProcess implements AutoCloseable {
     static ServiceProcess start(Path dir, String config) throws Exception {
         Files.createDirectories(dir);
         Path file = Files.writeString(dir.resolve("application.yml"), config);
-        int port = StartupBench.freePort();
+        int port = Ports.free();
         ProcessBuilder builder = new ProcessBuilder("java", "-jar", JAR.toString(), "serve", "--port",
                 String.valueOf(port), "--config", file.toString()).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("service.log").toFile());

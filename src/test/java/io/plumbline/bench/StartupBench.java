@@ -1,8 +1,8 @@
 package io.plumbline.bench;
 
+import io.plumbline.testing.Ports;
 import io.plumbline.testing.TestRepo;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +39,7 @@ public final class StartupBench {
                     metadata: {name: production}
                     spec: {sync: {mode: auto}}
                     """))) {
-                int port = freePort();
+                int port = Ports.free();
                 long t0 = System.nanoTime();
                 Process service = new ProcessBuilder("java", "-jar", JAR.toString(), "serve", "--repo", repo.url(),
                         "--port", String.valueOf(port)).redirectErrorStream(true)
@@ -100,11 +100,5 @@ public final class StartupBench {
     static long median(List<Long> values) {
         List<Long> sorted = values.stream().sorted().toList();
         return sorted.get(sorted.size() / 2);
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -9,9 +9,9 @@ import io.plumbline.provider.haproxy.LocalHaproxy;
 import io.plumbline.provider.haproxy.TestBackends;
 import io.plumbline.render.haproxy.HaproxyPaths;
 import io.plumbline.testing.KubernetesStandIn;
+import io.plumbline.testing.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class Peers implements BeforeAllCallback, AfterAllCallback {
     public final MotoServer moto = new MotoServer();
-    public final int frontendPort = freePort();
+    public final int frontendPort = Ports.free();
     public KubernetesStandIn kubernetes;
     public TestBackends backends;
     public Path root;
@@ -48,14 +48,6 @@ public final class Peers implements BeforeAllCallback, AfterAllCallback {
             HaproxySpec paths = new HaproxySpec(Environments.CONFIG, Environments.MASTER, Environments.RUNTIME,
                     Environments.STATE, null, null, List.of(), List.of(), null);
             haproxy = LocalHaproxy.start(HaproxyOptions.DEFAULT_BINARY, HaproxyPaths.of(paths, root));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,9 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -52,15 +50,6 @@ public final class StatusHostServer implements AutoCloseable {
     /** On a given port, e.g. one a client was already pointed at while nothing listened there. */
     public static StatusHostServer startOn(HostApi api, int port) {
         return new StatusHostServer(api, port);
-    }
-
-    /** A port nothing listens on (until someone starts a server there). */
-    public static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public String url() {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.plumbline.testing.Ports;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -68,7 +69,7 @@ class StatusPublisherIT {
 
     @Test
     void aHostThatIsDownGetsTheStatusOnceItIsBackAndSubmitNeverWaits() {
-        int port = StatusHostServer.freePort();
+        int port = Ports.free();
         publisher = publisher("http://127.0.0.1:" + port, QUICK);
 
         publisher.submit(success());

@@ -2,9 +2,9 @@ package io.plumbline.provider.aws;
 
 import static org.awaitility.Awaitility.await;
 
+import io.plumbline.testing.Ports;
 import java.io.IOException;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +40,7 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
-        port = freePort();
+        port = Ports.free();
         Path log = Files.createTempFile("moto-", ".log");
         ProcessBuilder builder = new ProcessBuilder(executable(), "-H", "127.0.0.1", "-p", String.valueOf(port))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
@@ -112,11 +112,5 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
         Path dir = Path.of("").toAbsolutePath();
         return Stream.iterate(dir, p -> p != null, Path::getParent).filter(p -> Files.exists(p.resolve("pom.xml")))
                 .findFirst().orElse(dir);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -5,16 +5,16 @@ import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.ObjectResult;
 import io.plumbline.model.Resource;
 import io.plumbline.model.spec.haproxy.Backend;
+import io.plumbline.model.spec.haproxy.Defaults;
 import io.plumbline.model.spec.haproxy.Frontend;
 import io.plumbline.model.spec.haproxy.HaproxySpec;
 import io.plumbline.model.spec.haproxy.HealthCheck;
 import io.plumbline.model.spec.haproxy.Server;
-import io.plumbline.model.spec.haproxy.Defaults;
 import io.plumbline.model.spec.haproxy.Stats;
 import io.plumbline.render.haproxy.HaproxyEnvironments;
 import io.plumbline.render.haproxy.HaproxyPaths;
+import io.plumbline.testing.Ports;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,8 +49,8 @@ public final class HaproxyTestbed implements AutoCloseable {
 
     private HaproxyTestbed(Path root) throws IOException {
         this.backends = new TestBackends("s1", "s2", "s3");
-        this.frontendPort = freePort();
-        this.statsPort = freePort();
+        this.frontendPort = Ports.free();
+        this.statsPort = Ports.free();
         this.provider = new HaproxyProvider(new HaproxyOptions(null, root, Duration.ofSeconds(20),
                 Duration.ofSeconds(20)));
         this.paths = HaproxyPaths.of(spec(List.of(), "roundrobin", 3), root);
@@ -151,11 +151,5 @@ public final class HaproxyTestbed implements AutoCloseable {
     public void close() throws InterruptedException {
         haproxy.close();
         backends.close();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }
