@@ -5,7 +5,6 @@ import io.plumbline.model.Problem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * One reconcile as history keeps and serves it: plain values, so it survives a restart as JSON.
@@ -19,8 +18,11 @@ public record HistoryEntry(String environment, String file, String commit, Strin
 
     static HistoryEntry of(Outcome o) {
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
-        o.results().forEach((provider, results) -> counts.put(provider, results.stream().collect(
-                Collectors.groupingBy(r -> r.result().name().toLowerCase(), LinkedHashMap::new, Collectors.counting()))));
+        o.countsByProvider().forEach((provider, byResult) -> {
+            Map<String, Long> named = new LinkedHashMap<>();
+            byResult.forEach((result, n) -> named.put(result.name().toLowerCase(), n));
+            counts.put(provider, named);
+        });
         return new HistoryEntry(o.environment(), o.file(), o.revision().commit(), o.revision().ref(), o.trigger(),
                 o.started().toString(), o.finished().toString(), o.result().label(), o.summary(), counts,
                 o.health().status().name().toLowerCase(), o.health().reason(),

@@ -7,7 +7,6 @@ import io.plumbline.model.Revision;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,10 +43,11 @@ final class OutcomeRecorder {
         if (outcome.result() == Outcome.Result.SUCCESS) {
             metrics.lastSuccess(outcome.environment(), outcome.finished().getEpochSecond());
         }
-        outcome.results().forEach((provider, results) -> results.stream()
-                .filter(r -> APPLIED.contains(r.result()))
-                .collect(Collectors.groupingBy(r -> r.result().name().toLowerCase(), Collectors.counting()))
-                .forEach((action, n) -> metrics.applied(outcome.environment(), provider, action, n.intValue())));
+        outcome.countsByProvider().forEach((provider, byResult) -> byResult.forEach((result, n) -> {
+            if (APPLIED.contains(result)) {
+                metrics.applied(outcome.environment(), provider, result.name().toLowerCase(), n.intValue());
+            }
+        }));
         LOG.info("reconcile environment={} commit={} trigger={} result={} took={}ms: {}", outcome.environment(),
                 outcome.revision().shortCommit(), outcome.trigger(), outcome.result().label(),
                 outcome.duration().toMillis(), outcome.summary());

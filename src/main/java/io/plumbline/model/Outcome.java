@@ -2,8 +2,11 @@ package io.plumbline.model;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The one record a reconcile leaves: it feeds the log line, the commit status, the metrics and history.
@@ -39,9 +42,19 @@ public record Outcome(String environment, String file, Revision revision, String
 
     /** Counts of each result across providers, e.g. {@code CONFIGURED=3, UNCHANGED=41}. */
     public Map<ObjectResult.Result, Long> counts() {
-        return results.values().stream().flatMap(List::stream).collect(java.util.stream.Collectors.groupingBy(
-                ObjectResult::result, () -> new java.util.EnumMap<>(ObjectResult.Result.class),
-                java.util.stream.Collectors.counting()));
+        return count(results.values().stream().flatMap(List::stream).toList());
+    }
+
+    /** Counts of each result per provider, in the order the providers ran. */
+    public Map<String, Map<ObjectResult.Result, Long>> countsByProvider() {
+        Map<String, Map<ObjectResult.Result, Long>> out = new LinkedHashMap<>();
+        results.forEach((provider, list) -> out.put(provider, count(list)));
+        return out;
+    }
+
+    private static Map<ObjectResult.Result, Long> count(List<ObjectResult> list) {
+        return list.stream().collect(Collectors.groupingBy(ObjectResult::result,
+                () -> new EnumMap<>(ObjectResult.Result.class), Collectors.counting()));
     }
 
     /** A one-line description fit for a commit status. */
