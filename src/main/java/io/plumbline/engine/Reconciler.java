@@ -103,7 +103,7 @@ public final class Reconciler {
             recorder.found(env.name());
             return Optional.empty();
         }
-        ReentrantLock lock = locks.computeIfAbsent(env.name(), n -> new ReentrantLock());
+        ReentrantLock lock = lockOf(env.name());
         lock.lock();
         try {
             recorder.started(env.name(), env.revision());
@@ -126,13 +126,17 @@ public final class Reconciler {
 
     /** Plans without applying (drift checks, pull requests); waits for a reconcile of the same environment. */
     public List<ProviderPlan> plan(LoadedEnvironment env) {
-        ReentrantLock lock = locks.computeIfAbsent(env.name(), n -> new ReentrantLock());
+        ReentrantLock lock = lockOf(env.name());
         lock.lock();
         try {
             return pipeline.plan(env);
         } finally {
             lock.unlock();
         }
+    }
+
+    private ReentrantLock lockOf(String environment) {
+        return locks.computeIfAbsent(environment, n -> new ReentrantLock());
     }
 
     private Outcome run(LoadedEnvironment env, String trigger) {

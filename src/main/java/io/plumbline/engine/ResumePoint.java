@@ -4,7 +4,5 @@ import java.util.Optional;
 
 /** Where a restarted service left off: the commit each environment was last reconciled at without failing. */
 public interface ResumePoint {
-    ResumePoint NONE = environment -> Optional.empty();
-
     Optional<String> lastCommit(String environment);
 }

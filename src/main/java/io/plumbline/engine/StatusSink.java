@@ -5,9 +5,6 @@ package io.plumbline.engine;
  * the background and never holds up a reconcile.
  */
 public interface StatusSink {
-    StatusSink NONE = (commit, context, state, description, targetUrl) -> {
-    };
-
     /**
      * @param context     {@code plumbline/<env>}, {@code plumbline/<env>/drift} or {@code plumbline/<env>/plan}
      * @param state       pending, success, failure or error

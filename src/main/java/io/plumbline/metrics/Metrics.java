@@ -7,9 +7,6 @@ import java.time.Duration;
  * tests. Names as users see them are listed in {@link MicrometerMetrics}.
  */
 public interface Metrics {
-    Metrics NOOP = new Metrics() {
-    };
-
     /** An environment was found: its series start at zero, so rate() and increase() see its first failure. */
     default void environmentFound(String environment) {
     }

@@ -8,8 +8,6 @@ import java.util.function.Predicate;
 
 /** A provider's plan: one {@link Change} per object, in the order they were paired. */
 public record ChangeSet(List<Change> changes) {
-    public static final ChangeSet EMPTY = new ChangeSet(List.of());
-
     public ChangeSet {
         changes = List.copyOf(changes);
     }
