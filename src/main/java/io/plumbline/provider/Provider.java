@@ -45,9 +45,4 @@ public interface Provider {
 
     /** Waits (bounded by the environment's health timeout) until what was applied is healthy or clearly not. */
     Health health(LoadedEnvironment env, List<ObjectResult> applied);
-
-    /** The default health when a provider has nothing to wait for. */
-    static Health nothingToWaitFor() {
-        return Health.HEALTHY;
-    }
 }

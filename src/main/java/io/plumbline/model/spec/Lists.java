@@ -4,15 +4,15 @@ import java.util.List;
 import java.util.Map;
 
 /** Absent collections in an environment file mean empty ones; records normalise through here. */
-final class Lists {
+public final class Lists {
     private Lists() {
     }
 
-    static <T> List<T> of(List<T> list) {
+    public static <T> List<T> of(List<T> list) {
         return list == null ? List.of() : List.copyOf(list);
     }
 
-    static <K, V> Map<K, V> of(Map<K, V> map) {
+    public static <K, V> Map<K, V> of(Map<K, V> map) {
         return map == null ? Map.of() : Map.copyOf(map);
     }
 }

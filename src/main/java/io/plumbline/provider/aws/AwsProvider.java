@@ -116,7 +116,7 @@ public final class AwsProvider implements Provider, AutoCloseable {
     public Health health(LoadedEnvironment env, List<ObjectResult> applied) {
         List<String> failed = applied.stream().filter(r -> r.result() == ObjectResult.Result.FAILED)
                 .map(r -> r.key() + ": " + r.message()).toList();
-        return failed.isEmpty() ? Provider.nothingToWaitFor() : Health.degraded(String.join("; ", failed));
+        return failed.isEmpty() ? Health.HEALTHY : Health.degraded(String.join("; ", failed));
     }
 
     private AwsContext context(LoadedEnvironment env) {

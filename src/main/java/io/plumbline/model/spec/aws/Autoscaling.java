@@ -1,9 +1,10 @@
 package io.plumbline.model.spec.aws;
 
+import io.plumbline.model.spec.Lists;
 import java.util.List;
 
 public record Autoscaling(List<AutoScalingGroup> groups) {
     public Autoscaling {
-        groups = groups == null ? List.of() : List.copyOf(groups);
+        groups = Lists.of(groups);
     }
 }

@@ -1,5 +1,6 @@
 package io.plumbline.model.spec.aws;
 
+import io.plumbline.model.spec.Lists;
 import java.util.List;
 
 /**
@@ -15,10 +16,10 @@ public record AwsSpec(String region, String accountId, String assumeRole, Ecr ec
     public AwsSpec {
         ecr = ecr == null ? new Ecr(null) : ecr;
         autoscaling = autoscaling == null ? new Autoscaling(null) : autoscaling;
-        certificates = certificates == null ? List.of() : List.copyOf(certificates);
-        loadBalancers = loadBalancers == null ? List.of() : List.copyOf(loadBalancers);
-        dns = dns == null ? List.of() : List.copyOf(dns);
-        securityGroups = securityGroups == null ? List.of() : List.copyOf(securityGroups);
-        clusterTags = clusterTags == null ? List.of() : List.copyOf(clusterTags);
+        certificates = Lists.of(certificates);
+        loadBalancers = Lists.of(loadBalancers);
+        dns = Lists.of(dns);
+        securityGroups = Lists.of(securityGroups);
+        clusterTags = Lists.of(clusterTags);
     }
 }

@@ -1,10 +1,11 @@
 package io.plumbline.model.spec.aws;
 
+import io.plumbline.model.spec.Lists;
 import java.util.List;
 
 /** Records in an existing Route53 hosted zone. */
 public record DnsZone(String zone, List<DnsRecord> records) {
     public DnsZone {
-        records = records == null ? List.of() : List.copyOf(records);
+        records = Lists.of(records);
     }
 }

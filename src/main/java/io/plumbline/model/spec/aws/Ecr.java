@@ -1,9 +1,10 @@
 package io.plumbline.model.spec.aws;
 
+import io.plumbline.model.spec.Lists;
 import java.util.List;
 
 public record Ecr(List<EcrRepository> repositories) {
     public Ecr {
-        repositories = repositories == null ? List.of() : List.copyOf(repositories);
+        repositories = Lists.of(repositories);
     }
 }

@@ -1,5 +1,6 @@
 package io.plumbline.model.spec.haproxy;
 
+import io.plumbline.model.spec.Lists;
 import java.util.List;
 
 /** @param balance {@code roundrobin}, {@code leastconn}, {@code source}, ... */
@@ -8,6 +9,6 @@ public record Backend(String name, String balance, Boolean forwardFor, HealthChe
     public Backend {
         balance = balance == null ? "roundrobin" : balance;
         forwardFor = forwardFor != null && forwardFor;
-        servers = servers == null ? List.of() : List.copyOf(servers);
+        servers = Lists.of(servers);
     }
 }

@@ -1,5 +1,6 @@
 package io.plumbline.model.spec.haproxy;
 
+import io.plumbline.model.spec.Lists;
 import java.util.List;
 
 /**
@@ -13,7 +14,7 @@ public record HaproxySpec(String config, String masterSocket, String runtimeSock
     public HaproxySpec {
         global = global == null ? new Global(null, null, null) : global;
         defaults = defaults == null ? new Defaults(null, null, null, null, null) : defaults;
-        frontends = frontends == null ? List.of() : List.copyOf(frontends);
-        backends = backends == null ? List.of() : List.copyOf(backends);
+        frontends = Lists.of(frontends);
+        backends = Lists.of(backends);
     }
 }

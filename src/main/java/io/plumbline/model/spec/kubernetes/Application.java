@@ -1,5 +1,6 @@
 package io.plumbline.model.spec.kubernetes;
 
+import io.plumbline.model.spec.Lists;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +17,7 @@ public record Application(String name, String namespace, String container, Strin
                           List<Sidecar> sidecars) {
     public Application {
         container = container == null ? name : container;
-        env = env == null ? Map.of() : Map.copyOf(env);
-        sidecars = sidecars == null ? List.of() : List.copyOf(sidecars);
+        env = Lists.of(env);
+        sidecars = Lists.of(sidecars);
     }
 }

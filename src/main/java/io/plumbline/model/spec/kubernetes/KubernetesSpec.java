@@ -1,5 +1,6 @@
 package io.plumbline.model.spec.kubernetes;
 
+import io.plumbline.model.spec.Lists;
 import java.util.List;
 
 /**
@@ -9,8 +10,8 @@ import java.util.List;
  */
 public record KubernetesSpec(List<String> namespaces, List<Application> applications, List<String> manifests) {
     public KubernetesSpec {
-        namespaces = namespaces == null ? List.of() : List.copyOf(namespaces);
-        applications = applications == null ? List.of() : List.copyOf(applications);
-        manifests = manifests == null ? List.of() : List.copyOf(manifests);
+        namespaces = Lists.of(namespaces);
+        applications = Lists.of(applications);
+        manifests = Lists.of(manifests);
     }
 }

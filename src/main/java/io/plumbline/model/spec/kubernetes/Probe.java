@@ -1,5 +1,6 @@
 package io.plumbline.model.spec.kubernetes;
 
+import io.plumbline.model.spec.Lists;
 import java.util.List;
 
 /**
@@ -9,6 +10,6 @@ import java.util.List;
 public record Probe(String http, Integer tcp, List<String> exec, String initialDelay, String period,
                    String timeout, Integer failureThreshold) {
     public Probe {
-        exec = exec == null ? List.of() : List.copyOf(exec);
+        exec = Lists.of(exec);
     }
 }
