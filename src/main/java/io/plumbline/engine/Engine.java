@@ -38,12 +38,13 @@ public final class Engine implements HeadsHandler, AutoCloseable {
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, daemon("plumbline-timer"));
     private final Map<String, ScheduledFuture<?>> driftTimers = new ConcurrentHashMap<>();
 
-    public Engine(GitSource source, Reconciler reconciler, StatusSink statuses, PlanListener plans, Metrics metrics,
-                  EngineSettings settings) {
+    /** @param loader loads pull-request heads (the reconciler loads branch heads with the same one) */
+    public Engine(GitSource source, EnvironmentLoader loader, Reconciler reconciler, StatusSink statuses,
+                  PlanListener plans, Metrics metrics, EngineSettings settings) {
         this.reconciler = reconciler;
         this.settings = settings;
         this.drift = new DriftChecker(reconciler, statuses, metrics, settings.links(), Clock.systemUTC());
-        this.pullRequests = new PullRequestPlanner(new EnvironmentLoader(), reconciler, statuses, settings.links(),
+        this.pullRequests = new PullRequestPlanner(loader, reconciler, statuses, settings.links(),
                 plans);
         this.pool = Executors.newFixedThreadPool(settings.workers(), daemon("plumbline-reconcile"));
         this.poller = new Poller(source, this, metrics, this::pollInterval, settings.jitter());

@@ -82,8 +82,14 @@ public class ServiceFactory {
     }
 
     @Singleton
-    Reconciler reconciler(Providers providers, Metrics metrics, List<OutcomeListener> listeners, History history) {
-        return new Reconciler(new EnvironmentLoader(), new Pipeline(providers.all()), metrics, listeners, history,
+    EnvironmentLoader environmentLoader() {
+        return new EnvironmentLoader();
+    }
+
+    @Singleton
+    Reconciler reconciler(EnvironmentLoader loader, Providers providers, Metrics metrics,
+                          List<OutcomeListener> listeners, History history) {
+        return new Reconciler(loader, new Pipeline(providers.all()), metrics, listeners, history,
                 Clock.systemUTC());
     }
 
@@ -110,8 +116,8 @@ public class ServiceFactory {
 
     @Bean(preDestroy = "close")
     @Singleton
-    Engine engine(GitSource source, Reconciler reconciler, StatusReporting statuses, PlanListener plans,
-                  Metrics metrics, EngineSettings settings) {
-        return new Engine(source, reconciler, statuses, plans, metrics, settings);
+    Engine engine(GitSource source, EnvironmentLoader loader, Reconciler reconciler, StatusReporting statuses,
+                  PlanListener plans, Metrics metrics, EngineSettings settings) {
+        return new Engine(source, loader, reconciler, statuses, plans, metrics, settings);
     }
 }
