@@ -7,8 +7,10 @@ import io.plumbline.model.spec.aws.DnsRecord;
 import io.plumbline.model.spec.aws.DnsZone;
 import io.plumbline.model.spec.aws.Listener;
 import io.plumbline.model.spec.aws.LoadBalancer;
+import io.plumbline.model.spec.aws.Rule;
 import io.plumbline.model.spec.aws.ScheduledAction;
 import io.plumbline.model.spec.aws.SecurityGroup;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -162,7 +164,7 @@ final class AwsChecks {
         }
     }
 
-    private static void rules(java.util.List<io.plumbline.model.spec.aws.Rule> rules, String at, Checks checks) {
+    private static void rules(List<Rule> rules, String at, Checks checks) {
         Map<String, String> seen = Checks.names();
         for (int j = 0; j < rules.size(); j++) {
             var r = rules.get(j);

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -55,22 +56,22 @@ final class ManifestReader {
     }
 
     @SuppressWarnings("unchecked")
-    private static java.util.Optional<RawManifest> check(YamlDocument doc, List<Problem> problems) {
+    private static Optional<RawManifest> check(YamlDocument doc, List<Problem> problems) {
         JsonNode tree = doc.tree();
         Positions.At start = doc.positions().valueOf("");
         int before = problems.size();
         if (!tree.isObject()) {
             problems.add(new Problem(doc.file(), start.line(), start.column(), "",
                     "not a Kubernetes object: expected a mapping with apiVersion, kind and metadata"));
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         require(doc, "/apiVersion", API_VERSION, "an apiVersion such as v1 or apps/v1", problems);
         require(doc, "/kind", KIND, "a kind such as ConfigMap or Deployment", problems);
         require(doc, "/metadata/name", NAME, "a lower-case DNS name", problems);
         if (problems.size() > before) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new RawManifest(doc.file(), start.line(), JSON.convertValue(tree, Map.class)));
+        return Optional.of(new RawManifest(doc.file(), start.line(), JSON.convertValue(tree, Map.class)));
     }
 
     private static void require(YamlDocument doc, String pointer, Pattern pattern, String expected,

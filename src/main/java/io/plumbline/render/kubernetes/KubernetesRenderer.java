@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The desired Kubernetes objects of an environment: its namespaces, each application's objects and the
@@ -73,7 +74,7 @@ public final class KubernetesRenderer {
         List<Resource> out = new ArrayList<>();
         TreeSet<String> clusterKinds = objects.keySet().stream().filter(k -> k.namespace().isEmpty())
                 .map(ResourceKey::kind).filter(k -> !k.equals("v1/Namespace"))
-                .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+                .collect(Collectors.toCollection(TreeSet::new));
         namespaceKinds(spec, objects).forEach((namespace, kindsThere) -> out.add(namespace(namespace, kindsThere,
                 clusterKinds, environment)));
         // a namespace the raw manifests declare themselves is theirs, as written
