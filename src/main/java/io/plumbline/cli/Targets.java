@@ -26,12 +26,17 @@ final class Targets implements AutoCloseable {
     private Pipeline pipeline;
     private LoadedEnvironment environment;
 
-    /** Loads every environment file (all must be valid), then plans the chosen one. Writes nothing. */
-    List<ProviderPlan> plan() throws IOException {
+    /** Loads every environment file (all must be valid) and connects to the targets. Writes nothing. */
+    LoadedEnvironment open() throws IOException {
         environment = env.load(repo.open());
         providers = Providers.build(targets.settings());
         pipeline = new Pipeline(providers.all());
-        return pipeline.plan(environment);
+        return environment;
+    }
+
+    /** {@link #open}, then plans the chosen environment. Writes nothing. */
+    List<ProviderPlan> plan() throws IOException {
+        return pipeline.plan(open());
     }
 
     LoadedEnvironment environment() {

@@ -1,6 +1,5 @@
 package io.plumbline.engine;
 
-import io.plumbline.metrics.Metrics;
 import io.plumbline.model.Action;
 import io.plumbline.model.Change;
 import io.plumbline.model.FieldChange;
@@ -15,59 +14,48 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Between commits: observes and diffs the last reconciled commit of an environment without applying,
- * reports what differs (status {@code plumbline/<env>/drift}, metric, report), and with self-heal on,
- * reconciles to correct it.
+ * Between commits: observes and diffs the applied commit of an environment without writing, and keeps what
+ * differs (with when each difference was first seen) for {@code /api/environments/{env}/drift}.
  */
-public final class DriftChecker {
+final class DriftChecker {
     private static final Logger LOG = LoggerFactory.getLogger(DriftChecker.class);
 
-    private final Reconciler reconciler;
-    private final StatusSink statuses;
-    private final Metrics metrics;
-    private final Links links;
+    private final Pipeline pipeline;
     private final Clock clock;
     private final Map<String, DriftReport> reports = new ConcurrentHashMap<>();
     /** environment → (resource + field) → first seen, so a report says how long a difference has lasted. */
     private final Map<String, Map<String, String>> firstSeen = new ConcurrentHashMap<>();
 
-    public DriftChecker(Reconciler reconciler, StatusSink statuses, Metrics metrics, Links links, Clock clock) {
-        this.reconciler = reconciler;
-        this.statuses = statuses;
-        this.metrics = metrics;
-        this.links = links;
+    DriftChecker(Pipeline pipeline, Clock clock) {
+        this.pipeline = pipeline;
         this.clock = clock;
     }
 
-    /** Checks one environment as last reconciled; does nothing for one never reconciled. */
-    public Optional<DriftReport> check(String environment) {
-        Optional<LoadedEnvironment> last = reconciler.lastReconciled(environment);
-        if (last.isEmpty()) {
-            return Optional.empty();
-        }
-        LoadedEnvironment env = last.get();
+    /** A drift report, and the providers that were checked (so each gets its drift count, zero included). */
+    record Checked(DriftReport report, List<String> providers) {
+    }
+
+    /** Checks one environment as applied; empty (and logged) when it cannot be observed now. */
+    Optional<Checked> check(LoadedEnvironment env) {
         List<ProviderPlan> plans;
         try {
-            plans = reconciler.plan(env);
+            plans = pipeline.plan(env);
         } catch (RuntimeException e) {
-            LOG.warn("drift check of {} failed: {}", environment, e.getMessage());
+            LOG.warn("drift check of {} failed: {}", env.name(), e.toString());
             return Optional.empty();
         }
         DriftReport report = report(env, plans);
-        reports.put(environment, report);
-        plans.forEach(p -> metrics.drift(environment, p.name(), (int) report.entries().stream()
-                .filter(e -> e.provider().equals(p.name())).map(DriftEntry::resource).distinct().count()));
-        statuses.post(env.revision().commit(), StatusSink.context(environment, "/drift"),
-                report.entries().isEmpty() ? "success" : "failure", describe(report), links.drift(environment));
-        if (!report.entries().isEmpty() && env.environment().spec().sync().selfHealEnabled()) {
-            LOG.info("self-heal: correcting drift of {} ({} resources)", environment, report.resources());
-            reconciler.reconcile(env, "drift");
-        }
-        return Optional.of(report);
+        reports.put(env.name(), report);
+        return Optional.of(new Checked(report, plans.stream().map(ProviderPlan::name).toList()));
     }
 
-    public Optional<DriftReport> report(String environment) {
+    Optional<DriftReport> report(String environment) {
         return Optional.ofNullable(reports.get(environment));
+    }
+
+    void forget(String environment) {
+        reports.remove(environment);
+        firstSeen.remove(environment);
     }
 
     private DriftReport report(LoadedEnvironment env, List<ProviderPlan> plans) {
@@ -102,14 +90,5 @@ public final class DriftChecker {
 
     private static String[] field(FieldChange f) {
         return new String[] {f.path(), String.valueOf(f.wanted()), String.valueOf(f.found())};
-    }
-
-    private static String describe(DriftReport report) {
-        if (report.entries().isEmpty()) {
-            return "no drift";
-        }
-        DriftEntry first = report.entries().get(0);
-        return report.resources() + " resources drifted; " + first.resource() + " " + first.field() + ": wanted "
-                + first.wanted() + ", found " + first.found();
     }
 }

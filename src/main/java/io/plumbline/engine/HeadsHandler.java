@@ -4,8 +4,8 @@ import io.plumbline.model.RepoFiles;
 
 /** What the poller found new. */
 interface HeadsHandler {
-    /** A new head of the environment branch: reconcile it. */
-    void branch(RepoFiles files, String trigger);
+    /** A new head of the environment branch: hand it over; must return without waiting for a reconcile. */
+    void branch(RepoFiles files, Trigger trigger);
 
     /** A new pull-request head: plan it, apply nothing. */
     void pullRequest(RepoFiles files);

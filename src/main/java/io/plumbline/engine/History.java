@@ -8,18 +8,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The last reconciles of each environment, newest first, bounded, and kept in {@code <folder>/<env>.json} so
- * a restart loses nothing. Files are replaced atomically: a crash leaves the old history, never half a file.
+ * The last reconciles of each environment, newest first, and kept in {@code <folder>/<env>.json} so a restart
+ * loses nothing. Reconciles of commits (poll, webhook, retry) and requests (API, drift) are bounded apart, so no
+ * number of requests can push a commit's record out. Files are replaced atomically: a crash leaves the old
+ * history, never half a file.
  */
 public final class History implements OutcomeListener, ResumePoint {
     private static final Logger LOG = LoggerFactory.getLogger(History.class);
@@ -29,7 +36,10 @@ public final class History implements OutcomeListener, ResumePoint {
 
     private final Path folder;
     private final int limit;
-    private final Map<String, Deque<HistoryEntry>> entries = new TreeMap<>();
+    /** Per environment: commit reconciles, newest first. */
+    private final Map<String, Deque<HistoryEntry>> commits = new TreeMap<>();
+    /** Per environment: API and drift reconciles, newest first. */
+    private final Map<String, Deque<HistoryEntry>> requests = new TreeMap<>();
 
     public History(Path folder, int limit) {
         this.folder = folder;
@@ -39,29 +49,48 @@ public final class History implements OutcomeListener, ResumePoint {
 
     @Override
     public synchronized void finished(Outcome outcome) {
-        Deque<HistoryEntry> list = entries.computeIfAbsent(outcome.environment(), e -> new ArrayDeque<>());
-        list.addFirst(HistoryEntry.of(outcome));
+        HistoryEntry entry = HistoryEntry.of(outcome);
+        Deque<HistoryEntry> list = (Trigger.isRequest(entry.trigger()) ? requests : commits)
+                .computeIfAbsent(outcome.environment(), e -> new ArrayDeque<>());
+        list.addFirst(entry);
         while (list.size() > limit) {
             list.removeLast();
         }
-        save(outcome.environment(), List.copyOf(list));
+        save(outcome.environment(), of(outcome.environment()));
     }
 
+    /** Commit and request reconciles together, newest first. */
     public synchronized List<HistoryEntry> of(String environment) {
-        return List.copyOf(entries.getOrDefault(environment, new ArrayDeque<>()));
+        List<HistoryEntry> all = new ArrayList<>(commits.getOrDefault(environment, new ArrayDeque<>()));
+        all.addAll(requests.getOrDefault(environment, new ArrayDeque<>()));
+        all.sort(Comparator.comparing((HistoryEntry e) -> Instant.parse(e.finished())).reversed());
+        return List.copyOf(all);
     }
 
     public synchronized Optional<HistoryEntry> latest(String environment) {
-        return Optional.ofNullable(entries.getOrDefault(environment, new ArrayDeque<>()).peekFirst());
+        return of(environment).stream().findFirst();
     }
 
     @Override
     public synchronized Optional<String> lastCommit(String environment) {
-        return latest(environment).filter(e -> !e.result().equals("failure")).map(HistoryEntry::commit);
+        return commitEntries(environment).findFirst().filter(e -> !e.result().equals("failure"))
+                .map(HistoryEntry::commit);
+    }
+
+    /** The newest commit something was planned and applied at (a refused rewind plans nothing). */
+    @Override
+    public synchronized Optional<String> lastAppliedCommit(String environment) {
+        return commitEntries(environment).filter(e -> !e.counts().isEmpty()).findFirst().map(HistoryEntry::commit);
     }
 
     public synchronized List<String> environments() {
-        return new ArrayList<>(entries.keySet());
+        Set<String> names = new TreeSet<>(commits.keySet());
+        names.addAll(requests.keySet());
+        return new ArrayList<>(names);
+    }
+
+    private Stream<HistoryEntry> commitEntries(String environment) {
+        return commits.getOrDefault(environment, new ArrayDeque<>()).stream();
     }
 
     private void load() {
@@ -72,7 +101,10 @@ public final class History implements OutcomeListener, ResumePoint {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
                 String env = file.getFileName().toString().replaceFirst("\\.json$", "");
                 try {
-                    entries.put(env, new ArrayDeque<>(JSON.readValue(file.toFile(), ENTRIES)));
+                    for (HistoryEntry e : JSON.readValue(file.toFile(), ENTRIES)) {
+                        (Trigger.isRequest(e.trigger()) ? requests : commits)
+                                .computeIfAbsent(env, n -> new ArrayDeque<>()).addLast(e);
+                    }
                 } catch (IOException e) {
                     LOG.warn("history of {} is unreadable and starts afresh: {}", env, e.getMessage());
                 }

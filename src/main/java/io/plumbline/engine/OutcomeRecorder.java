@@ -1,9 +1,12 @@
 package io.plumbline.engine;
 
 import io.plumbline.metrics.Metrics;
+import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.ObjectResult;
 import io.plumbline.model.Outcome;
 import io.plumbline.model.Revision;
+import io.plumbline.report.CommitStatus;
+import io.plumbline.report.StatusContext;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -11,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place a finished reconcile is written down: metrics, the log line, and the listeners (history,
- * commit statuses). A listener that fails is logged and does not stop the others.
+ * The one place a finished reconcile (or drift check) is written down: metrics, the log line, the drift status,
+ * and the listeners (history, commit statuses). A listener that fails is logged and does not stop the others.
  */
 final class OutcomeRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
@@ -22,10 +25,23 @@ final class OutcomeRecorder {
 
     private final Metrics metrics;
     private final List<OutcomeListener> listeners;
+    private final StatusSink statuses;
+    private final Links links;
 
-    OutcomeRecorder(Metrics metrics, List<OutcomeListener> listeners) {
+    OutcomeRecorder(Metrics metrics, List<OutcomeListener> listeners, StatusSink statuses, Links links) {
         this.metrics = metrics;
         this.listeners = List.copyOf(listeners);
+        this.statuses = statuses;
+        this.links = links;
+    }
+
+    /** An environment was found (or resumed after a restart): its series exist from now on. */
+    void found(String environment) {
+        metrics.environmentFound(environment);
+    }
+
+    void forgotten(String environment) {
+        metrics.environmentGone(environment);
     }
 
     void started(String environment, Revision revision) {
@@ -33,15 +49,17 @@ final class OutcomeRecorder {
         listeners.forEach(l -> l.started(environment, revision));
     }
 
-    /** Known without a reconcile (resumed after a restart): its series exist all the same. */
-    void found(String environment) {
-        metrics.environmentFound(environment);
-    }
-
-    Outcome record(Outcome outcome) {
+    Reconciled record(Reconciled reconciled) {
+        Outcome outcome = reconciled.outcome();
         metrics.reconciled(outcome.environment(), outcome.result().label(), outcome.duration());
         if (outcome.result() == Outcome.Result.SUCCESS) {
             metrics.lastSuccess(outcome.environment(), outcome.finished().getEpochSecond());
+        }
+        switch (reconciled.cause()) {
+            case NOT_CONVERGED -> metrics.notConverged(outcome.environment());
+            case NOT_FAST_FORWARD -> metrics.rewindRefused(outcome.environment());
+            default -> {
+            }
         }
         outcome.countsByProvider().forEach((provider, byResult) -> byResult.forEach((result, n) -> {
             if (APPLIED.contains(result)) {
@@ -55,10 +73,29 @@ final class OutcomeRecorder {
             try {
                 listener.finished(outcome);
             } catch (RuntimeException e) {
-                LOG.warn("outcome listener {} failed: {}", listener.getClass().getSimpleName(), e.getMessage());
+                LOG.error("outcome listener {} failed: {}", listener.getClass().getSimpleName(), e.toString());
             }
         }
-        return outcome;
+        return reconciled;
+    }
+
+    /** A drift check: one gauge per provider checked, and {@code plumbline/<env>/drift} on the applied commit. */
+    void drifted(LoadedEnvironment env, DriftChecker.Checked checked) {
+        DriftReport report = checked.report();
+        checked.providers().forEach(p -> metrics.drift(env.name(), p, (int) report.entries().stream()
+                .filter(e -> e.provider().equals(p)).map(DriftEntry::resource).distinct().count()));
+        statuses.post(env.revision().commit(), StatusContext.DRIFT.of(env.name()),
+                report.entries().isEmpty() ? CommitStatus.State.SUCCESS : CommitStatus.State.FAILURE,
+                describe(report), links.drift(env.name()));
+    }
+
+    private static String describe(DriftReport report) {
+        if (report.entries().isEmpty()) {
+            return "no drift";
+        }
+        DriftEntry first = report.entries().get(0);
+        return report.resources() + " resources drifted; " + first.resource() + " " + first.field() + ": wanted "
+                + first.wanted() + ", found " + first.found();
     }
 
     /** The environment an unloadable file would have declared: its file name without the extension. */

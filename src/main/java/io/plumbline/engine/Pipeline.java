@@ -71,5 +71,11 @@ public final class Pipeline {
         public boolean ok() {
             return error.isEmpty();
         }
+
+        /** Whether an object failed in a way that may pass (not rejected by the target): worth a retry. */
+        public boolean transientFailure() {
+            return results.values().stream().flatMap(List::stream)
+                    .anyMatch(r -> r.result() == ObjectResult.Result.FAILED && !r.permanent());
+        }
     }
 }

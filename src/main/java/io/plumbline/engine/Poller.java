@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Polls the configuration repository at an interval with jitter (so many instances do not fetch in step)
- * and reconciles each new head of the environment branch. A webhook calls {@link #wake()} to poll at once.
+ * and hands each new head of the environment branch over (it never reconciles itself, so it never waits on one).
+ * A webhook calls {@link #wake()} to poll at once.
  * A failed fetch is counted and logged; the last good commit stays in force.
  */
 public final class Poller implements AutoCloseable {
@@ -37,7 +38,7 @@ public final class Poller implements AutoCloseable {
     });
     private final AtomicBoolean fetchedOnce = new AtomicBoolean();
     private final Map<String, String> plannedPullRequests = new ConcurrentHashMap<>();
-    private volatile String lastReconciled;
+    private volatile String lastHandedOver;
 
     /** @param jitter the share of the interval by which each wait may vary, 0 to 1 */
     /** @param interval asked before each wait, so environments can shorten it as they are loaded */
@@ -55,12 +56,12 @@ public final class Poller implements AutoCloseable {
 
     /** Poll now (a push webhook arrived); the regular schedule goes on. */
     public void wake() {
-        timer.execute(() -> pollOnce("webhook"));
+        timer.execute(() -> pollOnce(Trigger.WEBHOOK));
     }
 
     private void tick() {
         try {
-            pollOnce("poll");
+            pollOnce(Trigger.POLL);
         } finally {
             if (!timer.isShutdown()) {
                 timer.schedule(this::tick, nextDelay().toMillis(), TimeUnit.MILLISECONDS);
@@ -73,14 +74,14 @@ public final class Poller implements AutoCloseable {
         return Duration.ofMillis(Math.max(100, (long) (interval.get().toMillis() * factor)));
     }
 
-    /** Fetches, then reconciles a new branch head and plans new pull-request heads. Never throws. */
-    public void pollOnce(String trigger) {
+    /** Fetches, then hands over a new branch head and new pull-request heads. Never throws. */
+    public void pollOnce(Trigger trigger) {
         try {
             GitSource.Heads heads = source.fetch();
             fetchedOnce.set(true);
-            if (!heads.branchHead().equals(lastReconciled)) {
+            if (!heads.branchHead().equals(lastHandedOver)) {
                 handler.branch(source.at(heads.branchHead(), source.branch()), trigger);
-                lastReconciled = heads.branchHead();
+                lastHandedOver = heads.branchHead();
             }
             plannedPullRequests.keySet().retainAll(heads.pullRequests().keySet());
             for (Map.Entry<String, String> pr : heads.pullRequests().entrySet()) {
@@ -92,7 +93,7 @@ public final class Poller implements AutoCloseable {
         } catch (GitFetchException e) {
             metrics.gitFetchFailed();
             LOG.warn("{}; keeping the last good commit {}", e.getMessage(),
-                    Optional.ofNullable(lastReconciled).orElse("(none yet)"));
+                    Optional.ofNullable(lastHandedOver).orElse("(none yet)"));
         } catch (IOException | RuntimeException e) {
             LOG.error("polling failed: {}", e.toString(), e);
         }
@@ -103,8 +104,9 @@ public final class Poller implements AutoCloseable {
         return fetchedOnce.get();
     }
 
-    public Optional<String> lastReconciled() {
-        return Optional.ofNullable(lastReconciled);
+    /** The branch head last handed over for reconciling. */
+    public Optional<String> lastHandedOver() {
+        return Optional.ofNullable(lastHandedOver);
     }
 
     /** Stops polling and waits (briefly) for a poll under way, so nothing is handed on after shutdown. */

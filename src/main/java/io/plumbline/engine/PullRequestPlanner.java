@@ -7,6 +7,8 @@ import io.plumbline.model.Change;
 import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.Problem;
 import io.plumbline.model.RepoFiles;
+import io.plumbline.report.CommitStatus;
+import io.plumbline.report.StatusContext;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,17 +26,17 @@ public final class PullRequestPlanner {
     private static final int KEPT_PLANS = 200;
 
     private final EnvironmentLoader loader;
-    private final Reconciler reconciler;
+    private final Pipeline pipeline;
     private final StatusSink statuses;
     private final Links links;
     private final PlanListener listener;
     private final Map<String, List<PlanReport>> plans = new ConcurrentHashMap<>();
 
-    public PullRequestPlanner(EnvironmentLoader loader, Reconciler reconciler, StatusSink statuses, Links links,
+    public PullRequestPlanner(EnvironmentLoader loader, Pipeline pipeline, StatusSink statuses, Links links,
                               PlanListener listener) {
         this.listener = listener;
         this.loader = loader;
-        this.reconciler = reconciler;
+        this.pipeline = pipeline;
         this.statuses = statuses;
         this.links = links;
     }
@@ -54,8 +56,9 @@ public final class PullRequestPlanner {
             reports.add(plan(env));
         }
         for (PlanReport r : reports) {
-            String state = !r.error().isEmpty() ? "failure" : r.destructive().isEmpty() ? "success" : "failure";
-            statuses.post(commit, StatusSink.context(r.environment(), "/plan"), state, r.summary(),
+            CommitStatus.State state = r.error().isEmpty() && r.destructive().isEmpty() ? CommitStatus.State.SUCCESS
+                    : CommitStatus.State.FAILURE;
+            statuses.post(commit, StatusContext.PLAN.of(r.environment()), state, r.summary(),
                     links.plan(commit));
         }
         if (plans.size() >= KEPT_PLANS) {
@@ -73,7 +76,7 @@ public final class PullRequestPlanner {
     private PlanReport plan(LoadedEnvironment env) {
         String commit = env.revision().commit();
         try {
-            List<Change> changes = reconciler.plan(env).stream().flatMap(p -> p.changes().changes().stream())
+            List<Change> changes = pipeline.plan(env).stream().flatMap(p -> p.changes().changes().stream())
                     .filter(c -> c.action().writes()).toList();
             List<String> destructive = Destructive.flags(changes);
             String summary = count(changes, Action.CREATE) + " to create, " + count(changes, Action.UPDATE)
@@ -83,8 +86,9 @@ public final class PullRequestPlanner {
             return new PlanReport(env.name(), commit, env.revision().ref(), summary,
                     changes.stream().map(c -> c.action().symbol() + " " + c.key()).toList(), destructive, "");
         } catch (RuntimeException e) {
-            return new PlanReport(env.name(), commit, env.revision().ref(), "cannot plan: " + e.getMessage(),
-                    List.of(), List.of(), String.valueOf(e.getMessage()));
+            String why = Failures.describe(e);
+            return new PlanReport(env.name(), commit, env.revision().ref(), "cannot plan: " + why, List.of(),
+                    List.of(), why);
         }
     }
 

@@ -1,7 +1,5 @@
 package io.plumbline.engine;
 
-import io.plumbline.load.EnvironmentLoader;
-import io.plumbline.load.LoadResult;
 import io.plumbline.metrics.Metrics;
 import io.plumbline.model.Health;
 import io.plumbline.model.InvalidInputException;
@@ -10,158 +8,167 @@ import io.plumbline.model.ObjectResult;
 import io.plumbline.model.Outcome;
 import io.plumbline.model.Problem;
 import io.plumbline.model.RefusedException;
-import io.plumbline.model.RepoFiles;
-import io.plumbline.model.Revision;
 import io.plumbline.provider.ProviderException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One reconcile of every environment at a revision: load, validate, and (in auto mode) plan and apply.
- * Outcomes are recorded from one place, whatever happened, so no path can forget the log line, the
- * metrics or the listeners. One reconcile at a time per environment.
+ * Reconciles one environment. {@link #run} is where every trigger ends up: it takes the environment's newest
+ * desired state and decides what the triggers call for. {@link #reconcile} is one reconcile, step by step:
+ * refuse a rewind, plan, apply (in auto mode), confirm convergence; its outcome is recorded in one place at the
+ * end, whatever happened. The service and {@code plumbline apply} both come here.
  */
 public final class Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
 
-    private final EnvironmentLoader loader;
     private final Pipeline pipeline;
     private final OutcomeRecorder recorder;
-    private final ResumePoint resume;
+    private final DriftChecker drift;
+    private final Ancestry ancestry;
     private final Clock clock;
-    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
-    private final Map<String, LoadedEnvironment> lastLoaded = new ConcurrentHashMap<>();
 
-    public Reconciler(EnvironmentLoader loader, Pipeline pipeline, Metrics metrics, List<OutcomeListener> listeners,
-                      ResumePoint resume, Clock clock) {
-        this.resume = resume;
-        this.loader = loader;
+    public Reconciler(Pipeline pipeline, Metrics metrics, List<OutcomeListener> listeners, StatusSink statuses,
+                      Links links, Ancestry ancestry, Clock clock) {
         this.pipeline = pipeline;
-        this.recorder = new OutcomeRecorder(metrics, listeners);
+        this.recorder = new OutcomeRecorder(metrics, listeners, statuses, links);
+        this.drift = new DriftChecker(pipeline, clock);
+        this.ancestry = ancestry;
         this.clock = clock;
     }
 
-    /**
-     * Every environment of a revision: each loads completely or is reported invalid; the valid ones are
-     * reconciled in parallel on {@code pool}, at most one reconcile at a time per environment.
-     */
-    public List<Outcome> reconcileAll(RepoFiles files, String trigger, ExecutorService pool) {
-        Instant started = clock.instant();
-        LoadResult loaded;
+    /** Decides for the triggers that named this environment; the caller holds the environment's turn. */
+    Optional<Reconciled> run(EnvironmentState state, Set<Trigger> triggers) {
+        Desired desired = state.desired();
+        if (desired == null) {
+            return Optional.empty();
+        }
+        if (!desired.valid()) {
+            // The newest commit cannot be loaded: say so once; nothing older is applied or healed meanwhile.
+            return state.reconciled(desired) ? Optional.empty() : Optional.of(recordInvalid(desired, first(triggers)));
+        }
+        LoadedEnvironment env = desired.environment();
+        if (suspended(env, first(triggers))) {
+            return Optional.empty();
+        }
+        if (!state.reconciled(desired)) {
+            return reconcile(env, first(triggers), state.appliedCommit());
+        }
+        if (triggers.contains(Trigger.API) || (triggers.contains(Trigger.RETRY) && state.retryDue())) {
+            return reconcile(env, triggers.contains(Trigger.API) ? Trigger.API : Trigger.RETRY, state.appliedCommit());
+        }
+        return triggers.contains(Trigger.DRIFT) ? checkDrift(state, desired) : Optional.empty();
+    }
+
+    /** One reconcile of {@code env}; nothing at all when it is suspended. */
+    public Optional<Reconciled> reconcile(LoadedEnvironment env, Trigger trigger, Optional<String> lastApplied) {
+        if (suspended(env, trigger)) {
+            return Optional.empty();
+        }
+        recorder.started(env.name(), env.revision());
+        return Optional.of(recorder.record(attempt(new Attempt(env, trigger.label(), clock.instant(), clock),
+                lastApplied)));
+    }
+
+    /** The steps of a reconcile; whatever happens ends in one value. */
+    private Reconciled attempt(Attempt at, Optional<String> lastApplied) {
+        LoadedEnvironment env = at.env();
         try {
-            loaded = loader.loadAll(files);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + files.revision().shortCommit() + " failed", e);
-        }
-        List<Outcome> outcomes = new ArrayList<>();
-        loaded.problems().forEach((file, problems) ->
-                outcomes.add(recorder.record(invalid(file, files.revision(), trigger, started, problems))));
-        List<Future<Optional<Outcome>>> running = new ArrayList<>();
-        for (LoadedEnvironment env : loaded.environments()) {
-            running.add(pool.submit(() -> reconcile(env, trigger)));
-        }
-        for (var future : running) {
-            try {
-                future.get().ifPresent(outcomes::add);
-            } catch (ExecutionException e) {
-                LOG.error("reconcile failed unexpectedly", e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+            // History only moves forward: a head that does not descend from the last applied commit waits.
+            Optional<String> rewind = Rewind.refusal(env, lastApplied, ancestry);
+            if (rewind.isPresent()) {
+                return at.end(Outcome.Result.FAILURE, Reconciled.Cause.NOT_FAST_FORWARD, rewind.get());
             }
-        }
-        return outcomes;
-    }
-
-    /** Plans and, in auto mode, applies one loaded environment; nothing at all when it is suspended. */
-    public Optional<Outcome> reconcile(LoadedEnvironment env, String trigger) {
-        if (env.environment().spec().sync().mode().equals("suspended")) {
-            LOG.info("environment {} is suspended; {} at {} not reconciled", env.name(), trigger,
-                    env.revision().shortCommit());
-            return Optional.empty();
-        }
-        if (!lastLoaded.containsKey(env.name()) && trigger.equals("poll")
-                && resume.lastCommit(env.name()).filter(env.revision().commit()::equals).isPresent()) {
-            LOG.info("environment {} was reconciled at {} before this start; not again", env.name(),
-                    env.revision().shortCommit());
-            lastLoaded.put(env.name(), env);
-            recorder.found(env.name());
-            return Optional.empty();
-        }
-        ReentrantLock lock = lockOf(env.name());
-        lock.lock();
-        try {
-            recorder.started(env.name(), env.revision());
-            lastLoaded.put(env.name(), env);
-            return Optional.of(recorder.record(run(env, trigger)));
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** The environment as last reconciled (what drift is measured against). */
-    public Optional<LoadedEnvironment> lastReconciled(String environment) {
-        return Optional.ofNullable(lastLoaded.get(environment));
-    }
-
-    /** Names of the environments reconciled since start. */
-    public Set<String> environments() {
-        return Set.copyOf(lastLoaded.keySet());
-    }
-
-    /** Plans without applying (drift checks, pull requests); waits for a reconcile of the same environment. */
-    public List<ProviderPlan> plan(LoadedEnvironment env) {
-        ReentrantLock lock = lockOf(env.name());
-        lock.lock();
-        try {
-            return pipeline.plan(env);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private ReentrantLock lockOf(String environment) {
-        return locks.computeIfAbsent(environment, n -> new ReentrantLock());
-    }
-
-    private Outcome run(LoadedEnvironment env, String trigger) {
-        Instant started = clock.instant();
-        String mode = env.environment().spec().sync().mode();
-        try {
+            // Render, observe and diff every provider; a mass deletion is refused here, before any write.
             List<ProviderPlan> plans = pipeline.plan(env);
-            if (!mode.equals("auto")) {
-                return outcome(env, trigger, started, Outcome.Result.SUCCESS, planOnly(plans), Health.HEALTHY, "");
+            if (!env.environment().spec().sync().mode().equals("auto")) {
+                return at.end(Outcome.Result.SUCCESS, Reconciled.Cause.DONE, true, planOnly(plans), Health.HEALTHY,
+                        List.of(), "");
             }
+            // Apply in the safe order, waiting for health after each provider.
             Pipeline.Applied applied = pipeline.apply(env, plans);
-            return outcome(env, trigger, started, applied.ok() ? Outcome.Result.SUCCESS : Outcome.Result.FAILURE,
-                    applied.results(), applied.health(), applied.error());
+            if (!applied.ok()) {
+                return at.end(Outcome.Result.FAILURE, applied.transientFailure() ? Reconciled.Cause.TRANSIENT
+                        : Reconciled.Cause.PERMANENT, true, applied.results(), applied.health(), List.of(),
+                        applied.error());
+            }
+            // Converge or say so: a fresh plan must be empty.
+            List<String> left = Convergence.differences(pipeline.plan(env));
+            return left.isEmpty()
+                    ? at.end(Outcome.Result.SUCCESS, Reconciled.Cause.DONE, true, applied.results(), applied.health(),
+                            List.of(), "")
+                    : at.end(Outcome.Result.FAILURE, Reconciled.Cause.NOT_CONVERGED, true, applied.results(),
+                            applied.health(), List.of(), Convergence.describe(left));
         } catch (InvalidInputException e) {
-            return invalid(env.file(), env.revision(), trigger, started, e.problems());
+            return at.end(Outcome.Result.INVALID, Reconciled.Cause.PERMANENT, false, Map.of(), Health.HEALTHY,
+                    e.problems(), "");
         } catch (RefusedException e) {
-            return outcome(env, trigger, started, Outcome.Result.REFUSED, Map.of(), Health.HEALTHY, e.getMessage());
+            return at.end(Outcome.Result.REFUSED, Reconciled.Cause.PERMANENT, e.getMessage());
         } catch (ProviderException e) {
-            return outcome(env, trigger, started, e.retryable() ? Outcome.Result.FAILURE : Outcome.Result.REFUSED,
-                    Map.of(), Health.unknown(""), e.getMessage());
+            return e.retryable() ? at.end(Outcome.Result.FAILURE, Reconciled.Cause.TRANSIENT, e.getMessage())
+                    : at.end(Outcome.Result.REFUSED, Reconciled.Cause.PERMANENT, e.getMessage());
         } catch (RuntimeException e) {
-            LOG.debug("reconcile of {} failed", env.name(), e);
-            return outcome(env, trigger, started, Outcome.Result.FAILURE, Map.of(), Health.unknown(""),
-                    String.valueOf(e.getMessage()));
+            LOG.error("reconcile of {} at {} failed unexpectedly: {}", env.name(), env.revision().shortCommit(), e, e);
+            return at.end(Outcome.Result.FAILURE, Reconciled.Cause.UNEXPECTED, Failures.describe(e));
         }
+    }
+
+    /** Plans against the applied commit without writing; reports drift and, with self-heal on, corrects it. */
+    private Optional<Reconciled> checkDrift(EnvironmentState state, Desired desired) {
+        LoadedEnvironment env = desired.environment();
+        Optional<DriftChecker.Checked> checked = drift.check(env);
+        if (checked.isEmpty()) {
+            return Optional.empty();
+        }
+        recorder.drifted(env, checked.get());
+        boolean heal = !checked.get().report().entries().isEmpty() && env.environment().spec().sync().selfHealEnabled()
+                && env.environment().spec().sync().mode().equals("auto");
+        // A newer commit that arrived during the check is reconciled next; never heal towards an older one.
+        if (!heal || state.desired() != desired) {
+            return Optional.empty();
+        }
+        LOG.info("self-heal: correcting drift of {} ({} resources)", env.name(), checked.get().report().resources());
+        return reconcile(env, Trigger.DRIFT, state.appliedCommit());
+    }
+
+    public Optional<DriftReport> driftReport(String environment) {
+        return drift.report(environment);
+    }
+
+    /** The environment left the repository: its drift report and metric series go too. */
+    void forget(String environment) {
+        drift.forget(environment);
+        recorder.forgotten(environment);
+    }
+
+    void found(String environment) {
+        recorder.found(environment);
+    }
+
+    private Reconciled recordInvalid(Desired desired, Trigger trigger) {
+        Instant now = clock.instant();
+        return recorder.record(new Reconciled(new Outcome(desired.name(), desired.file(), desired.revision(),
+                trigger.label(), now, now, Outcome.Result.INVALID, Map.of(), Health.HEALTHY, desired.problems(), ""),
+                Reconciled.Cause.PERMANENT, false));
+    }
+
+    private static boolean suspended(LoadedEnvironment env, Trigger trigger) {
+        boolean suspended = env.environment().spec().sync().mode().equals("suspended");
+        if (suspended) {
+            LOG.info("environment {} is suspended; {} at {} not reconciled", env.name(), trigger.label(),
+                    env.revision().shortCommit());
+        }
+        return suspended;
+    }
+
+    private static Trigger first(Set<Trigger> triggers) {
+        return triggers.iterator().next();
     }
 
     /** In plan-only mode every write is recorded as skipped, so the status says what would have changed. */
@@ -175,14 +182,16 @@ public final class Reconciler {
         return results;
     }
 
-    private Outcome outcome(LoadedEnvironment env, String trigger, Instant started, Outcome.Result result,
-                            Map<String, List<ObjectResult>> results, Health health, String error) {
-        return new Outcome(env.name(), env.file(), env.revision(), trigger, started, clock.instant(), result, results,
-                health, List.of(), error);
-    }
+    /** One reconcile under way: turns each way it can end into a {@link Reconciled}. */
+    private record Attempt(LoadedEnvironment env, String trigger, Instant started, Clock clock) {
+        Reconciled end(Outcome.Result result, Reconciled.Cause cause, String error) {
+            return end(result, cause, false, Map.of(), Health.HEALTHY, List.of(), error);
+        }
 
-    private Outcome invalid(String file, Revision revision, String trigger, Instant started, List<Problem> problems) {
-        return new Outcome(OutcomeRecorder.nameOf(file), file, revision, trigger, started, clock.instant(),
-                Outcome.Result.INVALID, Map.of(), Health.HEALTHY, problems, "");
+        Reconciled end(Outcome.Result result, Reconciled.Cause cause, boolean applied,
+                       Map<String, List<ObjectResult>> results, Health health, List<Problem> problems, String error) {
+            return new Reconciled(new Outcome(env.name(), env.file(), env.revision(), trigger, started,
+                    clock.instant(), result, results, health, problems, error), cause, applied);
+        }
     }
 }

@@ -9,7 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code /health}: liveness (the process answers) and readiness (the repository was fetched at least once).
+ * {@code /health}: liveness (the process answers) and readiness (the repository was fetched, and its newest
+ * commit could be loaded).
  * {@code /health/liveness} and {@code /health/readiness} answer 200 or 503 for probes.
  */
 @Controller("/health")
@@ -26,7 +27,10 @@ public class HealthController {
         body.put("status", "UP");
         body.put("liveness", "UP");
         body.put("readiness", engine.ready() ? "UP" : "DOWN");
-        body.put("lastReconciledCommit", engine.lastReconciledCommit().orElse(""));
+        body.put("lastFetchedCommit", engine.lastFetchedCommit().orElse(""));
+        if (!engine.ready()) {
+            body.put("reason", engine.notReadyBecause());
+        }
         return body;
     }
 
@@ -39,6 +43,6 @@ public class HealthController {
     public HttpResponse<Map<String, String>> readiness() {
         return engine.ready() ? HttpResponse.ok(Map.of("status", "UP"))
                 : HttpResponse.<Map<String, String>>status(HttpStatus.SERVICE_UNAVAILABLE)
-                        .body(Map.of("status", "DOWN", "reason", "the repository has not been fetched yet"));
+                        .body(Map.of("status", "DOWN", "reason", engine.notReadyBecause()));
     }
 }

@@ -7,6 +7,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.plumbline.app.ProviderSettings;
 import io.plumbline.app.Providers;
+import io.plumbline.engine.Backoff;
 import io.plumbline.engine.Engine;
 import io.plumbline.engine.EngineSettings;
 import io.plumbline.engine.History;
@@ -14,7 +15,6 @@ import io.plumbline.engine.Links;
 import io.plumbline.engine.OutcomeListener;
 import io.plumbline.engine.Pipeline;
 import io.plumbline.engine.PlanListener;
-import io.plumbline.engine.Reconciler;
 import io.plumbline.load.EnvironmentLoader;
 import io.plumbline.metrics.Metrics;
 import io.plumbline.metrics.MicrometerMetrics;
@@ -25,7 +25,6 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -86,13 +85,6 @@ public class ServiceFactory {
         return new EnvironmentLoader();
     }
 
-    @Singleton
-    Reconciler reconciler(EnvironmentLoader loader, Providers providers, Metrics metrics,
-                          List<OutcomeListener> listeners, History history) {
-        return new Reconciler(loader, new Pipeline(providers.all()), metrics, listeners, history,
-                Clock.systemUTC());
-    }
-
     private static Optional<String> optional(String value) {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
@@ -101,12 +93,13 @@ public class ServiceFactory {
     EngineSettings engineSettings(@Value("${plumbline.engine.workers:4}") int workers,
                                   @Value("${plumbline.poll.interval:30s}") Duration interval,
                                   @Value("${plumbline.poll.jitter:0.1}") double jitter,
-                                  @Value("${plumbline.engine.retry-attempts:5}") int retryAttempts,
                                   @Value("${plumbline.engine.retry-base:10s}") Duration retryBase,
+                                  @Value("${plumbline.engine.retry-max:5m}") Duration retryMax,
+                                  @Value("${plumbline.engine.shutdown-grace:60s}") Duration shutdownGrace,
                                   @Value("${plumbline.state-dir:.plumbline/state}") String stateDir,
                                   @Value("${plumbline.public-url:}") String publicUrl) {
-        return new EngineSettings(workers, interval, jitter, retryAttempts, retryBase, Path.of(stateDir),
-                new Links(publicUrl));
+        return new EngineSettings(workers, interval, jitter, new Backoff(retryBase, retryMax), shutdownGrace,
+                Path.of(stateDir), new Links(publicUrl));
     }
 
     @Singleton
@@ -116,8 +109,10 @@ public class ServiceFactory {
 
     @Bean(preDestroy = "close")
     @Singleton
-    Engine engine(GitSource source, EnvironmentLoader loader, Reconciler reconciler, StatusReporting statuses,
-                  PlanListener plans, Metrics metrics, EngineSettings settings) {
-        return new Engine(source, loader, reconciler, statuses, plans, metrics, settings);
+    Engine engine(GitSource source, EnvironmentLoader loader, Providers providers, Metrics metrics,
+                  List<OutcomeListener> listeners, StatusReporting statuses, PlanListener plans, History history,
+                  EngineSettings settings) {
+        return new Engine(source, loader, new Pipeline(providers.all()), metrics, listeners, statuses, plans, history,
+                settings);
     }
 }

@@ -8,7 +8,6 @@ import io.plumbline.report.CommitStatus;
 import io.plumbline.report.StatusContext;
 import io.plumbline.report.StatusPublisher;
 import io.plumbline.report.Statuses;
-import java.util.Locale;
 
 /**
  * Connects the engine to the status publisher: {@code plumbline/<env>} pending and final for every reconcile of
@@ -38,8 +37,8 @@ public final class StatusReporting implements OutcomeListener, StatusSink {
     }
 
     @Override
-    public void post(String commit, String context, String state, String description, String targetUrl) {
-        publisher.submit(new CommitStatus(commit, context, CommitStatus.State.valueOf(state.toUpperCase(Locale.ROOT)),
-                description, targetUrl == null || targetUrl.isEmpty() ? null : targetUrl));
+    public void post(String commit, String context, CommitStatus.State state, String description, String targetUrl) {
+        publisher.submit(new CommitStatus(commit, context, state, description,
+                targetUrl == null || targetUrl.isEmpty() ? null : targetUrl));
     }
 }

@@ -29,4 +29,24 @@ public interface Metrics {
 
     default void statusPublishFailed(String host) {
     }
+
+    /** The environment left the repository: every series labelled with it goes. */
+    default void environmentGone(String environment) {
+    }
+
+    /** A failure that may pass is retried (after a backoff). */
+    default void retryScheduled(String environment) {
+    }
+
+    /** An apply ended with a fresh plan that still differs. */
+    default void notConverged(String environment) {
+    }
+
+    /** A branch head that does not descend from the last applied commit was refused. */
+    default void rewindRefused(String environment) {
+    }
+
+    /** Whether the newest commit of the repository could be loaded at all. */
+    default void repositoryLoadable(boolean loadable) {
+    }
 }

@@ -2,6 +2,7 @@ package io.plumbline.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -16,7 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code plumbline_last_success_timestamp_seconds{environment}}, {@code plumbline_git_fetch_failures_total},
  * {@code plumbline_drift_resources{environment,provider}},
  * {@code plumbline_changes_applied_total{environment,provider,action}},
- * {@code plumbline_status_publish_failures_total{host}}.
+ * {@code plumbline_status_publish_failures_total{host}}, {@code plumbline_reconcile_retries_total{environment}},
+ * {@code plumbline_not_converged_total{environment}}, {@code plumbline_rewinds_refused_total{environment}},
+ * {@code plumbline_repository_loadable}.
  */
 public final class MicrometerMetrics implements Metrics {
     private static final List<String> RESULTS = List.of("success", "failure", "invalid", "refused");
@@ -35,6 +38,44 @@ public final class MicrometerMetrics implements Metrics {
         for (String result : RESULTS) {
             reconcileCounter(environment, result);
         }
+        environmentCounter("plumbline.reconcile.retries", "Retries of reconciles that failed in a way that may pass",
+                environment);
+        environmentCounter("plumbline.not.converged", "Applies after which a fresh plan still differed", environment);
+        environmentCounter("plumbline.rewinds.refused", "Branch heads refused for not descending from the last "
+                + "applied commit", environment);
+    }
+
+    @Override
+    public void environmentGone(String environment) {
+        for (Meter meter : List.copyOf(registry.getMeters())) {
+            if (meter.getId().getName().startsWith("plumbline.")
+                    && environment.equals(meter.getId().getTag("environment"))) {
+                registry.remove(meter);
+            }
+        }
+        gauges.keySet().removeIf(id -> id.contains("environment=" + environment + ",")
+                || id.contains("environment=" + environment + "}"));
+    }
+
+    @Override
+    public void retryScheduled(String environment) {
+        registry.counter("plumbline.reconcile.retries", "environment", environment).increment();
+    }
+
+    @Override
+    public void notConverged(String environment) {
+        registry.counter("plumbline.not.converged", "environment", environment).increment();
+    }
+
+    @Override
+    public void rewindRefused(String environment) {
+        registry.counter("plumbline.rewinds.refused", "environment", environment).increment();
+    }
+
+    @Override
+    public void repositoryLoadable(boolean loadable) {
+        gauge("plumbline.repository.loadable", "1 when the newest commit of the repository could be loaded, else 0",
+                Map.of()).set(loadable ? 1 : 0);
     }
 
     @Override
@@ -72,6 +113,10 @@ public final class MicrometerMetrics implements Metrics {
     public void statusPublishFailed(String host) {
         Counter.builder("plumbline.status.publish.failures").description("Commit statuses that could not be posted")
                 .tag("host", host).register(registry).increment();
+    }
+
+    private void environmentCounter(String name, String description, String environment) {
+        Counter.builder(name).description(description).tag("environment", environment).register(registry);
     }
 
     private Counter reconcileCounter(String environment, String result) {

@@ -3,17 +3,29 @@ package io.plumbline.model;
 /**
  * What applying one change did. One record per object feeds logs, status text and metrics.
  *
- * @param message detail for FAILED and SKIPPED (never a secret)
+ * @param message   detail for FAILED and SKIPPED (never a secret)
+ * @param permanent for FAILED: the target refused the change itself (a 4xx, an ownership conflict), so trying
+ *                  the same commit again cannot help; false for passing trouble (throttling, a 5xx, a timeout)
  */
-public record ObjectResult(ResourceKey key, Result result, Action action, String message) {
+public record ObjectResult(ResourceKey key, Result result, Action action, String message, boolean permanent) {
     public enum Result { CREATED, CONFIGURED, UNCHANGED, DELETED, SKIPPED, FAILED }
+
+    public ObjectResult(ResourceKey key, Result result, Action action, String message) {
+        this(key, result, action, message, false);
+    }
 
     public static ObjectResult of(Change change, Result result) {
         return new ObjectResult(change.key(), result, change.action(), "");
     }
 
+    /** A failure that may pass: the reconcile is retried with backoff. */
     public static ObjectResult failed(Change change, String message) {
-        return new ObjectResult(change.key(), Result.FAILED, change.action(), message);
+        return new ObjectResult(change.key(), Result.FAILED, change.action(), message, false);
+    }
+
+    /** A failure the target will repeat for this commit (validation, conflict): it waits for a new commit. */
+    public static ObjectResult rejected(Change change, String message) {
+        return new ObjectResult(change.key(), Result.FAILED, change.action(), message, true);
     }
 
     public static ObjectResult skipped(Change change, String message) {

@@ -15,6 +15,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.URIish;
@@ -85,6 +86,19 @@ public final class GitSource implements AutoCloseable {
     /** The files at a commit; the ref only labels the revision. */
     public RepoFiles at(String commit, String ref) throws IOException {
         return new CommitFiles(repository, ObjectId.fromString(commit), ref);
+    }
+
+    /**
+     * Whether {@code descendant} is {@code ancestor} or has it in its history; false when either commit is not
+     * in the cache (a rewritten history may have dropped it).
+     */
+    public boolean isAncestor(String ancestor, String descendant) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            return walk.isMergedInto(walk.parseCommit(ObjectId.fromString(ancestor)),
+                    walk.parseCommit(ObjectId.fromString(descendant)));
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     public String branch() {

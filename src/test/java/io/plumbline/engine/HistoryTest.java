@@ -20,10 +20,14 @@ class HistoryTest {
     Path dir;
 
     private static Outcome outcome(String commit, Outcome.Result result) {
+        return outcome(commit, result, "poll", Instant.parse("2026-11-22T10:00:02Z"));
+    }
+
+    private static Outcome outcome(String commit, Outcome.Result result, String trigger, Instant finished) {
         ObjectResult created = new ObjectResult(ResourceKey.of("aws", "EcrRepository", "", "frontend"),
                 ObjectResult.Result.CREATED, Action.CREATE, "");
-        return new Outcome("production", "environments/production.yaml", new Revision(commit, "main", "msg"), "poll",
-                Instant.parse("2026-11-22T10:00:00Z"), Instant.parse("2026-11-22T10:00:02Z"), result,
+        return new Outcome("production", "environments/production.yaml", new Revision(commit, "main", "msg"), trigger,
+                Instant.parse("2026-11-22T10:00:00Z"), finished, result,
                 Map.of("aws", List.of(created)), Health.HEALTHY, List.of(), "");
     }
 
@@ -51,5 +55,22 @@ class HistoryTest {
         assertThat(history.of("production")).isEmpty();
         history.finished(outcome("c1", Outcome.Result.SUCCESS));
         assertThat(new History(dir, 5).of("production")).hasSize(1);
+    }
+
+    @Test
+    void noNumberOfRequestsPushesACommitRecordOut() {
+        History history = new History(dir, 5);
+        Instant t = Instant.parse("2026-11-22T10:00:02Z");
+        history.finished(outcome("c1", Outcome.Result.SUCCESS, "webhook", t));
+        for (int i = 1; i <= 300; i++) {
+            history.finished(outcome("c1", Outcome.Result.SUCCESS, i % 2 == 0 ? "api" : "drift", t.plusSeconds(i)));
+        }
+
+        List<HistoryEntry> kept = new History(dir, 5).of("production");
+
+        assertThat(kept).hasSize(6);
+        assertThat(kept.get(0).trigger()).isEqualTo("api");
+        assertThat(kept.get(5).trigger()).isEqualTo("webhook");
+        assertThat(history.lastAppliedCommit("production")).contains("c1");
     }
 }

@@ -13,11 +13,12 @@ import java.time.Duration;
  * @param maxDeletePercent refuse a plan that deletes more than this share of the owned resources
  * @param driftInterval    how often drift is checked between commits
  * @param healthTimeout    how long to wait for applied resources to become healthy
+ * @param allowRewind      apply a branch head that does not descend from the last applied commit
  */
 public record Sync(String mode, String interval, Boolean prune, Boolean selfHeal, Integer maxDeletePercent,
-                   String driftInterval, String healthTimeout) {
+                   String driftInterval, String healthTimeout, Boolean allowRewind) {
 
-    public static final Sync DEFAULT = new Sync(null, null, null, null, null, null, null);
+    public static final Sync DEFAULT = new Sync(null, null, null, null, null, null, null, null);
 
     public Sync {
         mode = mode == null ? "auto" : mode;
@@ -27,6 +28,11 @@ public record Sync(String mode, String interval, Boolean prune, Boolean selfHeal
         maxDeletePercent = maxDeletePercent == null ? 20 : maxDeletePercent;
         driftInterval = driftInterval == null ? "5m" : driftInterval;
         healthTimeout = healthTimeout == null ? "5m" : healthTimeout;
+        allowRewind = allowRewind != null && allowRewind;
+    }
+
+    public boolean rewindAllowed() {
+        return allowRewind;
     }
 
     public boolean pruneEnabled() {

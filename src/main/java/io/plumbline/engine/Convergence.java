@@ -1,0 +1,35 @@
+package io.plumbline.engine;
+
+import io.plumbline.model.Change;
+import io.plumbline.model.FieldChange;
+import java.util.ArrayList;
+import java.util.List;
+
+/** After an apply a fresh plan must be empty; what it still shows is named here, object by object, field by field. */
+final class Convergence {
+    private Convergence() {
+    }
+
+    /** One entry per object still different, e.g. {@code haproxy Server backendnodes/aws: port}. */
+    static List<String> differences(List<ProviderPlan> plans) {
+        List<String> left = new ArrayList<>();
+        for (ProviderPlan plan : plans) {
+            for (Change c : plan.changes().changes()) {
+                switch (c.action()) {
+                    case CREATE -> left.add(c.key() + ": still missing");
+                    case DELETE -> left.add(c.key() + ": still present");
+                    case UPDATE -> left.add(c.key() + ": " + String.join(", ",
+                            c.fields().stream().map(FieldChange::path).toList()));
+                    default -> {
+                    }
+                }
+            }
+        }
+        return left;
+    }
+
+    /** {@code not converged: <first>; <second>; ...}: all of them (a commit status shortens it, history keeps it). */
+    static String describe(List<String> differences) {
+        return "not converged: " + String.join("; ", differences);
+    }
+}

@@ -1,0 +1,144 @@
+package io.plumbline.engine;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything the engine holds about one environment, in one place: the newest desired state, the commits last
+ * reconciled and last applied, the retry schedule, the drift timer, and the triggers waiting for their turn.
+ * Methods are short and synchronized; the reconcile itself runs outside the monitor, one at a time per
+ * environment (see {@link Dispatcher}).
+ */
+final class EnvironmentState {
+    private final String name;
+    private final Set<Trigger> pending = EnumSet.noneOf(Trigger.class);
+    private Desired desired;
+    private String reconciledCommit;
+    private String appliedCommit;
+    private boolean retryDue;
+    private int failures;
+    private Timers.Task retry = Timers.Task.NONE;
+    private Timers.Task drift = Timers.Task.NONE;
+    private Duration driftEvery = Duration.ZERO;
+    private boolean running;
+    private boolean stopped;
+
+    /**
+     * @param reconciledCommit the commit reconciled before a restart without failing, or null
+     * @param appliedCommit    the commit last applied before a restart, or null
+     */
+    EnvironmentState(String name, String reconciledCommit, String appliedCommit) {
+        this.name = name;
+        this.reconciledCommit = reconciledCommit;
+        this.appliedCommit = appliedCommit;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** The newest desired state; a new commit cancels the retry of an older one. */
+    synchronized void desire(Desired next) {
+        if (desired == null || !desired.commit().equals(next.commit())) {
+            retry.cancel();
+            retryDue = false;
+            failures = 0;
+        }
+        desired = next;
+    }
+
+    synchronized Desired desired() {
+        return desired;
+    }
+
+    /** Whether a reconcile of this exact commit has finished. */
+    synchronized boolean reconciled(Desired d) {
+        return d.commit().equals(reconciledCommit);
+    }
+
+    /** Whether a retry of the newest commit is due (its last reconcile failed in a way that may pass). */
+    synchronized boolean retryDue() {
+        return retryDue;
+    }
+
+    synchronized Optional<String> appliedCommit() {
+        return Optional.ofNullable(appliedCommit);
+    }
+
+    /** Takes a finished reconcile in; returns the number of failures in a row that may pass (0: no retry). */
+    synchronized int finished(Reconciled r) {
+        reconciledCommit = r.outcome().revision().commit();
+        if (r.applied()) {
+            appliedCommit = reconciledCommit;
+        }
+        retry.cancel();
+        retryDue = r.retry();
+        failures = r.retry() ? failures + 1 : 0;
+        return failures;
+    }
+
+    synchronized void retryWith(Timers.Task task) {
+        retry.cancel();
+        retry = stopped ? cancelled(task) : task;
+    }
+
+    synchronized Duration driftEvery() {
+        return driftEvery;
+    }
+
+    synchronized void driftWith(Timers.Task task, Duration every) {
+        drift.cancel();
+        drift = stopped ? cancelled(task) : task;
+        driftEvery = every;
+    }
+
+    /** A trigger named this environment; true when the caller must start a run (none is under way). */
+    synchronized boolean offer(Trigger trigger) {
+        if (stopped) {
+            return false;
+        }
+        pending.add(trigger);
+        if (running) {
+            return false;
+        }
+        running = true;
+        return true;
+    }
+
+    /** The triggers gathered since the last take; empty (and the run ends) when there are none. */
+    synchronized Set<Trigger> take() {
+        if (pending.isEmpty() || stopped) {
+            return idle();
+        }
+        Set<Trigger> taken = EnumSet.copyOf(pending);
+        pending.clear();
+        return taken;
+    }
+
+    /** Whether a run is under way or about to start. */
+    synchronized boolean busy() {
+        return running;
+    }
+
+    /** Ends the run without taking anything. */
+    synchronized Set<Trigger> idle() {
+        running = false;
+        pending.clear();
+        return Set.of();
+    }
+
+    /** The environment left the repository (or the service stops): timers cancelled, no trigger accepted. */
+    synchronized void stop() {
+        stopped = true;
+        retry.cancel();
+        drift.cancel();
+        pending.clear();
+    }
+
+    private static Timers.Task cancelled(Timers.Task task) {
+        task.cancel();
+        return Timers.Task.NONE;
+    }
+}

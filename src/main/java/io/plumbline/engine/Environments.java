@@ -1,0 +1,168 @@
+package io.plumbline.engine;
+
+import io.plumbline.load.EnvironmentLoader;
+import io.plumbline.load.LoadResult;
+import io.plumbline.metrics.Metrics;
+import io.plumbline.model.LoadedEnvironment;
+import io.plumbline.model.RepoFiles;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The environments the service keeps, each with its one {@link EnvironmentState}. New revisions are handed over
+ * here; every trigger (poll, webhook, API, drift timer, retry) only names an environment, and the reconciler then
+ * takes that environment's newest desired state and decides, on the worker pool, one run at a time per environment.
+ */
+public final class Environments {
+    private static final Logger LOG = LoggerFactory.getLogger(Environments.class);
+
+    private final EnvironmentLoader loader;
+    private final Reconciler reconciler;
+    private final ResumePoint resume;
+    private final Timers timers;
+    private final Metrics metrics;
+    private final Backoff backoff;
+    private final Dispatcher dispatcher;
+    private final Map<String, EnvironmentState> states = new ConcurrentHashMap<>();
+    private volatile String loadFailure = "";
+
+    public Environments(EnvironmentLoader loader, Reconciler reconciler, ResumePoint resume, Timers timers,
+                        Metrics metrics, Backoff backoff, int workers) {
+        this.loader = loader;
+        this.reconciler = reconciler;
+        this.resume = resume;
+        this.timers = timers;
+        this.metrics = metrics;
+        this.backoff = backoff;
+        this.dispatcher = new Dispatcher(workers, this::work);
+        metrics.repositoryLoadable(true);
+    }
+
+    /**
+     * A new head of the environment branch: load every environment file, make each the newest desired state of
+     * its environment and name it; stop the environments that left. Never throws: a commit that cannot be loaded
+     * at all leaves every environment as it was, and shows in readiness and a metric.
+     */
+    public void handOver(RepoFiles files, Trigger trigger) {
+        LoadResult loaded;
+        try {
+            loaded = loader.loadAll(files);
+        } catch (IOException | RuntimeException e) {
+            loadFailure = "commit " + files.revision().shortCommit() + " cannot be loaded: " + e;
+            metrics.repositoryLoadable(false);
+            LOG.error("{}; every environment stays as it was", loadFailure, e);
+            return;
+        }
+        loadFailure = "";
+        metrics.repositoryLoadable(true);
+        Map<String, Desired> wanted = new LinkedHashMap<>();
+        for (LoadedEnvironment env : loaded.environments()) {
+            wanted.put(env.name(), Desired.loaded(env));
+        }
+        loaded.problems().forEach((file, problems) -> {
+            String name = OutcomeRecorder.nameOf(file);
+            wanted.putIfAbsent(name, Desired.invalid(name, file, files.revision(), problems));
+        });
+        List.copyOf(states.keySet()).stream().filter(name -> !wanted.containsKey(name)).forEach(this::forget);
+        wanted.forEach((name, desired) -> {
+            EnvironmentState state = states.computeIfAbsent(name, this::found);
+            state.desire(desired);
+            keepDriftTimer(state, desired);
+            dispatcher.request(state, trigger);
+        });
+    }
+
+    /** Names an environment; false when no environment of that name is known. */
+    public boolean request(String environment, Trigger trigger) {
+        EnvironmentState state = states.get(environment);
+        if (state == null) {
+            return false;
+        }
+        dispatcher.request(state, trigger);
+        return true;
+    }
+
+    /** Work for the pool that is not an environment's (pull-request plans). */
+    void submit(Runnable task) {
+        dispatcher.submit(task);
+    }
+
+    public Set<String> names() {
+        return Set.copyOf(states.keySet());
+    }
+
+    /** The newest loadable state of an environment, if it loaded. */
+    public Optional<LoadedEnvironment> desired(String environment) {
+        return Optional.ofNullable(states.get(environment)).map(EnvironmentState::desired)
+                .filter(Desired::valid).map(Desired::environment);
+    }
+
+    /** Whether no environment has a run under way or waiting (what a test waits for before it looks). */
+    boolean idle() {
+        return states.values().stream().noneMatch(EnvironmentState::busy);
+    }
+
+    /** Why the newest commit could not be loaded at all, or empty. */
+    public String loadFailure() {
+        return loadFailure;
+    }
+
+    /** Stops triggers, lets runs under way finish within {@code grace}; true when all did. */
+    public boolean close(Duration grace) {
+        timers.close();
+        states.values().forEach(EnvironmentState::stop);
+        return dispatcher.close(grace);
+    }
+
+    private void work(EnvironmentState state, Set<Trigger> triggers) {
+        reconciler.run(state, triggers).ifPresent(reconciled -> {
+            int failures = state.finished(reconciled);
+            if (failures > 0) {
+                Duration delay = backoff.delay(failures - 1);
+                LOG.info("retrying {} in {}s ({} failures in a row)", state.name(), delay.toSeconds(), failures);
+                metrics.retryScheduled(state.name());
+                state.retryWith(timers.schedule(delay, () -> dispatcher.request(state, Trigger.RETRY)));
+            }
+        });
+    }
+
+    private EnvironmentState found(String name) {
+        reconciler.found(name);
+        return new EnvironmentState(name, resume.lastCommit(name).orElse(null),
+                resume.lastAppliedCommit(name).orElse(null));
+    }
+
+    private void forget(String name) {
+        EnvironmentState state = states.remove(name);
+        state.stop();
+        reconciler.forget(name);
+        LOG.info("environment {} is no longer in the repository: its timers are stopped and its series removed",
+                name);
+    }
+
+    /** One drift timer per environment at its interval; each tick only names the environment. */
+    private void keepDriftTimer(EnvironmentState state, Desired desired) {
+        if (!desired.valid()) {
+            return;
+        }
+        Duration every = desired.environment().environment().spec().sync().driftIntervalDuration();
+        if (!every.equals(state.driftEvery())) {
+            scheduleDrift(state, every);
+        }
+    }
+
+    private void scheduleDrift(EnvironmentState state, Duration every) {
+        state.driftWith(timers.schedule(every, () -> {
+            dispatcher.request(state, Trigger.DRIFT);
+            scheduleDrift(state, every);
+        }), every);
+    }
+}

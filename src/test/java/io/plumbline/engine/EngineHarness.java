@@ -1,0 +1,178 @@
+package io.plumbline.engine;
+
+import static org.awaitility.Awaitility.await;
+
+import io.plumbline.load.EnvironmentLoader;
+import io.plumbline.metrics.Metrics;
+import io.plumbline.model.Outcome;
+import io.plumbline.model.RepoFiles;
+import io.plumbline.model.Revision;
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The engine as the service wires it (the real loader and schema, a real worker pool), with an in-memory provider,
+ * timers moved by hand, a commit graph standing in for Git, and every outcome and metric call recorded.
+ */
+final class EngineHarness implements AutoCloseable {
+    static final Duration RETRY_CAP = Duration.ofMinutes(5);
+
+    final ManualTimers timers = new ManualTimers();
+    final MemoryProvider provider = new MemoryProvider();
+    final List<Outcome> outcomes = new CopyOnWriteArrayList<>();
+    /** Metric calls, e.g. {@code retryScheduled:production}. */
+    final List<String> metrics = new CopyOnWriteArrayList<>();
+    final Environments environments;
+    private final Map<String, String> parents = new ConcurrentHashMap<>();
+    private final Map<String, String> files = new LinkedHashMap<>();
+    private String head;
+    private int commits;
+
+    EngineHarness() {
+        Metrics recording = recordingMetrics();
+        Reconciler reconciler = new Reconciler(new Pipeline(List.of(provider)), recording,
+                List.of(outcomes::add), StatusSink.NONE, new Links(""), this::isAncestor, timers.clock());
+        ResumePoint fresh = new ResumePoint() {
+            @Override
+            public Optional<String> lastCommit(String environment) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<String> lastAppliedCommit(String environment) {
+                return Optional.empty();
+            }
+        };
+        environments = new Environments(new EnvironmentLoader(), reconciler, fresh, timers, recording,
+                new Backoff(Duration.ofSeconds(10), RETRY_CAP), 4);
+    }
+
+    /** An environment file; {@code sync} is the inside of {@code spec.sync}, e.g. {@code mode: auto, selfHeal: true}. */
+    static String environment(String name, String sync) {
+        return "apiVersion: plumbline/v1\nkind: Environment\nmetadata:\n  name: " + name + "\nspec:\n  sync: {"
+                + sync + "}\n";
+    }
+
+    /** Writes (or, with null, removes) an environment file for the next commit. */
+    EngineHarness file(String name, String content) {
+        if (content == null) {
+            files.remove("environments/" + name + ".yaml");
+        } else {
+            files.put("environments/" + name + ".yaml", content);
+        }
+        return this;
+    }
+
+    /** Commits the files on top of the current head and hands the commit over as the poller would. */
+    String push(String message) {
+        return pushOnto(head, message);
+    }
+
+    /** Commits on top of {@code parent} (an older commit: a force-push) and hands it over. */
+    String pushOnto(String parent, String message) {
+        String sha = String.format("%040x", ++commits);
+        if (parent != null) {
+            parents.put(sha, parent);
+        }
+        head = sha;
+        handOver(sha, message);
+        return sha;
+    }
+
+    /** Hands an existing commit over again as the branch head (a force-push back to it). */
+    void resetTo(String sha) {
+        head = sha;
+        handOver(sha, "");
+    }
+
+    /** Hands over a commit whose files cannot even be listed (a repository that cannot be loaded). */
+    void pushUnreadable() {
+        String sha = String.format("%040x", ++commits);
+        parents.put(sha, head);
+        head = sha;
+        handOver(sha, "", null);
+    }
+
+    private void handOver(String sha, String message) {
+        handOver(sha, message, Map.copyOf(files));
+    }
+
+    private void handOver(String sha, String message, Map<String, String> snapshot) {
+        Revision revision = new Revision(sha, "main", message);
+        environments.handOver(new RepoFiles() {
+            @Override
+            public Revision revision() {
+                return revision;
+            }
+
+            @Override
+            public List<String> list(String folder) throws IOException {
+                if (snapshot == null) {
+                    throw new IOException("object 0123abcd is a gitlink, not a tree");
+                }
+                return snapshot.keySet().stream().filter(p -> p.startsWith(folder + "/")).sorted().toList();
+            }
+
+            @Override
+            public byte[] read(String path) throws IOException {
+                String text = snapshot.get(path);
+                if (text == null) {
+                    throw new NoSuchFileException(path);
+                }
+                return text.getBytes(StandardCharsets.UTF_8);
+            }
+        }, Trigger.WEBHOOK);
+    }
+
+    List<Outcome> outcomesOf(String environment) {
+        return outcomes.stream().filter(o -> o.environment().equals(environment)).toList();
+    }
+
+    /** Waits until the environment has {@code count} outcomes, and returns the last. */
+    Outcome awaitOutcomes(String environment, int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> outcomesOf(environment).size() >= count);
+        List<Outcome> list = outcomesOf(environment);
+        return list.get(list.size() - 1);
+    }
+
+    /** Waits until no run is under way or waiting; due timers have already named their environments. */
+    void awaitIdle() {
+        await().atMost(Duration.ofSeconds(30)).until(environments::idle);
+    }
+
+    long metric(String call) {
+        return metrics.stream().filter(call::equals).count();
+    }
+
+    private boolean isAncestor(String ancestor, String descendant) {
+        for (String c = descendant; c != null; c = parents.get(c)) {
+            if (c.equals(ancestor)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        environments.close(Duration.ofSeconds(30));
+    }
+
+    /** Records every metric call as {@code name:first argument}, e.g. {@code retryScheduled:production}. */
+    private Metrics recordingMetrics() {
+        return (Metrics) Proxy.newProxyInstance(Metrics.class.getClassLoader(), new Class<?>[] {Metrics.class},
+                (proxy, method, args) -> {
+                    metrics.add(method.getName() + ":" + (args == null ? "" : args[0]));
+                    return null;
+                });
+    }
+}

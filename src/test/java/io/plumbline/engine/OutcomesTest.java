@@ -1,0 +1,123 @@
+package io.plumbline.engine;
+
+import static io.plumbline.engine.EngineHarness.environment;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plumbline.model.Outcome;
+import io.plumbline.provider.ProviderException;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** How each way a reconcile can end is reported, and what comes after it. */
+class OutcomesTest {
+    private final EngineHarness engine = new EngineHarness();
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    private Outcome failureOfTheFirstCommit() {
+        engine.file("production", environment("production", "mode: auto")).push("A");
+        Outcome outcome = engine.awaitOutcomes("production", 1);
+        assertThat(outcome.result()).isEqualTo(Outcome.Result.FAILURE);
+        return outcome;
+    }
+
+    /** A failure that waits for a new commit: however long one waits, nothing is tried again. */
+    private void assertNoRetry() {
+        engine.awaitIdle();
+        engine.timers.advance(EngineHarness.RETRY_CAP.multipliedBy(3));
+        engine.awaitIdle();
+        assertThat(engine.provider.applies).hasSize(1);
+        assertThat(engine.outcomesOf("production")).hasSize(1);
+        assertThat(engine.metric("retryScheduled:production")).isZero();
+    }
+
+    @Test
+    void anApplyThatDoesNotLandIsAFailureNamingTheResourceAndField() {
+        engine.provider.stuck = true;
+
+        assertThat(failureOfTheFirstCommit().error())
+                .isEqualTo("not converged: memory Item production/config: still missing");
+        assertThat(engine.metric("notConverged:production")).isEqualTo(1);
+        assertNoRetry();
+    }
+
+    @Test
+    void anUnexpectedExceptionIsReportedByItsClassAndRetried() {
+        engine.provider.observeFailures.add(new NullPointerException());
+        engine.file("production", environment("production", "mode: auto")).push("A");
+
+        Outcome outcome = engine.awaitOutcomes("production", 1);
+
+        assertThat(outcome.result()).isEqualTo(Outcome.Result.FAILURE);
+        assertThat(outcome.error()).isEqualTo("unexpected NullPointerException");
+        engine.awaitIdle();
+        engine.timers.advance(EngineHarness.RETRY_CAP);
+        assertThat(engine.awaitOutcomes("production", 2).result()).isEqualTo(Outcome.Result.SUCCESS);
+        assertThat(engine.outcomesOf("production").get(1).trigger()).isEqualTo("retry");
+    }
+
+    @Test
+    void aFailureThatMayPassIsRetriedForEverWithABackoffThatStopsGrowingAtTheCap() {
+        for (int i = 0; i < 12; i++) {
+            engine.provider.applyFailures.add(ProviderException.retryable("Rate exceeded (throttling)", null));
+        }
+        engine.file("production", environment("production", "mode: auto")).push("A");
+        engine.awaitOutcomes("production", 1);
+
+        for (int attempt = 2; attempt <= 13; attempt++) {
+            engine.awaitIdle();
+            engine.timers.advance(EngineHarness.RETRY_CAP);
+            engine.awaitOutcomes("production", attempt);
+        }
+
+        assertThat(engine.outcomesOf("production")).hasSize(13).last()
+                .satisfies(o -> assertThat(o.result()).isEqualTo(Outcome.Result.SUCCESS));
+        assertThat(engine.metric("retryScheduled:production")).isEqualTo(12);
+    }
+
+    @Test
+    void anObjectTheTargetRejectsWaitsForANewCommit() {
+        engine.provider.reject = true;
+
+        assertThat(failureOfTheFirstCommit().error()).contains("422 the target refuses this value");
+        assertNoRetry();
+
+        engine.provider.reject = false;
+        engine.push("B");
+        assertThat(engine.awaitOutcomes("production", 2).result()).isEqualTo(Outcome.Result.SUCCESS);
+    }
+
+    @Test
+    void oneInvalidFileIsReportedAloneWhileTheOtherEnvironmentsReconcile() {
+        engine.file("production", environment("production", "mode: auto"))
+                .file("staging", environment("staging", "mode: sometimes")).push("A");
+
+        assertThat(engine.awaitOutcomes("staging", 1).result()).isEqualTo(Outcome.Result.INVALID);
+        assertThat(engine.awaitOutcomes("production", 1).result()).isEqualTo(Outcome.Result.SUCCESS);
+        assertThat(engine.provider.appliesOf("staging")).isEmpty();
+    }
+
+    @Test
+    void aCommitThatCannotBeLoadedShowsAndLeavesEveryEnvironmentAsItWas() {
+        engine.file("production", environment("production", "mode: auto, driftInterval: 1m")).push("A");
+        engine.awaitOutcomes("production", 1);
+        engine.awaitIdle();
+
+        engine.pushUnreadable();
+
+        assertThat(engine.environments.loadFailure()).contains("cannot be loaded").contains("gitlink");
+        assertThat(engine.metric("repositoryLoadable:false")).isEqualTo(1);
+        assertThat(engine.environments.names()).containsExactly("production");
+        engine.timers.advance(Duration.ofMinutes(1));
+        engine.awaitIdle();
+        assertThat(engine.provider.observes).as("the drift check still runs").hasSize(3);
+
+        engine.push("Fixed");
+        assertThat(engine.awaitOutcomes("production", 2).result()).isEqualTo(Outcome.Result.SUCCESS);
+        assertThat(engine.environments.loadFailure()).isEmpty();
+    }
+}
