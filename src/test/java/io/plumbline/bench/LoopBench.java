@@ -26,7 +26,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class LoopBench {
     private static final Path JAR = Path.of("target/plumbline.jar").toAbsolutePath();
-    private static final String TOKEN = "ghp_benchToken0123456789";
+    static final String TOKEN = "ghp_benchToken0123456789";
     private static final String SECRET = "bench-webhook-secret";
     private static final int WEBHOOK_COMMITS = 10;
     private static final int POLLED_COMMITS = 5;
@@ -74,7 +74,7 @@ public final class LoopBench {
         }
     }
 
-    private static String config(Peers peers, TestRepo repo, StatusHostServer github, String poll) {
+    static String config(Peers peers, TestRepo repo, StatusHostServer github, String poll) {
         return """
                 plumbline:
                   git: {url: "%s"}
@@ -88,24 +88,31 @@ public final class LoopBench {
                 peers.root, github.url(), TOKEN, SECRET);
     }
 
-    private static String bump(TestRepo repo, int i) {
+    static String bump(TestRepo repo, int i) {
         String text = repo.read("environments/production.yaml").replaceAll("frontend:v[0-9.]+", "frontend:v2." + i);
         return repo.write("environments/production.yaml", text).commitAll("Deploy frontend v2." + i);
     }
 
-    private static void awaitStatus(StatusHostServer github, String commit) throws InterruptedException {
+    static void awaitStatus(StatusHostServer github, String commit) throws InterruptedException {
+        awaitStatus(github, commit, "plumbline/production", false);
+    }
+
+    /** Waits for a status of the context on the commit: a final one, or (with {@code pending}) the pending one. */
+    static void awaitStatus(StatusHostServer github, String commit, String context, boolean pending)
+            throws InterruptedException {
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (System.nanoTime() < deadline) {
-            if (github.accepted().stream().anyMatch(a -> a.commit().equals(commit)
-                    && a.context().equals("plumbline/production") && !a.state().equals("pending"))) {
+            if (github.accepted().stream().anyMatch(a -> a.commit().equals(commit) && a.context().equals(context)
+                    && a.state().equals("pending") == pending)) {
                 return;
             }
             Thread.sleep(5);
         }
-        throw new IllegalStateException("no final status for " + commit + " within 120 s");
+        throw new IllegalStateException("no " + (pending ? "pending" : "final") + " status " + context + " for "
+                + commit + " within 120 s");
     }
 
-    private static void webhook(int port, String commit) throws Exception {
+    static void webhook(int port, String commit) throws Exception {
         String body = "{\"ref\":\"refs/heads/main\",\"after\":\"" + commit + "\",\"deleted\":false,"
                 + "\"repository\":{\"full_name\":\"acme/infra\"}}";
         Mac mac = Mac.getInstance("HmacSHA256");
@@ -121,7 +128,7 @@ public final class LoopBench {
         }
     }
 
-    private static void report(String what, List<Long> millis) {
+    static void report(String what, List<Long> millis) {
         List<Long> sorted = millis.stream().sorted().toList();
         System.out.printf("%s: p50 %d ms, p90 %d ms, max %d ms (n=%d)%n", what, sorted.get(sorted.size() / 2),
                 sorted.get((int) Math.ceil(sorted.size() * 0.9) - 1), sorted.get(sorted.size() - 1), sorted.size());

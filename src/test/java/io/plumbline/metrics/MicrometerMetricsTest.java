@@ -21,6 +21,9 @@ class MicrometerMetricsTest {
         metrics.drift("production", "aws", 2);
         metrics.applied("production", "kubernetes", "configured", 3);
         metrics.statusPublishFailed("github");
+        metrics.retryScheduled("production");
+        metrics.notConverged("production");
+        metrics.repositoryLoadable(false);
 
         assertThat(registry.scrape()).contains(
                 "plumbline_reconcile_total{environment=\"production\",result=\"success\"} 0.0",
@@ -32,7 +35,26 @@ class MicrometerMetricsTest {
                 "plumbline_git_fetch_failures_total 1.0",
                 "plumbline_drift_resources{environment=\"production\",provider=\"aws\"} 2.0",
                 "plumbline_changes_applied_total{action=\"configured\",environment=\"production\",provider=\"kubernetes\"} 3.0",
-                "plumbline_status_publish_failures_total{host=\"github\"} 1.0");
+                "plumbline_status_publish_failures_total{host=\"github\"} 1.0",
+                "plumbline_reconcile_retries_total{environment=\"production\"} 1.0",
+                "plumbline_not_converged_total{environment=\"production\"} 1.0",
+                "plumbline_rewinds_refused_total{environment=\"production\"} 0.0",
+                "plumbline_repository_loadable 0.0");
+    }
+
+    @Test
+    void anEnvironmentThatIsGoneLeavesNoSeries() {
+        metrics.environmentFound("staging");
+        metrics.reconciled("staging", "success", Duration.ofMillis(10));
+        metrics.drift("staging", "aws", 1);
+        metrics.environmentFound("production");
+
+        metrics.environmentGone("staging");
+
+        assertThat(registry.scrape()).doesNotContain("environment=\"staging\"")
+                .contains("plumbline_reconcile_total{environment=\"production\",result=\"success\"} 0.0");
+        metrics.drift("staging", "aws", 2);
+        assertThat(registry.scrape()).contains("plumbline_drift_resources{environment=\"staging\",provider=\"aws\"} 2.0");
     }
 
     @Test
