@@ -36,7 +36,8 @@ final class Targets implements AutoCloseable {
 
     /** {@link #open}, then plans the chosen environment. Writes nothing. */
     List<ProviderPlan> plan() throws IOException {
-        return pipeline.plan(open());
+        LoadedEnvironment chosen = open();
+        return pipeline.plan(chosen);
     }
 
     LoadedEnvironment environment() {

@@ -52,11 +52,20 @@ final class Dispatcher {
     }
 
     private void drain(EnvironmentState state) {
-        for (Set<Trigger> triggers = next(state); !triggers.isEmpty(); triggers = next(state)) {
-            try {
-                work.accept(state, triggers);
-            } catch (RuntimeException e) {
-                LOG.error("work on environment {} failed unexpectedly: {}", state.name(), e.toString(), e);
+        boolean drained = false;
+        try {
+            for (Set<Trigger> triggers = next(state); !triggers.isEmpty(); triggers = next(state)) {
+                try {
+                    work.accept(state, triggers);
+                } catch (RuntimeException e) {
+                    LOG.error("work on environment {} failed unexpectedly: {}", state.name(), e.toString(), e);
+                }
+            }
+            drained = true;
+        } finally {
+            if (!drained) {
+                // An Error escaped: free the environment, so that the next trigger starts a run again.
+                state.idle();
             }
         }
     }

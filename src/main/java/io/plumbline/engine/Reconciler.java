@@ -63,7 +63,9 @@ public final class Reconciler {
         if (triggers.contains(Trigger.API) || (triggers.contains(Trigger.RETRY) && state.retryDue())) {
             return reconcile(env, triggers.contains(Trigger.API) ? Trigger.API : Trigger.RETRY, state.appliedCommit());
         }
-        return triggers.contains(Trigger.DRIFT) ? checkDrift(state, desired) : Optional.empty();
+        // Drift is measured against what was applied: not against a commit refused or never applied.
+        boolean applied = state.appliedCommit().filter(desired.commit()::equals).isPresent();
+        return triggers.contains(Trigger.DRIFT) && applied ? checkDrift(state, desired) : Optional.empty();
     }
 
     /** One reconcile of {@code env}; nothing at all when it is suspended. */

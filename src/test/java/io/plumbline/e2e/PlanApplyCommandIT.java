@@ -53,7 +53,7 @@ class PlanApplyCommandIT {
             Run apply = run("apply", "--repo", dir, "--env", "production");
             assertThat(apply.code()).as(apply.out() + apply.err()).isEqualTo(Main.OK);
             assertThat(apply.out()).contains("created    aws EcrRepository frontend",
-                    "created    kubernetes apps/v1/Deployment example/frontend").contains("Applied; health: healthy");
+                    "created    kubernetes apps/v1/Deployment example/frontend").contains("Applied and converged; health: healthy");
 
             Run again = run("plan", "--repo", dir, "--env", "production", "--detailed-exitcode", "--output", "json");
             assertThat(again.code()).as(again.out()).isEqualTo(Main.OK);
@@ -78,6 +78,22 @@ class PlanApplyCommandIT {
                             + "\"123456789012.dkr.ecr.us-west-2.amazonaws.com/frontend:v1.4.2\" -> "
                             + "\"123456789012.dkr.ecr.us-west-2.amazonaws.com/frontend:v1.5.0\"",
                     "Plan: 0 to create, 1 to update, 0 to delete");
+        }
+    }
+
+    @Test
+    void applyHonoursPlanOnlyModeAndWritesNothing() {
+        try (TestRepo repo = TestRepo.withFiles(tmp, Map.of("environments/production.yaml",
+                Environments.production(peers).replace("mode: auto", "mode: plan-only")
+                        .replace("frontend:v1.4.2", "frontend:v9.9.9")))) {
+            Run apply = run("apply", "--repo", repo.dir().toString(), "--env", "production");
+
+            assertThat(apply.code()).as(apply.out() + apply.err()).isEqualTo(Main.OK);
+            assertThat(apply.out()).contains("skipped    kubernetes apps/v1/Deployment example/frontend: plan-only",
+                    "Planned only (spec.sync.mode: plan-only): nothing applied");
+            Run plan = run("plan", "--repo", repo.dir().toString(), "--env", "production", "--detailed-exitcode");
+            assertThat(plan.code()).as("the change is still to be made").isEqualTo(Main.CHANGES);
+            assertThat(plan.out()).contains("frontend:v9.9.9");
         }
     }
 

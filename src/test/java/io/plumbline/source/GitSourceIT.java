@@ -58,6 +58,10 @@ class GitSourceIT {
 
         assertThat(source.fetch().branchHead()).isEqualTo(rewritten).isNotEqualTo(pushed);
         assertThat(text(rewritten, "environments/staging.yaml")).contains("replicas: 3");
+        assertThat(source.isAncestor(base, pushed)).as("the old history still reads").isTrue();
+        assertThat(source.isAncestor(pushed, rewritten)).as("the rewritten head does not descend from it").isFalse();
+        assertThat(source.isAncestor(rewritten, rewritten)).isTrue();
+        assertThat(source.isAncestor("0".repeat(40), rewritten)).as("an unknown commit").isFalse();
     }
 
     @Test

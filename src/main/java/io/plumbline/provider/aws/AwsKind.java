@@ -5,6 +5,7 @@ import io.plumbline.model.ObjectResult;
 import io.plumbline.model.Resource;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /** One kind of AWS resource: how to observe it in bulk and how to apply one change to it. */
 public interface AwsKind {
@@ -29,7 +30,10 @@ public interface AwsKind {
                 apply(ctx, c);
                 results.add(ObjectResult.done(c));
             } catch (RuntimeException e) {
-                results.add(ObjectResult.failed(c, AwsErrors.describe(e)));
+                // A 4xx that is not throttling is AWS refusing this change: trying the same commit again cannot help.
+                boolean refused = e instanceof SdkException sdk && !AwsErrors.retryable(sdk);
+                results.add(refused ? ObjectResult.rejected(c, AwsErrors.describe(e))
+                        : ObjectResult.failed(c, AwsErrors.describe(e)));
             }
         }
         return results;

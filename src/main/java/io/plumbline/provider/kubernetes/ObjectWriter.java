@@ -8,6 +8,7 @@ import io.plumbline.model.ResourceKey;
 import io.plumbline.render.kubernetes.KubernetesKeys;
 import java.net.HttpURLConnection;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -21,6 +22,8 @@ final class ObjectWriter {
     private static final int CONFLICT = HttpURLConnection.HTTP_CONFLICT;
     private static final int NOT_FOUND = HttpURLConnection.HTTP_NOT_FOUND;
     private static final int UNSUPPORTED_MEDIA_TYPE = 415;
+    /** Answers that refuse the object as written; anything else (a conflict, throttling, a 5xx) may pass. */
+    private static final Set<Integer> REFUSED = Set.of(400, 403, 422);
 
     private final Cluster cluster;
     private final KubernetesOptions options;
@@ -37,7 +40,7 @@ final class ObjectWriter {
         }
         String otherOwner = KubernetesPlanner.otherOwner(change);
         if (otherOwner != null) {
-            return ObjectResult.failed(change, "belongs to Plumbline environment '" + otherOwner + "'; not taken over");
+            return ObjectResult.rejected(change, "belongs to Plumbline environment '" + otherOwner + "'; not taken over");
         }
         try {
             switch (change.action()) {
@@ -49,7 +52,9 @@ final class ObjectWriter {
             }
             return ObjectResult.done(change);
         } catch (KubernetesClientException e) {
-            return ObjectResult.failed(change, describe(change.key(), e));
+            // 400, 403, 422: the API server refuses this object as written; a conflict or throttling may pass.
+            return REFUSED.contains(e.getCode()) ? ObjectResult.rejected(change, describe(change.key(), e))
+                    : ObjectResult.failed(change, describe(change.key(), e));
         }
     }
 
