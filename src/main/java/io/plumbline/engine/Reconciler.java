@@ -13,6 +13,7 @@ import io.plumbline.model.RefusedException;
 import io.plumbline.model.RepoFiles;
 import io.plumbline.model.Revision;
 import io.plumbline.provider.ProviderException;
+import io.plumbline.source.SignatureCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -44,11 +45,19 @@ public final class Reconciler {
     private final OutcomeRecorder recorder;
     private final ResumePoint resume;
     private final Clock clock;
+    private final SignatureCheck signatures;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<String, LoadedEnvironment> lastLoaded = new ConcurrentHashMap<>();
 
     public Reconciler(EnvironmentLoader loader, Pipeline pipeline, Metrics metrics, List<OutcomeListener> listeners,
                       ResumePoint resume, Clock clock) {
+        this(loader, pipeline, metrics, listeners, resume, clock, SignatureCheck.NONE);
+    }
+
+    /** @param signatures refuses, before anything is planned, a commit not signed by an allowed key */
+    public Reconciler(EnvironmentLoader loader, Pipeline pipeline, Metrics metrics, List<OutcomeListener> listeners,
+                      ResumePoint resume, Clock clock, SignatureCheck signatures) {
+        this.signatures = signatures;
         this.resume = resume;
         this.loader = loader;
         this.pipeline = pipeline;
@@ -143,6 +152,7 @@ public final class Reconciler {
         Instant started = clock.instant();
         String mode = env.environment().spec().sync().mode();
         try {
+            signatures.verify(env.revision().commit());
             List<ProviderPlan> plans = pipeline.plan(env);
             if (!mode.equals("auto")) {
                 return outcome(env, trigger, started, Outcome.Result.SUCCESS, planOnly(plans), Health.HEALTHY, "");

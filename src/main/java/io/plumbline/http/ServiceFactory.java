@@ -21,6 +21,8 @@ import io.plumbline.metrics.MicrometerMetrics;
 import io.plumbline.source.GitSettings;
 import io.plumbline.source.GitSource;
 import io.plumbline.source.Secret;
+import io.plumbline.source.SignatureCheck;
+import io.plumbline.source.SignaturePolicy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.URI;
@@ -53,10 +55,17 @@ public class ServiceFactory {
                             @Value("${plumbline.git.ssh-key:}") String sshKey,
                             @Value("${plumbline.git.known-hosts:}") String knownHosts,
                             @Value("${plumbline.git.pr-refs:}") List<String> prRefs,
-                            @Value("${plumbline.git.timeout:60s}") Duration timeout) {
+                            @Value("${plumbline.git.timeout:60s}") Duration timeout,
+                            @Value("${plumbline.git.plan-forks:false}") boolean planForks) {
         return new GitSettings(url, branch, Path.of(cacheDir), username, new Secret(token),
                 sshKey.isEmpty() ? null : Path.of(sshKey), knownHosts.isEmpty() ? null : Path.of(knownHosts), prRefs,
-                timeout);
+                timeout, planForks);
+    }
+
+    @Singleton
+    SignatureCheck signatureCheck(GitSource source, @Value("${plumbline.git.verify:none}") String mode,
+                                  @Value("${plumbline.git.verify-keys:}") String keys) {
+        return source.signatures(SignaturePolicy.of(mode, keys));
     }
 
     @Bean(preDestroy = "close")
@@ -88,9 +97,9 @@ public class ServiceFactory {
 
     @Singleton
     Reconciler reconciler(EnvironmentLoader loader, Providers providers, Metrics metrics,
-                          List<OutcomeListener> listeners, History history) {
+                          List<OutcomeListener> listeners, History history, SignatureCheck signatures) {
         return new Reconciler(loader, new Pipeline(providers.all()), metrics, listeners, history,
-                Clock.systemUTC());
+                Clock.systemUTC(), signatures);
     }
 
     private static Optional<String> optional(String value) {
