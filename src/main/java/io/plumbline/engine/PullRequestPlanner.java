@@ -72,6 +72,12 @@ public final class PullRequestPlanner {
 
     private PlanReport plan(LoadedEnvironment env) {
         String commit = env.revision().commit();
+        List<String> fenced = PlanFence.crossed(env, reconciler.lastReconciled(env.name()));
+        if (!fenced.isEmpty()) {
+            String why = "not planned: changes " + String.join(", ", fenced)
+                    + ", which only the environment branch may set; planned after merge";
+            return new PlanReport(env.name(), commit, env.revision().ref(), why, List.of(), List.of(), why);
+        }
         try {
             List<Change> changes = reconciler.plan(env).stream().flatMap(p -> p.changes().changes().stream())
                     .filter(c -> c.action().writes()).toList();
