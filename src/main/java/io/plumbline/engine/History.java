@@ -2,11 +2,12 @@ package io.plumbline.engine;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plumbline.metrics.Metrics;
 import io.plumbline.model.Outcome;
+import io.plumbline.model.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The last reconciles of each environment, newest first, bounded, and kept in {@code <folder>/<env>.json} so
- * a restart loses nothing. Files are replaced atomically: a crash leaves the old history, never half a file.
+ * a restart loses nothing. Files are replaced durably (written, forced to disk, renamed): a crash leaves the
+ * old history or the new, never half a file; a history that cannot be saved is an error and counted.
  */
 public final class History implements OutcomeListener, ResumePoint {
     private static final Logger LOG = LoggerFactory.getLogger(History.class);
@@ -29,11 +31,19 @@ public final class History implements OutcomeListener, ResumePoint {
 
     private final Path folder;
     private final int limit;
+    private final Metrics metrics;
     private final Map<String, Deque<HistoryEntry>> entries = new TreeMap<>();
 
     public History(Path folder, int limit) {
+        this(folder, limit, new Metrics() {
+        });
+    }
+
+    /** @param metrics counts histories that could not be saved */
+    public History(Path folder, int limit, Metrics metrics) {
         this.folder = folder;
         this.limit = limit;
+        this.metrics = metrics;
         load();
     }
 
@@ -84,13 +94,11 @@ public final class History implements OutcomeListener, ResumePoint {
 
     private void save(String environment, List<HistoryEntry> list) {
         try {
-            Files.createDirectories(folder);
-            Path tmp = folder.resolve(environment + ".json.tmp");
-            JSON.writeValue(tmp.toFile(), list);
-            Files.move(tmp, folder.resolve(environment + ".json"), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            PrivateFiles.write(folder.resolve(environment + ".json"), JSON.writeValueAsBytes(list));
         } catch (IOException e) {
-            LOG.warn("history of {} could not be saved: {}", environment, e.getMessage());
+            metrics.stateWriteFailed("history");
+            LOG.error("history of {} could not be saved; a restart would lose its newest entries: {}", environment,
+                    e.getMessage());
         }
     }
 }

@@ -119,8 +119,8 @@ public class ServiceFactory {
     }
 
     @Singleton
-    History history(EngineSettings settings) {
-        return new History(settings.stateDir().resolve("history"), 100);
+    History history(EngineSettings settings, Metrics metrics) {
+        return new History(settings.stateDir().resolve("history"), 100, metrics);
     }
 
     @Bean(preDestroy = "close")

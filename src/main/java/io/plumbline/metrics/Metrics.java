@@ -29,4 +29,8 @@ public interface Metrics {
 
     default void statusPublishFailed(String host) {
     }
+
+    /** A state file ({@code history}) could not be saved. */
+    default void stateWriteFailed(String file) {
+    }
 }
