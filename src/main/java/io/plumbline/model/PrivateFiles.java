@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,7 +16,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The service's own files (Git cache, state): readable by its user only (folders 0700, files 0600), and
@@ -66,13 +69,32 @@ public final class PrivateFiles {
         }
     }
 
-    /** Takes group and others' access away from {@code root} and everything under it. */
+    /**
+     * Takes group and others' access away from {@code root} and everything under it. Files that vanish while it
+     * walks (lock files of a concurrent writer) are passed over.
+     */
     public static void restrictTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.toList()) {
-                restrict(path);
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                restrict(dir);
+                return FileVisitResult.CONTINUE;
             }
-        }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                restrict(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
     }
 
     private static void restrict(Path path) throws IOException {
@@ -83,6 +105,8 @@ public final class PrivateFiles {
             }
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system: nothing to take away
+        } catch (NoSuchFileException e) {
+            // gone while we looked: nothing left to protect
         }
     }
 }

@@ -70,10 +70,11 @@ public final class GitSource implements AutoCloseable {
         }
         // Older versions kept the URL (and with it any token) here; the URL now lives in memory only.
         StoredConfig config = repository.getConfig();
-        if (config.getSubsections("remote").contains("origin")) {
-            config.unsetSection("remote", "origin");
-            config.save();
-        }
+        config.unsetSection("remote", "origin");
+        // Automatic gc runs within the fetch, not after it in the background, so the files it writes exist
+        // when the fetch restricts the cache's permissions.
+        config.setBoolean("gc", null, "autoDetach", false);
+        config.save();
         PrivateFiles.restrictTree(cache);
         return repository;
     }
@@ -102,7 +103,8 @@ public final class GitSource implements AutoCloseable {
         try {
             PrivateFiles.restrictTree(settings.cacheDir());
         } catch (IOException e) {
-            throw new GitFetchException("restricting the cache's permissions failed: " + e.getMessage(), e);
+            // the fetched heads are good all the same; the next fetch tries again
+            LOG.warn("the Git cache {} could not be made private: {}", settings.cacheDir(), e.toString());
         }
         Optional<String> head = head();
         if (head.isEmpty()) {
