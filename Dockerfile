@@ -15,6 +15,8 @@ COPY --from=build /src/target/plumbline.jar /opt/plumbline/plumbline.jar
 USER 10001
 WORKDIR /var/lib/plumbline
 ENV PLUMBLINE_GIT_CACHE_DIR=/var/lib/plumbline/cache
+# The container's own address: outside it, the port mapping or the Service decides who reaches it; /api wants tokens.
+ENV PLUMBLINE_HTTP_BIND=0.0.0.0
 EXPOSE 8080
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/opt/plumbline/plumbline.jar"]
 CMD ["serve"]

@@ -28,11 +28,12 @@ class ArchitectureTest {
 
     @Test
     void sourceDependsOnModelAndJGit() {
-        // Jackson and javax.crypto: webhook payloads are JSON, signed with HMAC-SHA256
+        // Jackson and javax.crypto: webhook payloads are JSON, signed with HMAC-SHA256;
+        // Bouncy Castle: OpenPGP commit signatures
         classes().that().resideInAPackage("io.plumbline.source..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("io.plumbline.source..",
                         "io.plumbline.model..", "org.eclipse.jgit..", "org.slf4j..", "com.fasterxml.jackson..",
-                        "javax.crypto..", "java..")
+                        "javax.crypto..", "org.bouncycastle..", "java..")
                 .check(main);
     }
 

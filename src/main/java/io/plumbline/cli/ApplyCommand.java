@@ -11,6 +11,7 @@ import io.plumbline.model.InvalidInputException;
 import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.ObjectResult;
 import io.plumbline.model.Outcome;
+import io.plumbline.source.SignatureCheck;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
@@ -42,7 +43,8 @@ final class ApplyCommand implements Callable<Integer> {
         try (Targets session = targets) {
             LoadedEnvironment env = session.open();
             Reconciler reconciler = new Reconciler(session.pipeline(), new Metrics() {
-            }, List.of(), StatusSink.NONE, new Links(""), Ancestry.NONE, Clock.systemUTC());
+            }, List.of(), StatusSink.NONE, new Links(""), Ancestry.NONE, SignatureCheck.NONE,
+                    Clock.systemUTC());
             Optional<Reconciled> reconciled = reconciler.reconcile(env, Trigger.CLI, Optional.empty());
             PrintWriter out = spec.commandLine().getOut();
             try {

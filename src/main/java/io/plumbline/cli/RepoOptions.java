@@ -23,6 +23,7 @@ final class RepoOptions {
     RepoFiles open() throws IOException {
         if (isUrl(repo)) {
             Path cache = Files.createTempDirectory("plumbline-cli");
+            TemporaryClones.deleteOnExit(cache);
             String token = System.getenv().getOrDefault("PLUMBLINE_GIT_TOKEN", "");
             GitSource source = new GitSource(new GitSettings(repo, ref == null ? "main" : ref, cache, null,
                     new Secret(token), null, null, List.of(), Duration.ofSeconds(60)));

@@ -4,6 +4,7 @@ import io.plumbline.load.EnvironmentLoader;
 import io.plumbline.metrics.Metrics;
 import io.plumbline.model.RepoFiles;
 import io.plumbline.source.GitSource;
+import io.plumbline.source.SignatureCheck;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -23,13 +24,14 @@ public final class Engine implements HeadsHandler, AutoCloseable {
 
     public Engine(GitSource source, EnvironmentLoader loader, Pipeline pipeline, Metrics metrics,
                   List<OutcomeListener> listeners, StatusSink statuses, PlanListener plans, ResumePoint resume,
-                  EngineSettings settings) {
+                  SignatureCheck signatures, EngineSettings settings) {
         this.settings = settings;
         this.reconciler = new Reconciler(pipeline, metrics, listeners, statuses, settings.links(), source::isAncestor,
-                Clock.systemUTC());
+                signatures, Clock.systemUTC());
         this.environments = new Environments(loader, reconciler, resume, Timers.onThread("plumbline-timer"), metrics,
                 settings.retry(), settings.workers());
-        this.pullRequests = new PullRequestPlanner(loader, pipeline, statuses, settings.links(), plans);
+        this.pullRequests = new PullRequestPlanner(loader, pipeline, statuses, settings.links(), plans,
+                environments::desired);
         this.poller = new Poller(source, this, metrics, this::pollInterval, settings.jitter());
     }
 

@@ -2,11 +2,12 @@ package io.plumbline.engine;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plumbline.metrics.Metrics;
 import io.plumbline.model.Outcome;
+import io.plumbline.model.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,8 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The last reconciles of each environment, newest first, and kept in {@code <folder>/<env>.json} so a restart
  * loses nothing. Reconciles of commits (poll, webhook, retry) and requests (API, drift) are bounded apart, so no
- * number of requests can push a commit's record out. Files are replaced atomically: a crash leaves the old
- * history, never half a file.
+ * number of requests can push a commit's record out. Files are replaced durably (written, forced to disk,
+ * renamed): a crash leaves the old history or the new, never half a file; a history that cannot be saved is an
+ * error and counted.
  */
 public final class History implements OutcomeListener, ResumePoint {
     private static final Logger LOG = LoggerFactory.getLogger(History.class);
@@ -36,14 +38,22 @@ public final class History implements OutcomeListener, ResumePoint {
 
     private final Path folder;
     private final int limit;
+    private final Metrics metrics;
     /** Per environment: commit reconciles, newest first. */
     private final Map<String, Deque<HistoryEntry>> commits = new TreeMap<>();
     /** Per environment: API and drift reconciles, newest first. */
     private final Map<String, Deque<HistoryEntry>> requests = new TreeMap<>();
 
     public History(Path folder, int limit) {
+        this(folder, limit, new Metrics() {
+        });
+    }
+
+    /** @param metrics counts histories that could not be saved */
+    public History(Path folder, int limit, Metrics metrics) {
         this.folder = folder;
         this.limit = limit;
+        this.metrics = metrics;
         load();
     }
 
@@ -116,13 +126,11 @@ public final class History implements OutcomeListener, ResumePoint {
 
     private void save(String environment, List<HistoryEntry> list) {
         try {
-            Files.createDirectories(folder);
-            Path tmp = folder.resolve(environment + ".json.tmp");
-            JSON.writeValue(tmp.toFile(), list);
-            Files.move(tmp, folder.resolve(environment + ".json"), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            PrivateFiles.write(folder.resolve(environment + ".json"), JSON.writeValueAsBytes(list));
         } catch (IOException e) {
-            LOG.warn("history of {} could not be saved: {}", environment, e.getMessage());
+            metrics.stateWriteFailed("history");
+            LOG.error("history of {} could not be saved; a restart would lose its newest entries: {}", environment,
+                    e.getMessage());
         }
     }
 }

@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +32,13 @@ public final class PullRequestPlanner {
     private final StatusSink statuses;
     private final Links links;
     private final PlanListener listener;
+    private final Function<String, Optional<LoadedEnvironment>> branch;
     private final Map<String, List<PlanReport>> plans = new ConcurrentHashMap<>();
 
+    /** @param branch each environment as the environment branch declares it: what a pull request may not change */
     public PullRequestPlanner(EnvironmentLoader loader, Pipeline pipeline, StatusSink statuses, Links links,
-                              PlanListener listener) {
+                              PlanListener listener, Function<String, Optional<LoadedEnvironment>> branch) {
+        this.branch = branch;
         this.listener = listener;
         this.loader = loader;
         this.pipeline = pipeline;
@@ -75,6 +80,12 @@ public final class PullRequestPlanner {
 
     private PlanReport plan(LoadedEnvironment env) {
         String commit = env.revision().commit();
+        List<String> fenced = PlanFence.crossed(env, branch.apply(env.name()));
+        if (!fenced.isEmpty()) {
+            String why = "not planned: changes " + String.join(", ", fenced)
+                    + ", which only the environment branch may set; planned after merge";
+            return new PlanReport(env.name(), commit, env.revision().ref(), why, List.of(), List.of(), why);
+        }
         try {
             List<Change> changes = pipeline.plan(env).stream().flatMap(p -> p.changes().changes().stream())
                     .filter(c -> c.action().writes()).toList();

@@ -9,6 +9,7 @@ import io.plumbline.model.Outcome;
 import io.plumbline.model.Problem;
 import io.plumbline.model.RefusedException;
 import io.plumbline.provider.ProviderException;
+import io.plumbline.source.SignatureCheck;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -32,10 +33,13 @@ public final class Reconciler {
     private final OutcomeRecorder recorder;
     private final DriftChecker drift;
     private final Ancestry ancestry;
+    private final SignatureCheck signatures;
     private final Clock clock;
 
+    /** @param signatures refuses, before anything is planned, a commit not signed by an allowed key */
     public Reconciler(Pipeline pipeline, Metrics metrics, List<OutcomeListener> listeners, StatusSink statuses,
-                      Links links, Ancestry ancestry, Clock clock) {
+                      Links links, Ancestry ancestry, SignatureCheck signatures, Clock clock) {
+        this.signatures = signatures;
         this.pipeline = pipeline;
         this.recorder = new OutcomeRecorder(metrics, listeners, statuses, links);
         this.drift = new DriftChecker(pipeline, clock);
@@ -87,6 +91,8 @@ public final class Reconciler {
             if (rewind.isPresent()) {
                 return at.end(Outcome.Result.FAILURE, Reconciled.Cause.NOT_FAST_FORWARD, rewind.get());
             }
+            // Only a commit signed by an allowed key may act (when signatures are required).
+            signatures.verify(env.revision().commit());
             // Render, observe and diff every provider; a mass deletion is refused here, before any write.
             List<ProviderPlan> plans = pipeline.plan(env);
             if (!env.environment().spec().sync().mode().equals("auto")) {

@@ -21,6 +21,8 @@ import io.plumbline.metrics.MicrometerMetrics;
 import io.plumbline.source.GitSettings;
 import io.plumbline.source.GitSource;
 import io.plumbline.source.Secret;
+import io.plumbline.source.SignatureCheck;
+import io.plumbline.source.SignaturePolicy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.URI;
@@ -52,10 +54,17 @@ public class ServiceFactory {
                             @Value("${plumbline.git.ssh-key:}") String sshKey,
                             @Value("${plumbline.git.known-hosts:}") String knownHosts,
                             @Value("${plumbline.git.pr-refs:}") List<String> prRefs,
-                            @Value("${plumbline.git.timeout:60s}") Duration timeout) {
+                            @Value("${plumbline.git.timeout:60s}") Duration timeout,
+                            @Value("${plumbline.git.plan-forks:false}") boolean planForks) {
         return new GitSettings(url, branch, Path.of(cacheDir), username, new Secret(token),
                 sshKey.isEmpty() ? null : Path.of(sshKey), knownHosts.isEmpty() ? null : Path.of(knownHosts), prRefs,
-                timeout);
+                timeout, planForks);
+    }
+
+    @Singleton
+    SignatureCheck signatureCheck(GitSource source, @Value("${plumbline.git.verify:none}") String mode,
+                                  @Value("${plumbline.git.verify-keys:}") String keys) {
+        return source.signatures(SignaturePolicy.of(mode, keys));
     }
 
     @Bean(preDestroy = "close")
@@ -103,16 +112,16 @@ public class ServiceFactory {
     }
 
     @Singleton
-    History history(EngineSettings settings) {
-        return new History(settings.stateDir().resolve("history"), 100);
+    History history(EngineSettings settings, Metrics metrics) {
+        return new History(settings.stateDir().resolve("history"), 100, metrics);
     }
 
     @Bean(preDestroy = "close")
     @Singleton
     Engine engine(GitSource source, EnvironmentLoader loader, Providers providers, Metrics metrics,
                   List<OutcomeListener> listeners, StatusReporting statuses, PlanListener plans, History history,
-                  EngineSettings settings) {
+                  SignatureCheck signatures, EngineSettings settings) {
         return new Engine(source, loader, new Pipeline(providers.all()), metrics, listeners, statuses, plans, history,
-                settings);
+                signatures, settings);
     }
 }

@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.plumbline.engine.Engine;
 import io.plumbline.source.GitSettings;
+import io.plumbline.source.Secret;
 import io.plumbline.source.webhook.GitHost;
 import io.plumbline.source.webhook.RateLimiter;
 import io.plumbline.source.webhook.WebhookEvent;
@@ -18,13 +19,14 @@ import io.plumbline.source.webhook.WebhookRejectedException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /hooks/github|gitlab|gitea|forgejo|bitbucket}: a verified push to the environment branch, or a
- * pull-request change, makes the engine fetch at once. Signatures are checked whenever a secret is configured;
- * deliveries are rate-limited per sender address.
+ * pull-request change, makes the engine fetch at once. A host without a configured secret has no endpoint (404)
+ * unless {@code plumbline.webhooks.allow-unsigned} is set; deliveries are rate-limited per sender address.
  */
 @Controller("/hooks")
 public class WebhookController {
@@ -49,7 +51,8 @@ public class WebhookController {
     public HttpResponse<Map<String, String>> receive(@PathVariable String host, HttpRequest<?> request,
                                                      @Body byte[] body) {
         GitHost gitHost = host(host);
-        if (gitHost == null) {
+        Optional<Secret> secret = gitHost == null ? Optional.empty() : secrets.of(gitHost);
+        if (secret.isEmpty()) {
             return HttpResponse.<Map<String, String>>notFound().body(Map.of("error", "no webhook for host " + host));
         }
         String sender = request.getRemoteAddress().getAddress().getHostAddress();
@@ -62,7 +65,7 @@ public class WebhookController {
         try {
             receiver.checkDeclaredLength(request.getContentLength());
             WebhookEvent event = receiver.receive(gitHost, headers(request), body == null ? new byte[0] : body,
-                    secrets.of(gitHost));
+                    secret.get());
             return handle(event);
         } catch (WebhookRejectedException e) {
             LOG.warn("{} webhook from {} refused: {}", gitHost, sender, e.getMessage());

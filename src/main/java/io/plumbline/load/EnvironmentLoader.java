@@ -85,7 +85,8 @@ public final class EnvironmentLoader {
         List<RawManifest> raw = List.of();
         if (env.spec().kubernetes() != null) {
             try {
-                raw = manifests.read(files, env.spec().kubernetes().manifests(), checks);
+                raw = manifests.read(files, env.spec().kubernetes().manifests(),
+                        new KubernetesPolicy(env.spec().kubernetes()), checks);
             } catch (InvalidInputException e) {
                 checks.problems().addAll(e.problems());
             }

@@ -29,7 +29,9 @@ final class ManifestReader {
         this.yaml = yaml;
     }
 
-    List<RawManifest> read(RepoFiles files, List<String> folders, Checks checks) throws IOException {
+    /** The objects of {@code folders}; each must be one {@code policy} allows. */
+    List<RawManifest> read(RepoFiles files, List<String> folders, KubernetesPolicy policy, Checks checks)
+            throws IOException {
         List<RawManifest> manifests = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (int i = 0; i < folders.size(); i++) {
@@ -42,7 +44,7 @@ final class ManifestReader {
             for (String path : paths) {
                 try {
                     for (YamlDocument doc : yaml.readAll(path, files.read(path))) {
-                        check(doc, problems).ifPresent(manifests::add);
+                        check(doc, policy, problems).ifPresent(manifests::add);
                     }
                 } catch (InvalidInputException e) {
                     problems.addAll(e.problems());
@@ -56,7 +58,7 @@ final class ManifestReader {
     }
 
     @SuppressWarnings("unchecked")
-    private static Optional<RawManifest> check(YamlDocument doc, List<Problem> problems) {
+    private static Optional<RawManifest> check(YamlDocument doc, KubernetesPolicy policy, List<Problem> problems) {
         JsonNode tree = doc.tree();
         Positions.At start = doc.positions().valueOf("");
         int before = problems.size();
@@ -69,6 +71,14 @@ final class ManifestReader {
         require(doc, "/kind", KIND, "a kind such as ConfigMap or Deployment", problems);
         require(doc, "/metadata/name", NAME, "a lower-case DNS name", problems);
         if (problems.size() > before) {
+            return Optional.empty();
+        }
+        JsonNode namespace = tree.at("/metadata/namespace");
+        Optional<String> refusal = policy.refusal(tree.get("apiVersion").asText(), tree.get("kind").asText(),
+                tree.at("/metadata/name").asText(), namespace.isTextual() ? namespace.asText() : null);
+        if (refusal.isPresent()) {
+            Positions.At at = doc.positions().valueOf(namespace.isTextual() ? "/metadata/namespace" : "/kind");
+            problems.add(new Problem(doc.file(), at.line(), at.column(), "/kind", refusal.get()));
             return Optional.empty();
         }
         return Optional.of(new RawManifest(doc.file(), start.line(), JSON.convertValue(tree, Map.class)));

@@ -49,4 +49,8 @@ public interface Metrics {
     /** Whether the newest commit of the repository could be loaded at all. */
     default void repositoryLoadable(boolean loadable) {
     }
+
+    /** A state file ({@code history}) could not be saved. */
+    default void stateWriteFailed(String file) {
+    }
 }

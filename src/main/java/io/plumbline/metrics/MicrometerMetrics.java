@@ -119,6 +119,12 @@ public final class MicrometerMetrics implements Metrics {
         Counter.builder(name).description(description).tag("environment", environment).register(registry);
     }
 
+    @Override
+    public void stateWriteFailed(String file) {
+        Counter.builder("plumbline.state.write.failures").description("State files that could not be saved")
+                .tag("file", file).register(registry).increment();
+    }
+
     private Counter reconcileCounter(String environment, String result) {
         return Counter.builder("plumbline.reconcile").description("Finished reconciles by result")
                 .tag("environment", environment).tag("result", result).register(registry);

@@ -1,10 +1,10 @@
 package io.plumbline.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plumbline.model.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,10 +81,7 @@ final class PostedStatuses {
             entries.add(new Entry(e.getKey(), e.getValue()));
         }
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
-            JSON.writeValue(tmp.toFile(), new Saved(1, entries));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            PrivateFiles.write(file, JSON.writeValueAsBytes(new Saved(1, entries)));
         } catch (IOException e) {
             LOG.warn("Could not save {} ({}); statuses may be posted once more after a restart", file, e.getMessage());
         }

@@ -16,9 +16,10 @@ import java.util.List;
  * @param knownHosts    the known_hosts file ssh host keys are checked against, or null for ~/.ssh/known_hosts
  * @param prRefs        ref patterns whose heads are planned but never applied, e.g. {@code refs/pull/*}{@code /head}
  * @param timeout       network timeout of one fetch
+ * @param planForks     whether pull-request heads from forks are planned too (see {@link GitSource#fetch})
  */
 public record GitSettings(String url, String branch, Path cacheDir, String username, Secret token, Path sshKey,
-                          Path knownHosts, List<String> prRefs, Duration timeout) {
+                          Path knownHosts, List<String> prRefs, Duration timeout, boolean planForks) {
     public GitSettings {
         username = username == null || username.isEmpty() ? "plumbline" : username;
         token = token == null ? Secret.NONE : token;
@@ -26,8 +27,14 @@ public record GitSettings(String url, String branch, Path cacheDir, String usern
         timeout = timeout == null ? Duration.ofSeconds(60) : timeout;
     }
 
-    /** The URL with any user-info removed, safe to print. */
+    /** Forks are not planned. */
+    public GitSettings(String url, String branch, Path cacheDir, String username, Secret token, Path sshKey,
+                       Path knownHosts, List<String> prRefs, Duration timeout) {
+        this(url, branch, cacheDir, username, token, sshKey, knownHosts, prRefs, timeout, false);
+    }
+
+    /** The URL without user info or query string, safe to print. */
     public String safeUrl() {
-        return url.replaceAll("//[^/@]*@", "//");
+        return Redacted.urls(url);
     }
 }

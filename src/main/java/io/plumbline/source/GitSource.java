@@ -1,15 +1,21 @@
 package io.plumbline.source;
 
+import io.plumbline.model.PrivateFiles;
 import io.plumbline.model.RepoFiles;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.jgit.api.FetchCommand;
+import java.util.Set;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.TransportCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
@@ -20,57 +26,111 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The configuration repository, kept as a bare clone in a cache folder. Fetches are forced (a force-push
  * or rewritten history simply moves the head); a failed fetch leaves the last fetched heads in place.
+ *
+ * <p>Credentials stay in memory: the URL and token are handed to each fetch and never written to the clone's
+ * config. The cache is readable by the service's user only. A cache that cannot be opened is moved aside and
+ * cloned afresh.
  */
 public final class GitSource implements AutoCloseable {
     /** Where fetched pull-request heads are kept, apart from branches. */
     static final String PR_NAMESPACE = "refs/plumbline/";
+    private static final Logger LOG = LoggerFactory.getLogger(GitSource.class);
 
     private final GitSettings settings;
     private final Repository repository;
 
     public GitSource(GitSettings settings) throws IOException {
         this.settings = settings;
-        Files.createDirectories(settings.cacheDir());
-        this.repository = new FileRepositoryBuilder().setGitDir(settings.cacheDir().toFile()).setBare().build();
+        this.repository = open(settings.cacheDir());
+    }
+
+    private static Repository open(Path cache) throws IOException {
+        PrivateFiles.folder(cache);
+        try {
+            return openOrCreate(cache);
+        } catch (IOException | IllegalArgumentException e) {
+            Path aside = cache.resolveSibling(cache.getFileName() + ".corrupt-" + Instant.now().toEpochMilli());
+            LOG.warn("the Git cache {} cannot be opened ({}); moved aside to {} and cloned afresh", cache,
+                    Redacted.urls(e.getMessage()), aside);
+            Files.move(cache, aside);
+            PrivateFiles.folder(cache);
+            return openOrCreate(cache);
+        }
+    }
+
+    private static Repository openOrCreate(Path cache) throws IOException {
+        Repository repository = new FileRepositoryBuilder().setGitDir(cache.toFile()).setBare().build();
         if (!repository.getObjectDatabase().exists()) {
             repository.create(true);
         }
+        // Older versions kept the URL (and with it any token) here; the URL now lives in memory only.
         StoredConfig config = repository.getConfig();
-        config.setString("remote", "origin", "url", settings.url());
+        config.unsetSection("remote", "origin");
+        // Automatic gc runs within the fetch, not after it in the background, so the files it writes exist
+        // when the fetch restricts the cache's permissions.
+        config.setBoolean("gc", null, "autoDetach", false);
         config.save();
+        PrivateFiles.restrictTree(cache);
+        return repository;
     }
 
-    /** Fetches the branch and pull-request heads, and returns the heads now known. */
+    /**
+     * Fetches the branch and pull-request heads, and returns the heads now known. Unless forks are planned, a
+     * pull-request head counts only when its commit is also the tip of a branch of this repository: someone with
+     * push access put it there. Heads of pull requests from forks exist only under the pull-request refs, so
+     * they are left out. This needs no webhook payload and holds for GitHub, GitLab, Gitea and Bitbucket alike.
+     */
     public Heads fetch() throws GitFetchException {
         List<RefSpec> specs = new ArrayList<>();
         specs.add(new RefSpec("+refs/heads/" + settings.branch() + ":" + branchRef()));
         for (String pattern : settings.prRefs()) {
             specs.add(new RefSpec("+" + pattern + ":" + PR_NAMESPACE + pattern.substring("refs/".length())));
         }
+        Set<String> branchTips = null;
         try (Git git = new Git(repository)) {
-            FetchCommand fetch = git.fetch().setRemote("origin").setRefSpecs(specs).setRemoveDeletedRefs(true)
-                    .setTimeout((int) Math.max(1, settings.timeout().toSeconds()));
-            if (settings.token().isPresent()) {
-                fetch.setCredentialsProvider(
-                        new UsernamePasswordCredentialsProvider(settings.username(), settings.token().value()));
+            connect(git.fetch().setRemote(settings.url()).setRefSpecs(specs).setRemoveDeletedRefs(true)).call();
+            if (!settings.prRefs().isEmpty() && !settings.planForks()) {
+                branchTips = tips(connect(Git.lsRemoteRepository().setRemote(settings.url()).setHeads(true)).call());
             }
-            if (settings.sshKey() != null && isSsh()) {
-                fetch.setTransportConfigCallback(SshKeyTransport.using(settings.sshKey(), settings.knownHosts()));
-            }
-            fetch.call();
         } catch (GitAPIException | RuntimeException e) {
             throw new GitFetchException("fetching " + settings.safeUrl() + " failed: " + scrub(rootMessage(e)), null);
+        }
+        try {
+            PrivateFiles.restrictTree(settings.cacheDir());
+        } catch (IOException e) {
+            // the fetched heads are good all the same; the next fetch tries again
+            LOG.warn("the Git cache {} could not be made private: {}", settings.cacheDir(), e.toString());
         }
         Optional<String> head = head();
         if (head.isEmpty()) {
             throw new GitFetchException("branch '" + settings.branch() + "' does not exist in "
                     + settings.safeUrl(), null);
         }
-        return new Heads(head.get(), pullRequestHeads());
+        return new Heads(head.get(), pullRequestHeads(branchTips));
+    }
+
+    private <C extends TransportCommand<C, ?>> C connect(C command) {
+        command.setTimeout((int) Math.max(1, settings.timeout().toSeconds()));
+        if (settings.token().isPresent()) {
+            command.setCredentialsProvider(
+                    new UsernamePasswordCredentialsProvider(settings.username(), settings.token().value()));
+        }
+        if (settings.sshKey() != null && isSsh()) {
+            command.setTransportConfigCallback(SshKeyTransport.using(settings.sshKey(), settings.knownHosts()));
+        }
+        return command;
+    }
+
+    private static Set<String> tips(Collection<Ref> branches) {
+        Set<String> tips = new HashSet<>();
+        branches.forEach(ref -> tips.add(ref.getObjectId().name()));
+        return tips;
     }
 
     /** The last fetched head of the environment branch, if any fetch ever succeeded. */
@@ -101,15 +161,27 @@ public final class GitSource implements AutoCloseable {
         }
     }
 
+    /** Checks the signatures of fetched commits against {@code policy}. */
+    public SignatureCheck signatures(SignaturePolicy policy) {
+        return new SignatureCheck(repository, policy);
+    }
+
     public String branch() {
         return settings.branch();
     }
 
-    private Map<String, String> pullRequestHeads() throws GitFetchException {
+    /** @param branchTips commits at the tips of this repository's branches, or null to take every head */
+    private Map<String, String> pullRequestHeads(Set<String> branchTips) throws GitFetchException {
         Map<String, String> heads = new LinkedHashMap<>();
         try {
             for (Ref ref : repository.getRefDatabase().getRefsByPrefix(PR_NAMESPACE)) {
-                heads.put("refs/" + ref.getName().substring(PR_NAMESPACE.length()), ref.getObjectId().name());
+                String name = "refs/" + ref.getName().substring(PR_NAMESPACE.length());
+                String commit = ref.getObjectId().name();
+                if (branchTips == null || branchTips.contains(commit)) {
+                    heads.put(name, commit);
+                } else {
+                    LOG.debug("{} at {} is not the tip of a branch here (a fork); not planned", name, commit);
+                }
             }
         } catch (IOException e) {
             throw new GitFetchException("reading pull-request heads failed: " + e.getMessage(), e);
@@ -132,7 +204,8 @@ public final class GitSource implements AutoCloseable {
 
     private String scrub(String message) {
         String safe = message == null ? "unknown error" : message.replace(settings.url(), settings.safeUrl());
-        return settings.token().isPresent() ? safe.replace(settings.token().value(), "****") : safe;
+        safe = settings.token().isPresent() ? safe.replace(settings.token().value(), "****") : safe;
+        return Redacted.urls(safe);
     }
 
     private static String rootMessage(Throwable e) {

@@ -53,6 +53,7 @@ final class DemoFiles {
                   state-dir: %s
                   poll: {interval: 5s}
                   git: {cache-dir: %s}
+                  api: {read-tokens: demo-read-token}
                   aws: {endpoint: %s}
                   kubernetes: {kubeconfig: %s}
                   haproxy: {root: %s}
@@ -72,14 +73,14 @@ final class DemoFiles {
                 Where to look:
                   curl %s/health
                   curl -s %s/prometheus | grep '^plumbline_'
-                  curl -s %s/api/environments
-                  curl -s %s/api/environments/production/history
+                  curl -s -H 'Authorization: Bearer demo-read-token' %s/api/environments
+                  curl -s -H 'Authorization: Bearer demo-read-token' %s/api/environments/production/history
                   git --git-dir=.plumbline/demo/cache notes --ref=plumbline show origin/main   # the commit statuses
 
                 Push a change and watch it land (within one 5 s poll):
                   sed -i 's/frontend:v1.4.2/frontend:v1.4.3/' %s/environments/production.yaml
                   git -C %s commit -qam "Deploy frontend v1.4.3"
-                  sleep 8; curl -s %s/api/environments/production/history | head -c 600
+                  sleep 8; curl -s -H 'Authorization: Bearer demo-read-token' %s/api/environments/production/history | head -c 600
 
                 Stop with Ctrl-C.
                 """.formatted(repo, realCluster ? "the cluster KUBECONFIG names" : "fabric8's mock API server (a stand-in, not a cluster)",

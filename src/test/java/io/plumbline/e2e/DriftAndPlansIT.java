@@ -95,7 +95,9 @@ class DriftAndPlansIT {
         resizeByHand(9);
 
         await().atMost(LONG).until(() -> maxSizeOfTheGroup() == 4);
-        assertThat(service.get("/api/environments/production/history").body()).contains("\"trigger\":\"drift\"");
+        // The group is corrected before the reconcile's outcome is written down.
+        await().atMost(LONG).until(() -> service.get("/api/environments/production/history").body()
+                .contains("\"trigger\":\"drift\""));
     }
 
     @Test
@@ -121,5 +123,29 @@ class DriftAndPlansIT {
                     .doesNotContain("promoted-images");
         }
         assertThat(maxSizeOfTheGroup()).isEqualTo(4);
+    }
+
+    @Test
+    void aPullRequestChangingTheRoleOrAProxyPathIsNotPlannedWithThoseValues() {
+        String branch = Environments.production(peers);
+        String base = start(branch, Map.of("plumbline.git.pr-refs", "refs/pull/*/head"));
+        await().atMost(LONG).until(() -> statuses(github, base, "plumbline/production").stream()
+                .anyMatch(s -> s.startsWith("success")));
+        peers.moto.startRecording();
+        String role = "arn:aws:iam::123456789012:role/pull-request-chosen";
+        Path elsewhere = peers.root.resolve("pull-request-chosen");
+
+        String pr = repo.pullRequest(13, "environments/production.yaml", branch
+                .replace("    accountId: \"123456789012\"\n", "    accountId: \"123456789012\"\n"
+                        + "    assumeRole: " + role + "\n")
+                .replaceFirst("    config: .*\n", "    config: /pull-request-chosen/haproxy.cfg\n"),
+                "Plan with a role and a config of my choosing");
+
+        await().atMost(LONG).until(() -> !statuses(github, pr, "plumbline/production/plan").isEmpty());
+        assertThat(statuses(github, pr, "plumbline/production/plan")).singleElement().asString()
+                .startsWith("failure: not planned: changes aws.assumeRole, haproxy.config");
+        assertThat(service.get("/api/plans/" + pr).body()).contains("planned after merge");
+        assertThat(peers.moto.recording()).doesNotContain("pull-request-chosen").doesNotContain("AssumeRole");
+        assertThat(elsewhere).doesNotExist();
     }
 }

@@ -47,6 +47,7 @@ final class RunningService implements AutoCloseable {
         p.put("plumbline.aws.endpoint", peers.moto.endpoint().toString());
         p.put("plumbline.kubernetes.kubeconfig", peers.kubernetes.kubeconfig(peers.root).toString());
         p.put("plumbline.haproxy.root", peers.root.toString());
+        p.put("plumbline.api.read-tokens", READ_TOKEN);
         p.putAll(settings);
         return new RunningService(Micronaut.build(new String[0]).banner(false).properties(p).start());
     }
@@ -58,9 +59,11 @@ final class RunningService implements AutoCloseable {
     }
 
     static final String TOKEN = "ghp_e2eToken0123456789";
+    /** The API token {@link #get} reads with. */
+    static final String READ_TOKEN = "e2e-read-token-0123456789";
 
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).build());
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + READ_TOKEN).build());
     }
 
     HttpResponse<String> post(String path, Map<String, String> headers, String body) {

@@ -7,6 +7,7 @@ import io.plumbline.metrics.Metrics;
 import io.plumbline.model.Outcome;
 import io.plumbline.model.RepoFiles;
 import io.plumbline.model.Revision;
+import io.plumbline.source.SignatureCheck;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,8 @@ final class EngineHarness implements AutoCloseable {
     EngineHarness() {
         Metrics recording = recordingMetrics();
         Reconciler reconciler = new Reconciler(new Pipeline(List.of(provider)), recording,
-                List.of(outcomes::add), StatusSink.NONE, new Links(""), this::isAncestor, timers.clock());
+                List.of(outcomes::add), StatusSink.NONE, new Links(""), this::isAncestor,
+                SignatureCheck.NONE, timers.clock());
         ResumePoint fresh = new ResumePoint() {
             @Override
             public Optional<String> lastCommit(String environment) {

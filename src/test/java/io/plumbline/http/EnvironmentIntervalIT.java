@@ -30,10 +30,12 @@ class EnvironmentIntervalIT {
                      "plumbline.git.url", repo.url(),
                      "plumbline.git.cache-dir", tmp.resolve("cache").toString(),
                      "plumbline.state-dir", tmp.resolve("state").toString(),
-                     "plumbline.poll.interval", "1h")).start()) {
+                     "plumbline.poll.interval", "1h",
+                     "plumbline.api.read-tokens", "interval-it-token")).start()) {
             var base = context.getBean(EmbeddedServer.class).getURI();
             HttpClient http = HttpClient.newHttpClient();
-            HttpRequest history = HttpRequest.newBuilder(base.resolve("/api/environments/staging/history")).build();
+            HttpRequest history = HttpRequest.newBuilder(base.resolve("/api/environments/staging/history"))
+                    .header("Authorization", "Bearer interval-it-token").build();
             await().atMost(Duration.ofSeconds(30)).until(() ->
                     http.send(history, HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * refused with a failed status and nothing applied, until a commit names the applied commit it rewinds from.
  */
 class RewindIT {
+    private static final String READ_TOKEN = "rewind-read-token-5e1d";
     private static final String FILE = "environments/production.yaml";
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -43,7 +44,8 @@ class RewindIT {
                      "plumbline.git.url", repo.url(),
                      "plumbline.git.cache-dir", tmp.resolve("cache").toString(),
                      "plumbline.state-dir", tmp.resolve("state").toString(),
-                     "plumbline.poll.interval", "500ms")).start()) {
+                     "plumbline.poll.interval", "500ms",
+                     "plumbline.api.read-tokens", READ_TOKEN)).start()) {
             URI base = context.getBean(EmbeddedServer.class).getURI();
             String c1 = repo.head();
             await().atMost(Duration.ofSeconds(30)).until(() -> scrape(base).contains(success(1)));
@@ -74,7 +76,8 @@ class RewindIT {
     }
 
     private String get(URI base, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).build(), HttpResponse.BodyHandlers.ofString())
+        return http.send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Authorization", "Bearer " + READ_TOKEN).build(), HttpResponse.BodyHandlers.ofString())
                 .body();
     }
 }

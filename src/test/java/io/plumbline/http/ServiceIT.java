@@ -24,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The service started in-process on a random port, polling a real repository. */
 class ServiceIT {
     private static final Duration POLL = Duration.ofSeconds(2);
+    private static final String READ_TOKEN = "read-token-for-service-it";
+    private static final String WRITE_TOKEN = "write-token-for-service-it";
     private final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
@@ -44,7 +46,9 @@ class ServiceIT {
                 "plumbline.git.cache-dir", tmp.resolve("cache").toString(),
                 "plumbline.state-dir", tmp.resolve("state").toString(),
                 "plumbline.poll.interval", POLL.toMillis() + "ms",
-                "plumbline.poll.jitter", 0.0)).start();
+                "plumbline.poll.jitter", 0.0,
+                "plumbline.api.read-tokens", READ_TOKEN,
+                "plumbline.api.write-tokens", WRITE_TOKEN)).start();
         base = context.getBean(EmbeddedServer.class).getURI();
     }
 
@@ -82,7 +86,7 @@ class ServiceIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> counter("production", "success") == 1);
 
         HttpResponse<String> queued = http.send(HttpRequest.newBuilder(base.resolve(
-                "/api/environments/production/reconcile")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                "/api/environments/production/reconcile")).header("Authorization", "Bearer " + WRITE_TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(queued.statusCode()).isEqualTo(202);
@@ -91,6 +95,7 @@ class ServiceIT {
         assertThat(get("/api/environments").body()).contains("\"name\":\"production\"", "\"name\":\"staging\"");
         assertThat(get("/api/environments/nowhere/history").statusCode()).isEqualTo(404);
         assertThat(http.send(HttpRequest.newBuilder(base.resolve("/api/environments/nowhere/reconcile"))
+                .header("Authorization", "Bearer " + WRITE_TOKEN)
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
                 .isEqualTo(404);
     }
@@ -117,6 +122,7 @@ class ServiceIT {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + READ_TOKEN)
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -140,8 +140,20 @@ public final class TestRepo implements AutoCloseable {
         }
     }
 
-    /** Points a pull-request ref (as GitHub keeps them) at a new commit on a side branch. */
+    /**
+     * Points a pull-request ref (as GitHub keeps them) at a new commit on a side branch of this repository, which
+     * stays: the pull request of someone with push access.
+     */
     public String pullRequest(int number, String path, String content, String message) {
+        return pullRequest(number, path, content, message, false);
+    }
+
+    /** As {@link #pullRequest}, but the side branch is gone afterwards: the commit lives only under the PR ref. */
+    public String forkPullRequest(int number, String path, String content, String message) {
+        return pullRequest(number, path, content, message, true);
+    }
+
+    private String pullRequest(int number, String path, String content, String message, boolean fork) {
         try {
             String base = git.getRepository().resolve("HEAD").getName();
             git.checkout().setCreateBranch(true).setName("pr-" + number).call();
@@ -151,7 +163,9 @@ public final class TestRepo implements AutoCloseable {
             var update = git.getRepository().updateRef("refs/pull/" + number + "/head");
             update.setNewObjectId(org.eclipse.jgit.lib.ObjectId.fromString(head));
             update.forceUpdate();
-            git.branchDelete().setBranchNames("pr-" + number).setForce(true).call();
+            if (fork) {
+                git.branchDelete().setBranchNames("pr-" + number).setForce(true).call();
+            }
             return base.equals(head) ? base : head;
         } catch (GitAPIException | IOException e) {
             throw new IllegalStateException(e);

@@ -26,7 +26,6 @@ import java.util.stream.Collectors;
  */
 final class KubernetesPlanner {
     static final String DEPLOYMENT = "apps/v1/Deployment";
-    static final String REDACTED = "(redacted)";
     private final Planner planner = new Planner(new KubernetesNormaliser());
 
     ChangeSet plan(LoadedEnvironment env, List<Resource> desired, List<Resource> actual) {
@@ -74,7 +73,7 @@ final class KubernetesPlanner {
             fields.add(new FieldChange(String.join(".", path), null, valueAt(c.actual().body(), path)));
         }
         if (KubernetesKeys.kind(c.key()).equals("Secret")) {
-            fields = fields.stream().map(KubernetesPlanner::redacted).toList();
+            fields = fields.stream().map(SecretRedaction::redacted).toList();
         }
         String owner = otherOwner(c);
         String note = owner != null ? "belongs to Plumbline environment '" + owner + "'; will not be taken over"
@@ -98,13 +97,5 @@ final class KubernetesPlanner {
 
     private static Object valueAt(Map<String, Object> body, List<String> path) {
         return Nodes.at(body, path.toArray(String[]::new));
-    }
-
-    private static FieldChange redacted(FieldChange f) {
-        boolean secret = f.path().startsWith("data") || f.path().startsWith("stringData");
-        if (!secret) {
-            return f;
-        }
-        return new FieldChange(f.path(), f.wanted() == null ? null : REDACTED, f.found() == null ? null : REDACTED);
     }
 }

@@ -8,8 +8,8 @@ import java.util.Map;
  * Turns one webhook delivery into a {@link WebhookEvent}: size first, then the signature, and only then the
  * JSON, so an unsigned or oversized body is never parsed. Thread-safe; one instance serves every host.
  *
- * <p>A hook without a configured secret accepts any delivery. That is meant for endpoints reachable only from
- * trusted networks; anywhere else configure a secret on both sides.
+ * <p>Given {@link Secret#NONE}, any delivery is accepted: the service passes it only when
+ * {@code plumbline.webhooks.allow-unsigned} is set; otherwise a host without a secret has no endpoint at all.
  */
 public final class WebhookReceiver {
     /** Large enough for a push of many commits, small enough to keep a flood of bodies cheap. */

@@ -46,6 +46,8 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("MOTO_ACM_VALIDATION_WAIT", "0");
         builder.environment().put("MOTO_ACCOUNT_ID", account);
+        // kept out of the working folder; recording is off until a test starts it
+        builder.environment().put("MOTO_RECORDER_FILEPATH", Files.createTempFile("moto-recording-", ".jsonl").toString());
         process = builder.start();
         await("moto server on port " + port).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> {
@@ -71,6 +73,31 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
         int status = post("/moto-api/reset");
         if (status != 200) {
             throw new IllegalStateException("moto reset answered " + status);
+        }
+    }
+
+    /** Records every request from now on (method, path, headers, body), for {@link #recording()}. */
+    public void startRecording() {
+        int status = post("/moto-api/recorder/start-recording");
+        if (status != 200) {
+            throw new IllegalStateException("moto start-recording answered " + status);
+        }
+    }
+
+    /** Every request recorded since {@link #startRecording()}, one JSON object a line. */
+    public String recording() {
+        try {
+            HttpURLConnection c = (HttpURLConnection) endpoint().resolve("/moto-api/recorder/download-recording")
+                    .toURL().openConnection();
+            c.setConnectTimeout(1000);
+            c.setReadTimeout(10000);
+            try (var in = c.getInputStream()) {
+                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } finally {
+                c.disconnect();
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

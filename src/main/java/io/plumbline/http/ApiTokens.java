@@ -1,0 +1,62 @@
+package io.plumbline.http;
+
+import io.plumbline.source.Secret;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The bearer tokens the API accepts, each with a scope. A write token also reads. Tokens are compared by
+ * their SHA-256 digests with {@link MessageDigest#isEqual}, so neither a token's bytes nor its length can be
+ * learned from response times; every configured token is compared, whichever matches.
+ */
+public final class ApiTokens {
+    /** What a token may do. */
+    public enum Scope { READ, WRITE }
+
+    private final List<byte[]> read;
+    private final List<byte[]> write;
+
+    public ApiTokens(List<Secret> read, List<Secret> write) {
+        this.read = digests(read);
+        this.write = digests(write);
+    }
+
+    /** The scope {@code token} carries, or empty when it is none of the configured tokens. */
+    public Optional<Scope> scopeOf(String token) {
+        if (token == null || token.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] presented = sha256(token);
+        boolean writes = matchesAny(write, presented);
+        boolean reads = matchesAny(read, presented);
+        return writes ? Optional.of(Scope.WRITE) : reads ? Optional.of(Scope.READ) : Optional.empty();
+    }
+
+    /** Whether any token is configured; without one the API answers nobody. */
+    public boolean any() {
+        return !read.isEmpty() || !write.isEmpty();
+    }
+
+    private static boolean matchesAny(List<byte[]> known, byte[] presented) {
+        boolean found = false;
+        for (byte[] digest : known) {
+            found |= MessageDigest.isEqual(digest, presented);
+        }
+        return found;
+    }
+
+    private static List<byte[]> digests(List<Secret> secrets) {
+        return secrets.stream().filter(Secret::isPresent).map(s -> sha256(s.value())).toList();
+    }
+
+    private static byte[] sha256(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.plumbline.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.plumbline.testing.TestRepo;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Who may call the service: API tokens and scopes, the bind address, webhook endpoints without a secret. */
+class AccessIT {
+    private static final String READ = "read-token-4f1c9a";
+    private static final String WRITE = "write-token-8d2e7b";
+    private static final String PING = "{\"zen\":\"hello\",\"hook_id\":1}";
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theApiWantsATokenOfTheRightScopeAndHealthAndMetricsStayOpen() throws Exception {
+        try (TestRepo repo = repo(); ApplicationContext context = start(repo, Map.of(
+                "plumbline.api.read-tokens", READ, "plumbline.api.write-tokens", WRITE))) {
+            URI base = context.getBean(EmbeddedServer.class).getURI();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> send(get(base, "/api/environments/staging/history", READ)).statusCode() == 200);
+
+            assertThat(send(get(base, "/api/environments", null)).statusCode()).isEqualTo(401);
+            assertThat(send(get(base, "/api/environments", "not-a-token")).statusCode()).isEqualTo(401);
+            assertThat(send(get(base, "/api/environments/staging/drift", null)).statusCode()).isEqualTo(401);
+            assertThat(send(get(base, "/api/plans/0123456789abcdef", null)).statusCode()).isEqualTo(401);
+            assertThat(send(get(base, "/api/environments", READ)).statusCode()).isEqualTo(200);
+            assertThat(send(get(base, "/api/environments", WRITE)).statusCode()).isEqualTo(200);
+
+            assertThat(send(reconcile(base, null)).statusCode()).isEqualTo(401);
+            HttpResponse<String> readOnly = send(reconcile(base, READ));
+            assertThat(readOnly.statusCode()).isEqualTo(403);
+            assertThat(readOnly.body()).doesNotContain(READ);
+            assertThat(send(reconcile(base, WRITE)).statusCode()).isEqualTo(202);
+
+            assertThat(send(get(base, "/health", null)).statusCode()).isEqualTo(200);
+            assertThat(send(get(base, "/health/readiness", null)).statusCode()).isEqualTo(200);
+            assertThat(send(get(base, "/prometheus", null)).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void withoutTokensTheApiIsClosedAndTheServerListensOnLoopbackOnly() throws Exception {
+        try (TestRepo repo = repo(); ApplicationContext context = start(repo, Map.of())) {
+            EmbeddedServer server = context.getBean(EmbeddedServer.class);
+            assertThat(server.getHost()).isEqualTo("127.0.0.1");
+            assertThat(send(get(server.getURI(), "/api/environments", "")).statusCode()).isEqualTo(401);
+            assertThat(send(reconcile(server.getURI(), "anything")).statusCode()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void aHookWithoutASecretHasNoEndpointUnlessUnsignedDeliveriesAreAllowed() throws Exception {
+        try (TestRepo repo = repo(); ApplicationContext context = start(repo, Map.of(
+                "plumbline.webhooks.gitlab.secret", "gitlab-secret"))) {
+            URI base = context.getBean(EmbeddedServer.class).getURI();
+            assertThat(send(ping(base)).statusCode()).isEqualTo(404);
+        }
+        try (TestRepo repo = TestRepo.withFiles(Files.createDirectories(tmp.resolve("second")),
+                Map.of("environments/staging.yaml", ENVIRONMENT));
+             ApplicationContext context = start(repo, Map.of("plumbline.webhooks.allow-unsigned", true))) {
+            URI base = context.getBean(EmbeddedServer.class).getURI();
+            assertThat(send(ping(base)).statusCode()).isEqualTo(200);
+        }
+    }
+
+    private static final String ENVIRONMENT = "apiVersion: plumbline/v1\nkind: Environment\nmetadata:\n"
+            + "  name: staging\nspec:\n  sync:\n    maxDeletePercent: 10\n";
+
+    private TestRepo repo() {
+        return TestRepo.withFiles(tmp, Map.of("environments/staging.yaml", ENVIRONMENT));
+    }
+
+    private ApplicationContext start(TestRepo repo, Map<String, Object> settings) {
+        Path home = tmp.resolve("service-" + System.nanoTime());
+        Map<String, Object> p = new HashMap<>(Map.of(
+                "micronaut.server.port", -1,
+                "plumbline.git.url", repo.url(),
+                "plumbline.git.cache-dir", home.resolve("cache").toString(),
+                "plumbline.state-dir", home.resolve("state").toString(),
+                "plumbline.poll.interval", "1h"));
+        p.putAll(settings);
+        return Micronaut.build(new String[0]).banner(false).properties(p).start();
+    }
+
+    private static HttpRequest get(URI base, String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request.build();
+    }
+
+    private static HttpRequest reconcile(URI base, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/api/environments/staging/reconcile"))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request.build();
+    }
+
+    private static HttpRequest ping(URI base) {
+        return HttpRequest.newBuilder(base.resolve("/hooks/github")).header("Content-Type", "application/json")
+                .header("X-GitHub-Event", "ping").POST(HttpRequest.BodyPublishers.ofString(PING)).build();
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws Exception {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
