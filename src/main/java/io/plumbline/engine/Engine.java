@@ -87,6 +87,11 @@ public final class Engine implements HeadsHandler, AutoCloseable {
         return env.isPresent();
     }
 
+    /** The environment as last loaded for a reconcile (its mode, its spec), if it was loaded since start. */
+    public Optional<LoadedEnvironment> environment(String name) {
+        return reconciler.lastReconciled(name);
+    }
+
     public Optional<DriftReport> drift(String environment) {
         return drift.report(environment);
     }

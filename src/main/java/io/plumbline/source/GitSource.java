@@ -15,6 +15,8 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.URIish;
@@ -89,6 +91,26 @@ public final class GitSource implements AutoCloseable {
 
     public String branch() {
         return settings.branch();
+    }
+
+    /** Author, subject and time of a fetched commit; empty when the cache does not hold it. */
+    public Optional<CommitInfo> describe(String commit) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevCommit c = walk.parseCommit(ObjectId.fromString(commit));
+            return Optional.of(new CommitInfo(commit, c.getAuthorIdent().getName(), c.getShortMessage(),
+                    c.getAuthorIdent().getWhenAsInstant()));
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The pull-request heads (ref to commit) as last fetched: open pull requests, since closed ones are pruned. */
+    public Map<String, String> pullRequests() {
+        try {
+            return pullRequestHeads();
+        } catch (GitFetchException e) {
+            return Map.of();
+        }
     }
 
     private Map<String, String> pullRequestHeads() throws GitFetchException {

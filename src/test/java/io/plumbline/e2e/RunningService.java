@@ -59,6 +59,11 @@ final class RunningService implements AutoCloseable {
 
     static final String TOKEN = "ghp_e2eToken0123456789";
 
+    /** The address of a path on the running service, for a browser. */
+    String url(String path) {
+        return base.resolve(path).toString();
+    }
+
     HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).build());
     }
