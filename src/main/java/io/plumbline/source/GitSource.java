@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.jgit.api.FetchCommand;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.TransportCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
@@ -18,7 +18,9 @@ import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
@@ -53,16 +55,7 @@ public final class GitSource implements AutoCloseable {
             specs.add(new RefSpec("+" + pattern + ":" + PR_NAMESPACE + pattern.substring("refs/".length())));
         }
         try (Git git = new Git(repository)) {
-            FetchCommand fetch = git.fetch().setRemote("origin").setRefSpecs(specs).setRemoveDeletedRefs(true)
-                    .setTimeout((int) Math.max(1, settings.timeout().toSeconds()));
-            if (settings.token().isPresent()) {
-                fetch.setCredentialsProvider(
-                        new UsernamePasswordCredentialsProvider(settings.username(), settings.token().value()));
-            }
-            if (settings.sshKey() != null && isSsh()) {
-                fetch.setTransportConfigCallback(SshKeyTransport.using(settings.sshKey(), settings.knownHosts()));
-            }
-            fetch.call();
+            authenticated(git.fetch().setRemote("origin").setRefSpecs(specs).setRemoveDeletedRefs(true)).call();
         } catch (GitAPIException | RuntimeException e) {
             throw new GitFetchException("fetching " + settings.safeUrl() + " failed: " + scrub(rootMessage(e)), null);
         }
@@ -72,6 +65,46 @@ public final class GitSource implements AutoCloseable {
                     + settings.safeUrl(), null);
         }
         return new Heads(head.get(), pullRequestHeads());
+    }
+
+    /**
+     * Commits new content of one file on top of {@code parent} and pushes it to {@code branch} of the remote
+     * (the environment branch, fast-forward only, or a new branch for a pull request).
+     *
+     * @return the new commit's sha
+     * @throws GitFetchException when the push is refused (the branch moved, no permission) or fails
+     */
+    public String publish(String parent, String path, String content, String message, String branch)
+            throws GitFetchException {
+        try (Git git = new Git(repository)) {
+            ObjectId commit = OneFileCommit.create(repository, parent, path, content, message);
+            Iterable<PushResult> results = authenticated(git.push().setRemote("origin")
+                    .setRefSpecs(new RefSpec(commit.name() + ":refs/heads/" + branch))).call();
+            for (PushResult result : results) {
+                for (RemoteRefUpdate update : result.getRemoteUpdates()) {
+                    if (update.getStatus() != RemoteRefUpdate.Status.OK) {
+                        throw new GitFetchException("pushing to " + branch + " was refused: " + update.getStatus()
+                                + (update.getMessage() == null ? "" : " (" + scrub(update.getMessage()) + ")"), null);
+                    }
+                }
+            }
+            return commit.name();
+        } catch (GitAPIException | IOException | RuntimeException e) {
+            throw new GitFetchException("pushing to " + settings.safeUrl() + " failed: " + scrub(rootMessage(e)), null);
+        }
+    }
+
+    /** The service's credentials and timeout on a fetch or a push. */
+    private <C extends TransportCommand<C, ?>> C authenticated(C command) {
+        command.setTimeout((int) Math.max(1, settings.timeout().toSeconds()));
+        if (settings.token().isPresent()) {
+            command.setCredentialsProvider(
+                    new UsernamePasswordCredentialsProvider(settings.username(), settings.token().value()));
+        }
+        if (settings.sshKey() != null && isSsh()) {
+            command.setTransportConfigCallback(SshKeyTransport.using(settings.sshKey(), settings.knownHosts()));
+        }
+        return command;
     }
 
     /** The last fetched head of the environment branch, if any fetch ever succeeded. */

@@ -19,11 +19,7 @@ import org.openqa.selenium.WebElement;
 /** The web page in a real browser: two environments, a success and a failure, drift, an open pull request. */
 class PageIT {
     private static final Duration LONG = Duration.ofSeconds(120);
-    private static final String STAGING = """
-            apiVersion: plumbline/v1
-            kind: Environment
-            metadata: {name: staging}
-            spec:
+    private static final String STAGING = Environments.staging("""
               sync: {mode: auto, driftInterval: 2s, healthTimeout: 20s}
               aws:
                 region: us-west-2
@@ -31,7 +27,7 @@ class PageIT {
                 autoscaling:
                   groups:
                     - {name: no-such-group, min: 1, max: 2, desired: 1}
-            """;
+            """);
 
     @RegisterExtension
     static final Peers peers = new Peers();
@@ -41,8 +37,7 @@ class PageIT {
 
     @Test
     void theOverviewShowsASuccessAndAFailureAndTheDriftViewShowsEachField() throws Exception {
-        try (TestRepo repo = TestRepo.withFiles(tmp, Map.of("environments/production.yaml",
-                Environments.production(peers), "environments/staging.yaml", STAGING))) {
+        try (TestRepo repo = Environments.withStaging(tmp, peers, STAGING)) {
             String head = repo.edit("environments/production.yaml", "replicas: 2", "replicas: 3")
                     .commitAll("Raise <b>frontend</b> to 3 replicas <script>alert(1)</script>");
             try (RunningService service = RunningService.start(peers, repo.url(), tmp,
