@@ -40,7 +40,7 @@ public final class Demo {
             AwsBaseline.seed(aws);
             StagingBaseline.seed(aws);
             // What the team's build has pushed: every image the example environments deploy (pre-flight checks it).
-            EcrImages.push(aws, "frontend", "v1.4.2", "v1.5.0-rc1");
+            EcrImages.push(aws, "frontend", "v1.4.2", "v1.4.3", "v1.5.0-rc1");
             EcrImages.push(aws, "thoughts-backend", "v2.0.1", "v2.1.0-rc2");
             EcrImages.push(aws, "thoughts-backend-db", "v2.0.1");
             EcrImages.push(aws, "users-backend", "v1.9.0");
