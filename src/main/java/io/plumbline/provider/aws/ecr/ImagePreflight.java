@@ -8,6 +8,8 @@ import io.plumbline.model.spec.kubernetes.Sidecar;
 import io.plumbline.provider.ProviderException;
 import io.plumbline.provider.aws.AwsErrors;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -17,11 +19,13 @@ import software.amazon.awssdk.services.ecr.model.ImageNotFoundException;
 import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
 
 /**
- * Before anything is written: every image an environment's applications deploy from an ECR registry of the
- * environment's own account must exist ({@code DescribeImages} by tag, or by digest). One call per distinct
+ * Before anything is written: every image an environment deploys (applications, sidecars, and the containers
+ * of its raw manifests) from an ECR registry of the environment's own account must exist ({@code DescribeImages} by tag, or by digest). One call per distinct
  * image; images of other registries or accounts are not Plumbline's to check.
  */
 public final class ImagePreflight {
+    private static final Set<String> CONTAINER_LISTS = Set.of("containers", "initContainers", "ephemeralContainers");
+
     private ImagePreflight() {
     }
 
@@ -31,7 +35,9 @@ public final class ImagePreflight {
      *                           be pushing it
      */
     public static void check(LoadedEnvironment env, String accountId, Function<String, EcrClient> ecrIn) {
-        for (ImageReference image : images(env.environment().spec().kubernetes())) {
+        Set<ImageReference> images = images(env.environment().spec().kubernetes());
+        env.manifests().forEach(m -> containerImages(m.object(), images));
+        for (ImageReference image : images) {
             image.ecr().filter(ecr -> ecr.accountId().equals(accountId))
                     .ifPresent(ecr -> exists(image, ecr, ecrIn.apply(ecr.region())));
         }
@@ -49,6 +55,22 @@ public final class ImagePreflight {
             }
         }
         return images;
+    }
+
+    /** The images of every container list in a raw manifest, at any depth (pods, workloads, job templates). */
+    private static void containerImages(Object node, Set<ImageReference> images) {
+        if (node instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> {
+                if (CONTAINER_LISTS.contains(key) && value instanceof List<?> containers) {
+                    containers.stream().filter(Map.class::isInstance).map(c -> ((Map<?, ?>) c).get("image"))
+                            .filter(String.class::isInstance).forEach(i -> images.add(ImageReference.parse((String) i)));
+                } else {
+                    containerImages(value, images);
+                }
+            });
+        } else if (node instanceof List<?> list) {
+            list.forEach(item -> containerImages(item, images));
+        }
     }
 
     private static void exists(ImageReference image, ImageReference.Ecr registry, EcrClient ecr) {
