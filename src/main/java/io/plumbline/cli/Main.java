@@ -4,10 +4,11 @@ import io.plumbline.model.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code plumbline validate | plan | apply | serve}. Exit 0 ok, 1 failure, 2 invalid input, 3 changes planned. */
+/** {@code plumbline validate | plan | apply | promote | serve}. Exit 0 ok, 1 failure, 2 invalid input, 3 changes planned. */
 @Command(name = "plumbline", mixinStandardHelpOptions = true, version = "plumbline 0.1.0",
         description = "Keeps AWS, Kubernetes and HAProxy true to the environment files in a Git repository.",
-        subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, ServeCommand.class})
+        subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, PromoteCommand.class,
+                ServeCommand.class})
 public final class Main {
     public static final int OK = 0;
     public static final int FAILURE = 1;

@@ -2,6 +2,7 @@ package io.plumbline.engine;
 
 import io.plumbline.load.EnvironmentLoader;
 import io.plumbline.metrics.Metrics;
+import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.RepoFiles;
 import io.plumbline.source.GitSource;
 import io.plumbline.source.SignatureCheck;
@@ -74,6 +75,11 @@ public final class Engine implements HeadsHandler, AutoCloseable {
     /** Names an environment (API trigger); requests during a reconcile coalesce into one follow-up. */
     public boolean reconcileNow(String environment) {
         return environments.request(environment, Trigger.API);
+    }
+
+    /** The environment as its newest commit declares it (its mode, its spec), if it was loaded since start. */
+    public Optional<LoadedEnvironment> environment(String name) {
+        return environments.desired(name);
     }
 
     public Optional<DriftReport> drift(String environment) {

@@ -40,8 +40,12 @@ public final class Pipeline {
         return plans;
     }
 
-    /** Applies the plans in order, waiting for health after each provider. */
+    /** Runs every provider's pre-flight, then applies the plans in order, waiting for health after each provider. */
     public Applied apply(LoadedEnvironment env, List<ProviderPlan> plans) {
+        // Every provider vouches for the environment before the first one writes, so a refusal changes nothing.
+        if (plans.stream().anyMatch(p -> p.changes().hasWrites())) {
+            plans.forEach(p -> p.provider().preflight(env));
+        }
         Map<String, List<ObjectResult>> results = new LinkedHashMap<>();
         List<Health> health = new ArrayList<>();
         for (ProviderPlan plan : plans) {

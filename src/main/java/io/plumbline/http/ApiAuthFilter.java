@@ -8,18 +8,22 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Guards {@code /api/**} with bearer tokens: reading (GET, HEAD) needs a read or write token, anything else a
- * write token. No token, or an unknown one: 401; a read token on a write: 403. {@code /health*},
- * {@code /prometheus} and the webhooks (which check their own signatures) are not behind it. The presented
- * token is never logged or echoed.
+ * Guards {@code /api/**} and the web page with the API's tokens: reading (GET, HEAD) needs a read or write token,
+ * anything else a write token. No token, or an unknown one: 401; a read token on a write: 403. The API takes a
+ * bearer token; the page also takes HTTP Basic with the token as the password, so a browser can follow a link
+ * from a commit status and ask for it. {@code /health*}, {@code /prometheus}, the page's static assets and the
+ * webhooks (which check their own signatures) are not behind it. The presented token is never logged or echoed.
  */
-@ServerFilter("/api/**")
+@ServerFilter({"/api/**", "/", "/environments/**", "/plans/**"})
 public final class ApiAuthFilter {
     private static final String BEARER = "Bearer ";
+    private static final String BASIC = "Basic ";
 
     private final ApiTokens tokens;
 
@@ -31,12 +35,12 @@ public final class ApiAuthFilter {
     @RequestFilter
     @Nullable
     public MutableHttpResponse<Map<String, String>> authorise(HttpRequest<?> request) {
-        Optional<ApiTokens.Scope> scope = request.getHeaders().getAuthorization()
-                .filter(h -> h.regionMatches(true, 0, BEARER, 0, BEARER.length()))
-                .flatMap(h -> tokens.scopeOf(h.substring(BEARER.length()).trim()));
+        boolean page = !request.getPath().startsWith("/api/");
+        Optional<ApiTokens.Scope> scope = request.getHeaders().getAuthorization().flatMap(ApiAuthFilter::token)
+                .flatMap(tokens::scopeOf);
         if (scope.isEmpty()) {
             return HttpResponse.<Map<String, String>>unauthorized()
-                    .header("WWW-Authenticate", "Bearer realm=\"plumbline\"")
+                    .header("WWW-Authenticate", (page ? "Basic" : "Bearer") + " realm=\"plumbline\"")
                     .body(Map.of("error", tokens.any() ? "a valid bearer token is required"
                             : "the API is closed: no plumbline.api tokens are configured"));
         }
@@ -46,5 +50,22 @@ public final class ApiAuthFilter {
                     .body(Map.of("error", "this token may only read; " + request.getMethod() + " needs a write token"));
         }
         return null;
+    }
+
+    /** The token of a bearer header, or the password of a basic one. */
+    private static Optional<String> token(String header) {
+        if (header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Optional.of(header.substring(BEARER.length()).trim());
+        }
+        if (header.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
+            try {
+                String pair = new String(Base64.getDecoder().decode(header.substring(BASIC.length()).trim()),
+                        StandardCharsets.UTF_8);
+                return pair.contains(":") ? Optional.of(pair.substring(pair.indexOf(':') + 1)) : Optional.empty();
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -29,7 +29,7 @@ public class StatusFactory {
                                   @Value("${plumbline.status.repository:}") String repository,
                                   @Value("${plumbline.status.token:}") String token) {
         return new StatusSettings(host, apiUrl, repository, new Token(token),
-                settings.links().history("{environment}"), git.cacheDir(), Timeouts.DEFAULT);
+                settings.links().entry("{environment}", "{commit}"), git.cacheDir(), Timeouts.DEFAULT);
     }
 
     @Bean(preDestroy = "close")
@@ -41,7 +41,7 @@ public class StatusFactory {
 
     @Singleton
     StatusReporting statusReporting(StatusPublisher publisher, EngineSettings settings) {
-        return new StatusReporting(publisher, new Statuses(settings.links().history("{environment}")));
+        return new StatusReporting(publisher, new Statuses(settings.links().entry("{environment}", "{commit}")));
     }
 
     /** With {@code plumbline.status.pr-comments: true} and a GitHub host, each plan is also a pull-request comment. */

@@ -43,6 +43,16 @@ public interface Provider {
      */
     List<ObjectResult> apply(LoadedEnvironment env, ChangeSet plan);
 
+    /**
+     * Checks, before any provider writes anything, what this provider can verify for the whole environment
+     * (that every image the environment deploys from this provider's registry exists, say). Reads only. The
+     * engine calls it on every provider of a plan that writes, and applies nothing when one of them throws.
+     *
+     * @throws ProviderException naming what is missing
+     */
+    default void preflight(LoadedEnvironment env) {
+    }
+
     /** Waits (bounded by the environment's health timeout) until what was applied is healthy or clearly not. */
     Health health(LoadedEnvironment env, List<ObjectResult> applied);
 }

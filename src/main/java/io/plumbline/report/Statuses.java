@@ -19,7 +19,8 @@ public final class Statuses {
     /**
      * @param targetUrlTemplate the link put on every status, e.g.
      *                          {@code https://plumbline.example.com/environments/{environment}}; the placeholder
-     *                          {@code {environment}} is replaced by the URL-encoded name. May be null or blank.
+     *                          {@code {environment}} is replaced by the URL-encoded name, {@code {commit}} by the
+     *                          commit's full sha. May be null or blank.
      */
     public Statuses(String targetUrlTemplate) {
         this.targetUrlTemplate = targetUrlTemplate == null || targetUrlTemplate.isBlank() ? null : targetUrlTemplate;
@@ -30,13 +31,15 @@ public final class Statuses {
         String verb = context == StatusContext.PLAN ? "planning" : context == StatusContext.DRIFT
                 ? "checking for drift" : "applying";
         return new CommitStatus(revision.commit(), context.of(environment), CommitStatus.State.PENDING,
-                verb + " " + environment + " at " + revision.shortCommit(), targetUrl(environment));
+                verb + " " + environment + " at " + revision.shortCommit(),
+                targetUrl(environment, revision.commit()));
     }
 
     /** The finished reconcile, on the commit that caused it. */
     public CommitStatus finished(Outcome outcome, StatusContext context) {
         return new CommitStatus(outcome.revision().commit(), context.of(outcome.environment()),
-                state(outcome.result()), outcome.summary(), targetUrl(outcome.environment()));
+                state(outcome.result()), outcome.summary(),
+                targetUrl(outcome.environment(), outcome.revision().commit()));
     }
 
     static CommitStatus.State state(Outcome.Result result) {
@@ -47,8 +50,9 @@ public final class Statuses {
         };
     }
 
-    private String targetUrl(String environment) {
+    private String targetUrl(String environment, String commit) {
         return targetUrlTemplate == null ? null : targetUrlTemplate.replace("{environment}",
-                URLEncoder.encode(environment, StandardCharsets.UTF_8).replace("+", "%20"));
+                URLEncoder.encode(environment, StandardCharsets.UTF_8).replace("+", "%20"))
+                .replace("{commit}", commit);
     }
 }

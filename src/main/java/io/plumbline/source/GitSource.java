@@ -21,9 +21,12 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.slf4j.Logger;
@@ -133,6 +136,33 @@ public final class GitSource implements AutoCloseable {
         return tips;
     }
 
+    /**
+     * Commits new content of one file on top of {@code parent} and pushes it to {@code branch} of the remote
+     * (the environment branch, fast-forward only, or a new branch for a pull request).
+     *
+     * @return the new commit's sha
+     * @throws GitFetchException when the push is refused (the branch moved, no permission) or fails
+     */
+    public String publish(String parent, String path, String content, String message, String branch)
+            throws GitFetchException {
+        try (Git git = new Git(repository)) {
+            ObjectId commit = OneFileCommit.create(repository, parent, path, content, message);
+            Iterable<PushResult> results = connect(git.push().setRemote(settings.url())
+                    .setRefSpecs(new RefSpec(commit.name() + ":refs/heads/" + branch))).call();
+            for (PushResult result : results) {
+                for (RemoteRefUpdate update : result.getRemoteUpdates()) {
+                    if (update.getStatus() != RemoteRefUpdate.Status.OK) {
+                        throw new GitFetchException("pushing to " + branch + " was refused: " + update.getStatus()
+                                + (update.getMessage() == null ? "" : " (" + scrub(update.getMessage()) + ")"), null);
+                    }
+                }
+            }
+            return commit.name();
+        } catch (GitAPIException | IOException | RuntimeException e) {
+            throw new GitFetchException("pushing to " + settings.safeUrl() + " failed: " + scrub(rootMessage(e)), null);
+        }
+    }
+
     /** The last fetched head of the environment branch, if any fetch ever succeeded. */
     public Optional<String> head() {
         try {
@@ -168,6 +198,26 @@ public final class GitSource implements AutoCloseable {
 
     public String branch() {
         return settings.branch();
+    }
+
+    /** Author, subject and time of a fetched commit; empty when the cache does not hold it. */
+    public Optional<CommitInfo> describe(String commit) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevCommit c = walk.parseCommit(ObjectId.fromString(commit));
+            return Optional.of(new CommitInfo(commit, c.getAuthorIdent().getName(), c.getShortMessage(),
+                    c.getAuthorIdent().getWhenAsInstant()));
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The pull-request heads (ref to commit) as last fetched: open pull requests, since closed ones are pruned. */
+    public Map<String, String> pullRequests() {
+        try {
+            return pullRequestHeads(null);
+        } catch (GitFetchException e) {
+            return Map.of();
+        }
     }
 
     /** @param branchTips commits at the tips of this repository's branches, or null to take every head */

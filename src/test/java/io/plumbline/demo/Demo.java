@@ -3,6 +3,7 @@ package io.plumbline.demo;
 import io.plumbline.cli.Main;
 import io.plumbline.model.spec.haproxy.HaproxySpec;
 import io.plumbline.provider.aws.AwsBaseline;
+import io.plumbline.provider.aws.EcrImages;
 import io.plumbline.provider.aws.MotoServer;
 import io.plumbline.provider.aws.TestClients;
 import io.plumbline.provider.haproxy.HaproxyOptions;
@@ -38,6 +39,12 @@ public final class Demo {
         try (var aws = TestClients.create(moto.connection())) {
             AwsBaseline.seed(aws);
             StagingBaseline.seed(aws);
+            // What the team's build has pushed: every image the example environments deploy (pre-flight checks it).
+            EcrImages.push(aws, "frontend", "v1.4.2", "v1.4.3", "v1.5.0-rc1");
+            EcrImages.push(aws, "thoughts-backend", "v2.0.1", "v2.1.0-rc2");
+            EcrImages.push(aws, "thoughts-backend-db", "v2.0.1");
+            EcrImages.push(aws, "users-backend", "v1.9.0");
+            EcrImages.push(aws, "users-backend-db", "v1.9.0");
         }
         System.setProperty("aws.accessKeyId", "demo");
         System.setProperty("aws.secretAccessKey", "demo");

@@ -71,6 +71,7 @@ final class DemoFiles {
                   HAProxy:    a real haproxy: the proxy on http://127.0.0.1:8081, its stats page on http://127.0.0.1:8001/
 
                 Where to look:
+                  open %s/ in a browser: every environment, its history, drift and pull-request plans
                   curl %s/health
                   curl -s %s/prometheus | grep '^plumbline_'
                   curl -s -H 'Authorization: Bearer demo-read-token' %s/api/environments
@@ -84,6 +85,6 @@ final class DemoFiles {
 
                 Stop with Ctrl-C.
                 """.formatted(repo, realCluster ? "the cluster KUBECONFIG names" : "fabric8's mock API server (a stand-in, not a cluster)",
-                url, url, url, url, repo, repo, url));
+                url, url, url, url, url, repo, repo, url));
     }
 }

@@ -1,5 +1,9 @@
 package io.plumbline.e2e;
 
+import io.plumbline.testing.TestRepo;
+import java.nio.file.Path;
+import java.util.Map;
+
 /** The environment the end-to-end tests keep in their repository: every provider, pointed at the peers. */
 public final class Environments {
     static final String CONFIG = "/etc/haproxy/haproxy.cfg";
@@ -8,6 +12,17 @@ public final class Environments {
     static final String STATE = "/var/lib/haproxy/server-state";
 
     private Environments() {
+    }
+
+    /** A staging environment file whose {@code spec} is given, indented by two spaces. */
+    static String staging(String spec) {
+        return "apiVersion: plumbline/v1\nkind: Environment\nmetadata: {name: staging}\nspec:\n" + spec;
+    }
+
+    /** A repository holding production as the team keeps it and a staging environment beside it. */
+    static TestRepo withStaging(Path parent, Peers peers, String staging) {
+        return TestRepo.withFiles(parent, Map.of("environments/production.yaml", production(peers),
+                "environments/staging.yaml", staging));
     }
 
     /** Production as the team keeps it; tests change it with {@code TestRepo.edit}. */

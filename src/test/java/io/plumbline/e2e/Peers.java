@@ -2,6 +2,7 @@ package io.plumbline.e2e;
 
 import io.plumbline.model.spec.haproxy.HaproxySpec;
 import io.plumbline.provider.aws.AwsBaseline;
+import io.plumbline.provider.aws.EcrImages;
 import io.plumbline.provider.aws.MotoServer;
 import io.plumbline.provider.aws.TestClients;
 import io.plumbline.provider.haproxy.HaproxyOptions;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The real peers of one test class, all on 127.0.0.1: moto (the team's existing AWS account, seeded as
- * SEEDS.md describes), the Kubernetes mock server, a real haproxy in master-worker mode with two backends
+ * SEEDS.md describes, with the frontend images pushed), the Kubernetes mock server, a real haproxy in master-worker mode with two backends
  * ({@code new}, the new load balancer, and {@code old}, the monolith).
  */
 public final class Peers implements BeforeAllCallback, AfterAllCallback {
@@ -38,6 +39,8 @@ public final class Peers implements BeforeAllCallback, AfterAllCallback {
         kubernetes = new KubernetesStandIn();
         try (var aws = TestClients.create(moto.connection())) {
             AwsBaseline.seed(aws);
+            // The team's build has pushed the frontend images the environments deploy (image pre-flight checks).
+            EcrImages.push(aws, "frontend", "v1.4.2", "v1.5.0");
         }
         // The SDK's default chain, as the service uses it, finds moto's fake credentials here.
         System.setProperty("aws.accessKeyId", "testing");

@@ -47,12 +47,12 @@ class PlanApplyCommandIT {
             Run plan = run("plan", "--repo", dir, "--env", "production", "--detailed-exitcode");
             assertThat(plan.code()).as(plan.err()).isEqualTo(Main.CHANGES);
             assertThat(plan.out()).contains("Plan for environment production at working-tree",
-                    "  + EcrRepository frontend", "  + v1/Namespace example", "  + apps/v1/Deployment example/frontend");
+                    "  ~ EcrRepository frontend", "  + v1/Namespace example", "  + apps/v1/Deployment example/frontend");
             assertThat(plan.out()).containsPattern("Plan: [0-9]+ to create, [0-9]+ to update, 0 to delete");
 
             Run apply = run("apply", "--repo", dir, "--env", "production");
             assertThat(apply.code()).as(apply.out() + apply.err()).isEqualTo(Main.OK);
-            assertThat(apply.out()).contains("created    aws EcrRepository frontend",
+            assertThat(apply.out()).contains("configured aws EcrRepository frontend",
                     "created    kubernetes apps/v1/Deployment example/frontend").contains("Applied and converged; health: healthy");
 
             Run again = run("plan", "--repo", dir, "--env", "production", "--detailed-exitcode", "--output", "json");

@@ -68,7 +68,7 @@ class ReconcileLoopIT {
                 .isEqualTo("pending: applying production at " + commit.substring(0, 12));
         assertThat(statuses(github, commit, CONTEXT).get(1)).matches("success: applied [0-9]+ changes, [0-9]+ unchanged");
         assertThat(github.accepted()).allSatisfy(a -> assertThat(a.url())
-                .isEqualTo("http://plumbline.test/api/environments/production/history"));
+                .isEqualTo("http://plumbline.test/environments/production#" + commit));
 
         try (var aws = TestClients.create(peers.moto.connection())) {
             assertThat(aws.ecr().describeRepositories().repositories()).extracting(r -> r.repositoryName())

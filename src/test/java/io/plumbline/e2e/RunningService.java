@@ -48,6 +48,7 @@ final class RunningService implements AutoCloseable {
         p.put("plumbline.kubernetes.kubeconfig", peers.kubernetes.kubeconfig(peers.root).toString());
         p.put("plumbline.haproxy.root", peers.root.toString());
         p.put("plumbline.api.read-tokens", READ_TOKEN);
+        p.put("plumbline.api.write-tokens", WRITE_TOKEN);
         p.putAll(settings);
         return new RunningService(Micronaut.build(new String[0]).banner(false).properties(p).start());
     }
@@ -61,6 +62,14 @@ final class RunningService implements AutoCloseable {
     static final String TOKEN = "ghp_e2eToken0123456789";
     /** The API token {@link #get} reads with. */
     static final String READ_TOKEN = "e2e-read-token-0123456789";
+    /** The API token {@link #post} writes with, on {@code /api} paths. */
+    static final String WRITE_TOKEN = "e2e-write-token-9876543210";
+
+    /** A page's address with the read token as the password of HTTP Basic, as a browser would be given it. */
+    String pageUrl(String path) {
+        URI page = base.resolve(path);
+        return page.getScheme() + "://reader:" + READ_TOKEN + "@" + page.getAuthority() + page.getRawPath();
+    }
 
     HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + READ_TOKEN).build());
@@ -70,6 +79,9 @@ final class RunningService implements AutoCloseable {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
+        if (path.startsWith("/api/")) {
+            request.header("Authorization", "Bearer " + WRITE_TOKEN);
+        }
         return send(request.build());
     }
 

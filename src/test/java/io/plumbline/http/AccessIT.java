@@ -11,9 +11,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,13 @@ class AccessIT {
             assertThat(readOnly.statusCode()).isEqualTo(403);
             assertThat(readOnly.body()).doesNotContain(READ);
             assertThat(send(reconcile(base, WRITE)).statusCode()).isEqualTo(202);
+
+            HttpResponse<String> page = send(get(base, "/", null));
+            assertThat(page.statusCode()).as("the page asks a browser for the token").isEqualTo(401);
+            assertThat(page.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"plumbline\"");
+            assertThat(send(basic(base, "/environments/staging", "wrong")).statusCode()).isEqualTo(401);
+            assertThat(send(basic(base, "/environments/staging", READ)).statusCode()).isEqualTo(200);
+            assertThat(send(basic(base, "/", READ)).statusCode()).isEqualTo(200);
 
             assertThat(send(get(base, "/health", null)).statusCode()).isEqualTo(200);
             assertThat(send(get(base, "/health/readiness", null)).statusCode()).isEqualTo(200);
@@ -106,6 +115,11 @@ class AccessIT {
             request.header("Authorization", "Bearer " + token);
         }
         return request.build();
+    }
+
+    private static HttpRequest basic(URI base, String path, String token) {
+        String pair = Base64.getEncoder().encodeToString(("reader:" + token).getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Basic " + pair).build();
     }
 
     private static HttpRequest reconcile(URI base, String token) {

@@ -9,8 +9,8 @@ import io.plumbline.model.Health;
 import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.ObjectResult;
 import io.plumbline.model.Resource;
-import io.plumbline.model.spec.aws.AwsSpec;
 import io.plumbline.provider.Provider;
+import io.plumbline.provider.aws.ecr.ImagePreflight;
 import io.plumbline.render.aws.AwsKinds;
 import io.plumbline.render.aws.AwsRender;
 import java.util.ArrayList;
@@ -119,12 +119,22 @@ public final class AwsProvider implements Provider, AutoCloseable {
         return failed.isEmpty() ? Health.HEALTHY : Health.degraded(String.join("; ", failed));
     }
 
+    /** Every image the environment deploys from its own account's ECR registries must exist. */
+    @Override
+    public void preflight(LoadedEnvironment env) {
+        if (appliesTo(env)) {
+            ImagePreflight.check(env, env.environment().spec().aws().accountId(), region -> clients(env, region).ecr());
+        }
+    }
+
     private AwsContext context(LoadedEnvironment env) {
-        AwsSpec spec = env.environment().spec().aws();
-        String role = spec.assumeRole();
-        AwsClients aws = clients.computeIfAbsent(spec.region() + "|" + role + "|" + env.name(),
-                k -> new AwsClients(connection, http, counter, spec.region(), role, env.name()));
-        return new AwsContext(aws, env);
+        return new AwsContext(clients(env, env.environment().spec().aws().region()), env);
+    }
+
+    private AwsClients clients(LoadedEnvironment env, String region) {
+        String role = env.environment().spec().aws().assumeRole();
+        return clients.computeIfAbsent(region + "|" + role + "|" + env.name(),
+                k -> new AwsClients(connection, http, counter, region, role, env.name()));
     }
 
     @Override

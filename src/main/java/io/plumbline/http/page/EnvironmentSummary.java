@@ -1,0 +1,18 @@
+package io.plumbline.http.page;
+
+import io.plumbline.engine.HistoryEntry;
+import io.plumbline.source.CommitInfo;
+import java.util.Optional;
+
+/**
+ * One line of the overview.
+ *
+ * @param mode    {@code auto}, {@code plan} or {@code suspended}; empty when not loaded since start
+ * @param commit  the commit of the latest reconcile, when the Git cache knows it
+ * @param latest  the latest reconcile, if any
+ * @param drift   how many resources differ from the commit at the last drift check
+ * @param running whether a reconcile runs now
+ */
+record EnvironmentSummary(String name, String mode, Optional<CommitInfo> commit, Optional<HistoryEntry> latest,
+                          long drift, boolean running) {
+}

@@ -1,0 +1,84 @@
+package io.plumbline.http.page;
+
+import io.plumbline.engine.DriftReport;
+import io.plumbline.engine.Engine;
+import io.plumbline.engine.History;
+import io.plumbline.engine.HistoryEntry;
+import io.plumbline.engine.PlanReport;
+import io.plumbline.source.CommitInfo;
+import io.plumbline.source.GitSource;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Everything the page shows, read through the engine's, history's and the Git cache's public read methods
+ * only: the one class to change when those change.
+ */
+@Singleton
+public final class PageData {
+    private final Engine engine;
+    private final History history;
+    private final GitSource git;
+    private final Activity activity;
+
+    public PageData(Engine engine, History history, GitSource git, Activity activity) {
+        this.engine = engine;
+        this.history = history;
+        this.git = git;
+        this.activity = activity;
+    }
+
+    /** Environments with a history, by name. */
+    List<EnvironmentSummary> environments() {
+        return new TreeSet<>(history.environments()).stream().map(this::summary).toList();
+    }
+
+    EnvironmentSummary summary(String name) {
+        Optional<HistoryEntry> latest = history.latest(name);
+        return new EnvironmentSummary(name,
+                engine.environment(name).map(e -> e.environment().spec().sync().mode()).orElse(""),
+                latest.flatMap(e -> commit(e.commit())), latest,
+                engine.drift(name).map(DriftReport::resources).orElse(0L), activity.running(name));
+    }
+
+    boolean known(String name) {
+        return history.environments().contains(name);
+    }
+
+    boolean running() {
+        return activity.any();
+    }
+
+    List<HistoryEntry> history(String name) {
+        return history.of(name);
+    }
+
+    Optional<DriftReport> drift(String name) {
+        return engine.drift(name);
+    }
+
+    Optional<CommitInfo> commit(String sha) {
+        return git.describe(sha);
+    }
+
+    /** The plan of each open pull-request head, by ref. */
+    List<PullRequestPlans> pullRequests() {
+        List<PullRequestPlans> out = new ArrayList<>();
+        for (Map.Entry<String, String> head : git.pullRequests().entrySet()) {
+            out.add(new PullRequestPlans(head.getKey(), head.getValue(), engine.plan(head.getValue())));
+        }
+        return out;
+    }
+
+    List<PlanReport> plans(String commit) {
+        return engine.plan(commit);
+    }
+
+    /** One open pull request's head and its plans (empty until the head is planned). */
+    record PullRequestPlans(String ref, String commit, List<PlanReport> plans) {
+    }
+}

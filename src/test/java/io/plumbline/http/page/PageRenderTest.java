@@ -1,0 +1,47 @@
+package io.plumbline.http.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plumbline.engine.DriftEntry;
+import io.plumbline.engine.DriftReport;
+import io.plumbline.engine.HistoryEntry;
+import io.plumbline.source.CommitInfo;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Whatever an environment file, a commit or a provider says is shown as text, never run as markup. */
+class PageRenderTest {
+    private static final String EVIL = "<img src=x onerror=alert(1)>\"'&";
+    private static final String ESCAPED = "&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;";
+    private static final String SHA = "0123456789abcdef0123456789abcdef01234567";
+
+    private static HistoryEntry entry() {
+        return new HistoryEntry(EVIL, "environments/x.yaml", SHA, "main", "poll", "2026-11-29T15:00:00Z",
+                "2026-11-29T15:00:05Z", "failure", EVIL, Map.of(EVIL, Map.of("failed", 1L)), "degraded", EVIL,
+                List.of(EVIL), EVIL);
+    }
+
+    private static EnvironmentSummary summary() {
+        return new EnvironmentSummary(EVIL, EVIL, Optional.of(new CommitInfo(SHA, EVIL, EVIL,
+                Instant.parse("2026-11-29T14:00:00Z"))), Optional.of(entry()), 1, false);
+    }
+
+    @Test
+    void theOverviewEscapesEveryValue() {
+        String html = OverviewPage.render(List.of(summary()), false);
+        assertThat(html).doesNotContain("<img").contains(ESCAPED)
+                .contains("href=\"/environments/%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E%22%27%26\"");
+    }
+
+    @Test
+    void theEnvironmentPageEscapesDriftHistoryAndCommitText() {
+        DriftReport drift = new DriftReport(EVIL, SHA, "2026-11-29T15:00:10Z",
+                List.of(new DriftEntry(EVIL, EVIL, EVIL, EVIL, EVIL, "2026-11-29T15:00:10Z")));
+        String html = EnvironmentPage.render(summary(), Optional.of(drift), List.of(),
+                new HistoryView(List.of(entry()), sha -> summary().commit()), true);
+        assertThat(html).doesNotContain("<img").contains(ESCAPED, "id=\"" + SHA + "\"", "data-running=\"true\"");
+    }
+}
