@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * {@code /health}: liveness (the process answers) and readiness (the repository was fetched at least once).
- * {@code /health/liveness} and {@code /health/readiness} answer 200 or 503 for probes.
+ * {@code /health/readiness} answers 200 or 503 for probes; {@code /health/liveness} is {@link LivenessController}.
  */
 @Controller("/health")
 public class HealthController {
@@ -28,11 +28,6 @@ public class HealthController {
         body.put("readiness", engine.ready() ? "UP" : "DOWN");
         body.put("lastReconciledCommit", engine.lastReconciledCommit().orElse(""));
         return body;
-    }
-
-    @Get("/liveness")
-    public Map<String, String> liveness() {
-        return Map.of("status", "UP");
     }
 
     @Get("/readiness")
