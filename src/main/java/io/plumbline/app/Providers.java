@@ -2,56 +2,74 @@ package io.plumbline.app;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.plumbline.provider.Provider;
+import io.plumbline.provider.aws.AwsConnection;
+import io.plumbline.provider.aws.AwsProvider;
 import io.plumbline.provider.haproxy.HaproxyOptions;
 import io.plumbline.provider.haproxy.HaproxyProvider;
 import io.plumbline.provider.kubernetes.KubernetesOptions;
 import io.plumbline.provider.kubernetes.KubernetesProvider;
-import io.plumbline.provider.aws.AwsConnection;
-import io.plumbline.provider.aws.AwsProvider;
+import io.plumbline.render.aws.AwsKinds;
+import io.plumbline.render.haproxy.HaproxyResources;
+import io.plumbline.render.kubernetes.KubernetesKeys;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The composition root for providers: the one place that knows every concrete provider. Used by the command
  * line and the service; the engine sees only {@link Provider}.
+ *
+ * <p>Building this costs nothing: each provider, with its SDK clients, is built on its first use (see
+ * {@link LazyProvider}), so the service answers {@code /health/liveness} before any of them exists.
  */
 public final class Providers implements AutoCloseable {
-    private final List<Provider> providers;
-    private final List<AutoCloseable> resources;
+    private final List<LazyProvider> providers;
+    /** Connections the providers use but do not own (the fabric8 client), closed after them. */
+    private final List<AutoCloseable> connections = new CopyOnWriteArrayList<>();
 
-    private Providers(List<Provider> providers, List<AutoCloseable> resources) {
-        this.providers = List.copyOf(providers);
-        this.resources = List.copyOf(resources);
+    private Providers(ProviderSettings settings) {
+        this.providers = List.of(
+                new LazyProvider(AwsKinds.PROVIDER, () -> aws(settings)),
+                new LazyProvider(KubernetesKeys.PROVIDER, () -> kubernetes(settings)),
+                new LazyProvider(HaproxyResources.PROVIDER, () -> haproxy(settings)));
     }
 
     /** AWS first (certificates, DNS, capacity), then Kubernetes (workloads), then HAProxy (traffic). */
     public static Providers build(ProviderSettings settings) {
-        List<Provider> all = new ArrayList<>();
+        return new Providers(settings);
+    }
+
+    private static Provider aws(ProviderSettings settings) {
         AwsConnection production = AwsConnection.production();
-        all.add(new AwsProvider(new AwsConnection(settings.awsEndpoint(), production.credentials(),
+        return new AwsProvider(new AwsConnection(settings.awsEndpoint(), production.credentials(),
                 production.apiCallTimeout(), production.attemptTimeout(), production.maxAttempts(),
-                production.pollInterval())));
+                production.pollInterval()));
+    }
+
+    private Provider kubernetes(ProviderSettings settings) {
         KubernetesClient client = KubernetesClients.connect(settings.kubeconfig(), settings.kubeContext());
-        all.add(new KubernetesProvider(client, KubernetesOptions.DEFAULT.withWatch(settings.longRunning())));
-        all.add(new HaproxyProvider(new HaproxyOptions(settings.haproxyBinary().orElse(null),
-                settings.haproxyRoot().orElse(null), null, null)));
-        return new Providers(all, List.of(client));
+        connections.add(client);
+        return new KubernetesProvider(client, KubernetesOptions.DEFAULT.withWatch(settings.longRunning()));
+    }
+
+    private static Provider haproxy(ProviderSettings settings) {
+        return new HaproxyProvider(new HaproxyOptions(settings.haproxyBinary().orElse(null),
+                settings.haproxyRoot().orElse(null), null, null));
     }
 
     public List<Provider> all() {
-        return providers;
+        return List.copyOf(providers);
     }
 
-    public Optional<Provider> named(String name) {
-        return providers.stream().filter(p -> p.name().equals(name)).findFirst();
+    /** The names of the providers built so far: none until a reconcile or plan needed one. */
+    public List<String> built() {
+        return providers.stream().filter(LazyProvider::isBuilt).map(Provider::name).toList();
     }
 
     @Override
     public void close() {
-        List<AutoCloseable> all = new ArrayList<>();
-        providers.stream().filter(AutoCloseable.class::isInstance).map(AutoCloseable.class::cast).forEach(all::add);
-        all.addAll(resources);
+        List<AutoCloseable> all = new ArrayList<>(providers);
+        all.addAll(connections);
         for (AutoCloseable c : all) {
             try {
                 c.close();

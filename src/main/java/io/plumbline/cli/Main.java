@@ -1,19 +1,37 @@
 package io.plumbline.cli;
 
 import io.plumbline.model.InvalidInputException;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code plumbline validate | plan | apply | promote | serve}. Exit 0 ok, 1 failure, 2 invalid input, 3 changes planned. */
 @Command(name = "plumbline", mixinStandardHelpOptions = true, version = "plumbline 0.1.0",
-        description = "Keeps AWS, Kubernetes and HAProxy true to the environment files in a Git repository.",
-        subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, PromoteCommand.class,
-                ServeCommand.class})
+        description = "Keeps AWS, Kubernetes and HAProxy true to the environment files in a Git repository.")
 public final class Main {
     public static final int OK = 0;
     public static final int FAILURE = 1;
     public static final int INVALID = 2;
     public static final int CHANGES = 3;
+
+    /**
+     * The subcommands, in the order the usage lists them. Picocli reads every registered command's annotations,
+     * fields and mixins by reflection when it starts, so only the command asked for is registered (all of them
+     * for usage, version and mistakes): {@code validate} then never touches what {@code plan} or {@code serve}
+     * are made of.
+     */
+    private static final List<String> COMMANDS = List.of("validate", "plan", "apply", "promote", "serve");
+
+    private static Object command(String name) {
+        return switch (name) {
+            case "validate" -> new ValidateCommand();
+            case "plan" -> new PlanCommand();
+            case "apply" -> new ApplyCommand();
+            case "promote" -> new PromoteCommand();
+            case "serve" -> new ServeCommand();
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -24,7 +42,14 @@ public final class Main {
     }
 
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new Main()).setOut(out).setErr(err);
+        CommandLine cli = new CommandLine(new Main());
+        String asked = args.length > 0 && COMMANDS.contains(args[0]) ? args[0] : null;
+        for (String name : COMMANDS) {
+            if (asked == null || asked.equals(name)) {
+                cli.addSubcommand(name, command(name));
+            }
+        }
+        cli.setOut(out).setErr(err);
         // A usage mistake is invalid input (2); an unexpected exception is a failure (1), shown without a trace.
         cli.setExitCodeExceptionMapper(e -> FAILURE);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {

@@ -51,7 +51,10 @@ final class ServeCommand implements Callable<Integer> {
         }
         // Micronaut registers its own shutdown hook, which stops the context (and so the engine) on SIGTERM;
         // closing the context from a second hook would deadlock with it.
-        Micronaut.build(new String[0]).mainClass(Main.class).properties(properties).banner(false).start();
+        // No environment deduction: it probes the stack, files and (for clouds) the network on every start, and
+        // nothing here depends on a deduced environment.
+        Micronaut.build(new String[0]).mainClass(Main.class).properties(properties).banner(false)
+                .deduceEnvironment(false).deduceCloudEnvironment(false).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
         stopped.await();

@@ -34,18 +34,17 @@ final class ValidateCommand implements Callable<Integer> {
         EnvironmentLoader loader = new EnvironmentLoader();
         LoadResult result = this.files.isEmpty() ? loader.loadAll(files) : loader.load(files, this.files);
         PrintWriter out = spec.commandLine().getOut();
-        output.printer.print(result, out);
+        output.printer().print(result, out);
         out.flush();
         return result.ok() ? Main.OK : Main.INVALID;
     }
 
+    /** The report is made only when printed: picocli builds this enum on every start, of every command. */
     enum Output {
-        text(new TextReport()), json(new JsonReport());
+        text, json;
 
-        final ValidationReport printer;
-
-        Output(ValidationReport printer) {
-            this.printer = printer;
+        ValidationReport printer() {
+            return this == json ? new JsonReport() : new TextReport();
         }
     }
 }

@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * {@code /health}: liveness (the process answers) and readiness (the repository was fetched, and its newest
- * commit could be loaded).
- * {@code /health/liveness} and {@code /health/readiness} answer 200 or 503 for probes.
+ * commit could be loaded). {@code /health/readiness} answers 200 or 503 for probes; {@code /health/liveness} is
+ * {@link LivenessController}.
  */
 @Controller("/health")
 public class HealthController {
@@ -32,11 +32,6 @@ public class HealthController {
             body.put("reason", engine.notReadyBecause());
         }
         return body;
-    }
-
-    @Get("/liveness")
-    public Map<String, String> liveness() {
-        return Map.of("status", "UP");
     }
 
     @Get("/readiness")

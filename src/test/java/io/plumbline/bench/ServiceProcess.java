@@ -12,7 +12,6 @@ import java.nio.file.Path;
 /** {@code java -jar target/plumbline.jar serve} in its own folder, with a configuration file; measured from outside. */
 final class ServiceProcess implements AutoCloseable {
     private static final Path JAR = Path.of("target/plumbline.jar").toAbsolutePath();
-    private static final long CLOCK_TICKS_PER_SECOND = 100;
     private final Process process;
     private final int port;
 
@@ -43,17 +42,10 @@ final class ServiceProcess implements AutoCloseable {
 
     /** The share of one core the process used over the next {@code seconds}, e.g. {@code 0.4% of a core}. */
     String cpuShare(long seconds) throws IOException, InterruptedException {
-        long before = cpuTicks();
+        long before = ProcessStats.cpuMillis(process.pid());
         Thread.sleep(seconds * 1000);
-        long used = cpuTicks() - before;
-        return String.format("%.2f%% of a core (%d ms CPU)", 100.0 * used / (seconds * CLOCK_TICKS_PER_SECOND),
-                used * 1000 / CLOCK_TICKS_PER_SECOND);
-    }
-
-    private long cpuTicks() throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        long used = ProcessStats.cpuMillis(process.pid()) - before;
+        return String.format("%.2f%% of a core (%d ms CPU)", 100.0 * used / (seconds * 1000), used);
     }
 
     private void awaitReady() throws InterruptedException {

@@ -88,4 +88,23 @@ class CommandLineTest {
     void aUsageMistakeIsInvalidInput() {
         assertThat(run("validate", "--output", "yaml")).isEqualTo(Main.INVALID);
     }
+
+    @Test
+    void theUsageListsEveryCommand() {
+        // Only the command asked for is registered at start; usage, version and mistakes still see all of them.
+        assertThat(run("--help")).isEqualTo(Main.OK);
+        assertThat(out.toString()).contains("validate", "plan", "apply", "serve");
+    }
+
+    @Test
+    void anUnknownCommandIsInvalidInputAndTheUsageNamesTheCommands() {
+        assertThat(run("valdate", "--repo", "example-repo")).isEqualTo(Main.INVALID);
+        assertThat(err.toString()).contains("valdate").contains("validate", "plan", "apply", "serve");
+    }
+
+    @Test
+    void aCommandsOwnHelpIsThere() {
+        assertThat(run("plan", "--help")).isEqualTo(Main.OK);
+        assertThat(out.toString()).contains("--detailed-exitcode").doesNotContain("serve");
+    }
 }

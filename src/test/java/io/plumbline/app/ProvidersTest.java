@@ -1,0 +1,57 @@
+package io.plumbline.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.plumbline.model.LoadedEnvironment;
+import io.plumbline.provider.Provider;
+import io.plumbline.provider.ProviderException;
+import io.plumbline.render.kubernetes.TestEnvironments;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Providers are built on first use: the service starts, and stays up, whatever state their targets are in. */
+class ProvidersTest {
+    @TempDir
+    Path dir;
+
+    private Providers withKubeconfig(Path kubeconfig) {
+        return Providers.build(new ProviderSettings(Optional.empty(), Optional.of(kubeconfig), Optional.empty(),
+                Optional.of(dir), Optional.empty(), true));
+    }
+
+    @Test
+    void buildingThemConnectsNothing() {
+        // An unreadable kubeconfig used to fail here, before the service could answer anything.
+        try (Providers providers = withKubeconfig(dir.resolve("missing-kubeconfig"))) {
+            assertThat(providers.all()).extracting(Provider::name).containsExactly("aws", "kubernetes", "haproxy");
+            assertThat(providers.built()).isEmpty();
+        }
+    }
+
+    @Test
+    void aProviderIsBuiltWhenAReconcileFirstNeedsIt() {
+        LoadedEnvironment production = TestEnvironments.production();
+        try (Providers providers = withKubeconfig(dir.resolve("missing-kubeconfig"))) {
+            Provider haproxy = providers.all().get(2);
+            assertThat(haproxy.appliesTo(production)).isTrue();
+            assertThat(providers.built()).containsExactly("haproxy");
+        }
+    }
+
+    @Test
+    void aProviderThatCannotBeBuiltFailsThatCallAndIsTriedAgainOnTheNext() {
+        LoadedEnvironment production = TestEnvironments.production();
+        Path kubeconfig = dir.resolve("missing-kubeconfig");
+        try (Providers providers = withKubeconfig(kubeconfig)) {
+            Provider kubernetes = providers.all().get(1);
+            for (int attempt = 0; attempt < 2; attempt++) {
+                assertThatThrownBy(() -> kubernetes.appliesTo(production)).isInstanceOf(ProviderException.class)
+                        .hasMessageContaining("kubernetes").hasMessageContaining(kubeconfig.toString());
+            }
+            assertThat(providers.built()).isEmpty();
+        }
+    }
+}
