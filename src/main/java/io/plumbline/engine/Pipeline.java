@@ -23,7 +23,10 @@ public final class Pipeline {
         this.providers = List.copyOf(providers);
     }
 
-    /** Render, observe and diff every provider the environment uses; refuses mass deletions. Writes nothing. */
+    /**
+     * Render, observe and diff every provider the environment uses. Writes nothing, and refuses nothing: a plan the
+     * deletion guard would refuse is still shown in full; {@link #apply} refuses it.
+     */
     public List<ProviderPlan> plan(LoadedEnvironment env) {
         List<ProviderPlan> plans = new ArrayList<>();
         for (Provider provider : providers) {
@@ -33,15 +36,18 @@ public final class Pipeline {
             List<Resource> desired = provider.render(env);
             List<Resource> actual = provider.observe(env, desired);
             var changes = provider.diff(env, desired, actual);
-            DeletionGuard.check(provider.name(), changes, env.environment().spec().sync().maxDeletePercent(),
-                    env.revision());
             plans.add(new ProviderPlan(provider, changes));
         }
         return plans;
     }
 
-    /** Applies the plans in order, waiting for health after each provider. */
+    /**
+     * Applies the plans in order, waiting for health after each provider. The deletion guard judges every plan
+     * first, so a refused provider stops the whole environment before anything is written.
+     */
     public Applied apply(LoadedEnvironment env, List<ProviderPlan> plans) {
+        plans.forEach(p -> DeletionGuard.check(p.name(), p.changes(),
+                env.environment().spec().sync().maxDeletePercent(), env.revision()));
         Map<String, List<ObjectResult>> results = new LinkedHashMap<>();
         List<Health> health = new ArrayList<>();
         for (ProviderPlan plan : plans) {
