@@ -90,8 +90,13 @@ public final class Lookup {
         });
     }
 
+    /** The ARNs of the ACM certificates carrying this environment's marks. */
+    public Set<String> ownedCertificates() {
+        return Set.copyOf(owned().get(OwnedArns.CERTIFICATE));
+    }
+
     /** The ARNs carrying this environment's marks, of the kinds the Resource Groups Tagging API finds, by type. */
-    public Map<String, List<String>> owned() {
+    private Map<String, List<String>> owned() {
         return once("owned resources", () -> OwnedArns.read(aws, environment));
     }
 

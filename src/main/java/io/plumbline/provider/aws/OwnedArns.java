@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.resourcegroupstaggingapi.model.TagFilter;
  * and policies by their group's member tags).
  */
 final class OwnedArns {
-    static final String CERTIFICATE = "acm:certificate";
+    /** The service as a whole: certificates are ACM's only resource type, and moto matches only this spelling. */
+    static final String CERTIFICATE = "acm";
     static final String SECURITY_GROUP = "ec2:security-group";
 
     private OwnedArns() {

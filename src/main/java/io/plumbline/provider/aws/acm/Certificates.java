@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.acm.model.CertificateDetail;
 import software.amazon.awssdk.services.acm.model.CertificateStatus;
 import software.amazon.awssdk.services.acm.model.CertificateSummary;
 import software.amazon.awssdk.services.acm.model.DomainValidation;
+import software.amazon.awssdk.services.acm.model.ResourceInUseException;
 import software.amazon.awssdk.services.acm.model.Tag;
 
 /**
@@ -45,7 +46,7 @@ public final class Certificates implements AwsKind {
      */
     @Override
     public List<Resource> observe(AwsContext ctx, List<Resource> desired) {
-        Set<String> owned = Set.copyOf(ctx.lookup().owned().get("acm:certificate"));
+        Set<String> owned = ctx.lookup().ownedCertificates();
         Set<String> declared = desired.stream().map(d -> d.key().name()).collect(Collectors.toSet());
         Set<String> current = new HashSet<>();
         List<Resource> out = new ArrayList<>();
@@ -105,14 +106,17 @@ public final class Certificates implements AwsKind {
         ctx.lookup().forget("certificates");
     }
 
-    /** Deletes a certificate once nothing uses it; while a load balancer still does, says which. */
+    /**
+     * Deletes a certificate. Listeners are deleted or moved off it earlier in the same apply; while something else
+     * still uses it, ACM refuses, and the result says it is deleted once nothing uses it.
+     */
     private static void delete(AwsContext ctx, String arn) {
-        List<String> users = detail(ctx, arn).inUseBy();
-        if (!users.isEmpty()) {
-            throw ProviderException.retryable("aws: certificate " + arn + " is still used by " + users
-                    + "; it is deleted once nothing uses it", null);
+        try {
+            ctx.aws().acm().deleteCertificate(r -> r.certificateArn(arn));
+        } catch (ResourceInUseException e) {
+            throw ProviderException.retryable("aws: certificate " + arn + " is still in use; it is deleted once "
+                    + "nothing uses it", e);
         }
-        ctx.aws().acm().deleteCertificate(r -> r.certificateArn(arn));
     }
 
     private static String request(AwsContext ctx, Certificate c) {
