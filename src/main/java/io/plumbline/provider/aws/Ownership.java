@@ -35,6 +35,10 @@ final class Ownership {
     Change judge(Change c) {
         String kind = c.key().kind();
         boolean foreign = c.actual() != null && !c.actual().owned();
+        if (foreign && c.desired() != null && kind.equals(AwsKinds.CERTIFICATE)) {
+            return Change.adopt(c.desired(), c.actual(), "a certificate for this domain exists without Plumbline's "
+                    + "marks; listeners use it, Plumbline neither replaces nor deletes it");
+        }
         if (foreign && c.desired() != null && AwsKinds.CREATED.contains(kind)) {
             return adoptable(c.key()) ? adopting(c) : Change.adopt(c.desired(), c.actual(), "exists without "
                     + "Plumbline's marks; left alone until the environment says adopt: true"
@@ -64,8 +68,6 @@ final class Ownership {
             case AwsKinds.SECURITY_GROUP -> group(key.name()).map(SecurityGroup::adopt).orElse(false);
             case AwsKinds.SECURITY_GROUP_RULE, AwsKinds.SCHEDULED_ACTION, AwsKinds.SCALING_POLICY -> exclusive(key)
                     || group(key.namespace()).map(SecurityGroup::adopt).orElse(false);
-            case AwsKinds.ECR_REPOSITORY -> spec.ecr().repositories().stream()
-                    .anyMatch(r -> r.name().equals(key.name()) && r.adopt());
             case AwsKinds.LISTENER -> spec.loadBalancers().stream().filter(lb -> lb.name().equals(key.namespace()))
                     .flatMap(lb -> lb.listeners().stream())
                     .anyMatch(l -> String.valueOf(l.port()).equals(key.name()) && l.adopt());

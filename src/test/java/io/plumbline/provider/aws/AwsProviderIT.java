@@ -5,6 +5,7 @@ import static io.plumbline.provider.aws.Reconciles.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.plumbline.model.Action;
 import io.plumbline.model.ChangeSet;
 import io.plumbline.model.FieldChange;
@@ -58,6 +59,29 @@ class AwsProviderIT {
         assertThat(provider.apply(env, again)).noneMatch(r -> r.result() == ObjectResult.Result.FAILED);
         assertThat(provider.calls().writes()).isEmpty();
         assertThat(again.with(Action.ORPHAN)).isEmpty();
+    }
+
+    @Test
+    void observingCostsTheSameCallsWhateverTheNumberOfObjects() {
+        Fixture fixture = Fixture.load("aws/production.yaml");
+        apply(provider, fixture.environment());
+        provider.calls().clear();
+        plan(provider, fixture.environment());
+        List<CallCounter.Call> few = provider.calls().calls();
+
+        ArrayNode records = (ArrayNode) fixture.tree().at("/spec/aws/dns/0/records");
+        ArrayNode rules = (ArrayNode) fixture.tree().at("/spec/aws/securityGroups/0/ingress");
+        ArrayNode actions = (ArrayNode) fixture.tree().at("/spec/aws/autoscaling/groups/0/scheduledActions");
+        for (int i = 0; i < 8; i++) {
+            records.addObject().put("name", "host" + i + ".example.com").put("type", "A").putArray("values")
+                    .add("192.0.2." + i);
+            rules.addObject().put("protocol", "tcp").put("port", 9000 + i).put("from", "10.0." + i + ".0/24");
+            actions.addObject().put("name", "extra-" + i).put("recurrence", "0 " + i + " * * *").put("max", 2);
+        }
+        apply(provider, fixture.environment());
+        provider.calls().clear();
+        plan(provider, fixture.environment());
+        assertThat(provider.calls().calls()).containsExactlyInAnyOrderElementsOf(few);
     }
 
     @Test

@@ -3,14 +3,12 @@ package io.plumbline.model.spec.aws;
 /**
  * @param tagMutability     {@code MUTABLE} or {@code IMMUTABLE}
  * @param deleteWithImages  allow deleting this repository while it still holds images
- * @param adopt             take over a repository of this name that exists without Plumbline's marks
  */
 public record EcrRepository(String name, String tagMutability, Boolean scanOnPush, EcrLifecycle lifecycle,
-                            Boolean deleteWithImages, Boolean adopt) {
+                            Boolean deleteWithImages) {
     public EcrRepository {
         tagMutability = tagMutability == null ? "MUTABLE" : tagMutability;
         scanOnPush = scanOnPush != null && scanOnPush;
         deleteWithImages = deleteWithImages != null && deleteWithImages;
-        adopt = adopt != null && adopt;
     }
 }

@@ -86,8 +86,10 @@ public final class SecurityGroupRules implements AwsKind {
         if (change.fields().stream().anyMatch(f -> f.path().equals("description"))) {
             describe(ctx, group.groupId(), permission, ingress);
         }
-        String ruleId = (String) change.actual().body().get("ruleId");
-        ctx.aws().ec2().createTags(r -> r.resources(ruleId).tags(markTags(ctx)));
+        if (!change.actual().owned()) {
+            String ruleId = (String) change.actual().body().get("ruleId");
+            ctx.aws().ec2().createTags(r -> r.resources(ruleId).tags(markTags(ctx)));
+        }
     }
 
     private static List<Tag> markTags(AwsContext ctx) {
