@@ -55,6 +55,11 @@ final class LazyProvider implements Provider, AutoCloseable {
     }
 
     @Override
+    public void preflight(LoadedEnvironment env) {
+        provider().preflight(env);
+    }
+
+    @Override
     public List<ObjectResult> apply(LoadedEnvironment env, ChangeSet plan) {
         return provider().apply(env, plan);
     }

@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code plumbline plan}: what apply would change, without changing anything. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = "Show what apply would change. Exit 0 ok (3 with --detailed-exitcode when there are changes), "
-                + "2 invalid input, 1 failure.")
+        description = "Show what apply would change, marking the deletions apply would refuse. Exit 0 ok (3 with "
+                + "--detailed-exitcode when there are changes, refused deletions included), 2 invalid input, 1 failure.")
 final class PlanCommand implements Callable<Integer> {
     @Mixin
     Targets targets = new Targets();

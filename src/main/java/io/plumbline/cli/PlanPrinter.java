@@ -2,6 +2,7 @@ package io.plumbline.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plumbline.diff.DeletionGuard;
 import io.plumbline.engine.ProviderPlan;
 import io.plumbline.model.Action;
 import io.plumbline.model.Change;
@@ -12,7 +13,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** A plan as people read it: {@code +} create, {@code ~} update with each field, {@code -} delete, {@code ?} orphan. */
+/**
+ * A plan as people read it: {@code +} create, {@code ~} update with each field, {@code -} delete, {@code ?} orphan,
+ * {@code @} declared but not adopted. Deletions the deletion guard would refuse are marked, with the trailer that
+ * allows them.
+ */
 final class PlanPrinter {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -25,16 +30,22 @@ final class PlanPrinter {
         for (ProviderPlan plan : plans) {
             out.println();
             out.println(plan.name() + ":");
+            DeletionGuard.Verdict guard = Guards.verdict(env, plan);
             for (Change c : plan.changes().changes()) {
                 totals.merge(c.action(), 1, Integer::sum);
                 if (c.action() == Action.NOOP) {
                     continue;
                 }
-                out.printf("  %s %s %s%s%n", c.action().symbol(), c.key().kind(), display(c),
-                        c.note() == null ? "" : "  (" + c.note() + ")");
+                out.printf("  %s %s %s%s%s%n", c.action().symbol(), c.key().kind(), display(c),
+                        c.note() == null ? "" : "  (" + c.note() + ")",
+                        guard.refused() && c.action() == Action.DELETE ? "  [refused by the deletion guard]" : "");
                 for (FieldChange f : c.fields()) {
                     out.printf("      %s: %s -> %s%n", f.path(), value(f.found()), value(f.wanted()));
                 }
+            }
+            if (guard.refused()) {
+                out.printf("  ! apply refuses these %d deletions of %d owned objects; the commit message trailer "
+                        + "'%s' allows them%n", guard.deletes(), guard.managed(), guard.trailer());
             }
         }
         out.println();

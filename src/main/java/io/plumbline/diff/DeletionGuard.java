@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 /**
  * Refuses a plan that would delete all owned objects, or more than the environment's
  * {@code sync.maxDeletePercent} of them, unless the commit message says it means it with a trailer
- * {@code Plumbline-Allow-Deletes: <count>} of at least that many deletions.
+ * {@code Plumbline-Allow-Deletes: <count>} of at least that many deletions. The base is what Plumbline manages in
+ * the plan: the objects that carry its marks, plus the unmarked members of exclusive containers it deletes.
+ * Objects without marks that stay are never counted.
  */
 public final class DeletionGuard {
     public static final String TRAILER = "Plumbline-Allow-Deletes";
@@ -20,20 +22,46 @@ public final class DeletionGuard {
     private DeletionGuard() {
     }
 
-    public static void check(String provider, ChangeSet plan, int maxDeletePercent, Revision revision) {
-        long deletes = plan.with(Action.DELETE).size();
-        if (deletes == 0) {
-            return;
+    /**
+     * What the guard says of one provider's plan.
+     *
+     * @param deletes how many objects the plan deletes
+     * @param managed the owned objects (and deleted exclusive members) the share is computed from
+     * @param refused whether apply refuses the plan
+     * @param reason  why it is refused, naming the trailer that allows it; empty when not refused
+     */
+    public record Verdict(long deletes, long managed, boolean refused, String reason) {
+        /** The trailer line that allows these deletions. */
+        public String trailer() {
+            return TRAILER + ": " + deletes;
         }
-        long owned = plan.filter(c -> c.actual() != null && c.actual().owned()).size();
-        boolean all = deletes >= owned;
-        boolean tooMany = deletes * 100 > (long) maxDeletePercent * owned;
+    }
+
+    /** Judges a plan without throwing, so a plan can show what apply would refuse. */
+    public static Verdict verdict(String provider, ChangeSet plan, int maxDeletePercent, Revision revision) {
+        long deletes = plan.with(Action.DELETE).size();
+        long managed = plan.filter(c -> c.actual() != null && (c.actual().owned() || c.action() == Action.DELETE))
+                .size();
+        if (deletes == 0) {
+            return new Verdict(0, managed, false, "");
+        }
+        boolean all = deletes >= managed;
+        boolean tooMany = deletes * 100 > (long) maxDeletePercent * managed;
         if ((all || tooMany) && allowedByCommit(revision) < deletes) {
-            throw new RefusedException(String.format(
+            return new Verdict(deletes, managed, true, String.format(
                     "%s: refusing to delete %d of %d owned objects (%s; limit %d%%). If this is intended, "
                             + "add the trailer '%s: %d' to the commit message.",
-                    provider, deletes, owned, all ? "all of them" : "over the limit", maxDeletePercent,
+                    provider, deletes, managed, all ? "all of them" : "over the limit", maxDeletePercent,
                     TRAILER, deletes));
+        }
+        return new Verdict(deletes, managed, false, "");
+    }
+
+    /** Throws what {@link #verdict} refuses; called before anything is written. */
+    public static void check(String provider, ChangeSet plan, int maxDeletePercent, Revision revision) {
+        Verdict v = verdict(provider, plan, maxDeletePercent, revision);
+        if (v.refused()) {
+            throw new RefusedException(v.reason());
         }
     }
 

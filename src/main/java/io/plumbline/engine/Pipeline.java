@@ -23,7 +23,10 @@ public final class Pipeline {
         this.providers = List.copyOf(providers);
     }
 
-    /** Render, observe and diff every provider the environment uses; refuses mass deletions. Writes nothing. */
+    /**
+     * Render, observe and diff every provider the environment uses. Writes nothing, and refuses nothing: a plan the
+     * deletion guard would refuse is still shown in full; {@link #apply} refuses it.
+     */
     public List<ProviderPlan> plan(LoadedEnvironment env) {
         List<ProviderPlan> plans = new ArrayList<>();
         for (Provider provider : providers) {
@@ -33,16 +36,19 @@ public final class Pipeline {
             List<Resource> desired = provider.render(env);
             List<Resource> actual = provider.observe(env, desired);
             var changes = provider.diff(env, desired, actual);
-            DeletionGuard.check(provider.name(), changes, env.environment().spec().sync().maxDeletePercent(),
-                    env.revision());
             plans.add(new ProviderPlan(provider, changes));
         }
         return plans;
     }
 
-    /** Runs every provider's pre-flight, then applies the plans in order, waiting for health after each provider. */
+    /**
+     * Applies the plans in order, waiting for health after each provider. The deletion guard judges every plan
+     * and every provider runs its pre-flight first, so a refusal stops the whole environment before anything is
+     * written.
+     */
     public Applied apply(LoadedEnvironment env, List<ProviderPlan> plans) {
-        // Every provider vouches for the environment before the first one writes, so a refusal changes nothing.
+        plans.forEach(p -> DeletionGuard.check(p.name(), p.changes(),
+                env.environment().spec().sync().maxDeletePercent(), env.revision()));
         if (plans.stream().anyMatch(p -> p.changes().hasWrites())) {
             plans.forEach(p -> p.provider().preflight(env));
         }

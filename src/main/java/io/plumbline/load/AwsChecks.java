@@ -12,8 +12,10 @@ import io.plumbline.model.spec.aws.ScheduledAction;
 import io.plumbline.model.spec.aws.SecurityGroup;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** What the schema cannot say about {@code spec.aws}: sizes in order, references declared, names unique. */
 final class AwsChecks {
@@ -110,11 +112,11 @@ final class AwsChecks {
             checks.at(at + "/certificate", "no certificate for '" + l.certificate() + "' is declared; declared: "
                     + listed(certificates));
         }
-        if (l.redirectTo() == null && l.targetGroup() == null) {
-            checks.at(at, "a listener needs redirectTo or targetGroup");
-        }
-        if (l.redirectTo() != null && l.targetGroup() != null) {
-            checks.at(at + "/redirectTo", "a listener either redirects or forwards, not both");
+        long actions = Stream.of(l.redirectTo(), l.redirect(), l.targetGroup(), l.fixedResponse(),
+                l.forward().isEmpty() ? null : l.forward()).filter(Objects::nonNull).count();
+        if (actions != 1) {
+            checks.at(at, "a listener needs exactly one of redirectTo, redirect, targetGroup, forward or "
+                    + "fixedResponse; found " + actions);
         }
     }
 

@@ -7,7 +7,9 @@ public enum Action {
     DELETE("-"),
     NOOP(" "),
     /** Exists, is not declared, and is kept: pruning is off, or it is not Plumbline's to delete. */
-    ORPHAN("?");
+    ORPHAN("?"),
+    /** Declared, exists without Plumbline's marks, and is left alone until the environment says to adopt it. */
+    ADOPT("@");
 
     private final String symbol;
 

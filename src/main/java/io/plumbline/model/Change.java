@@ -32,6 +32,11 @@ public record Change(Action action, ResourceKey key, Resource desired, Resource 
         return new Change(Action.DELETE, actual.key(), null, actual, List.of(), null);
     }
 
+    /** A declared object found without this environment's marks: shown, not written. */
+    public static Change adopt(Resource desired, Resource actual, String note) {
+        return new Change(Action.ADOPT, desired.key(), desired, actual, List.of(), note);
+    }
+
     public static Change orphan(Resource actual, String note) {
         return new Change(Action.ORPHAN, actual.key(), null, actual, List.of(), note);
     }

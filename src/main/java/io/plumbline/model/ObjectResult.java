@@ -39,7 +39,7 @@ public record ObjectResult(ResourceKey key, Result result, Action action, String
             case UPDATE -> Result.CONFIGURED;
             case DELETE -> Result.DELETED;
             case NOOP -> Result.UNCHANGED;
-            case ORPHAN -> Result.SKIPPED;
+            case ORPHAN, ADOPT -> Result.SKIPPED;
         });
     }
 }

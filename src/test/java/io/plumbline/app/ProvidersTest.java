@@ -7,7 +7,9 @@ import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.provider.Provider;
 import io.plumbline.provider.ProviderException;
 import io.plumbline.render.kubernetes.TestEnvironments;
+import java.lang.reflect.Method;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +22,17 @@ class ProvidersTest {
     private Providers withKubeconfig(Path kubeconfig) {
         return Providers.build(new ProviderSettings(Optional.empty(), Optional.of(kubeconfig), Optional.empty(),
                 Optional.of(dir), Optional.empty(), true));
+    }
+
+    @Test
+    void theLazyWrapperHandsOnEveryMethodOfTheContract() {
+        // A default method left to the interface would be a silent no-op for every provider built lazily.
+        for (Method method : Provider.class.getMethods()) {
+            assertThat(Arrays.stream(LazyProvider.class.getDeclaredMethods())
+                    .anyMatch(m -> m.getName().equals(method.getName())
+                            && Arrays.equals(m.getParameterTypes(), method.getParameterTypes())))
+                    .as("LazyProvider overrides %s", method.getName()).isTrue();
+        }
     }
 
     @Test

@@ -59,7 +59,8 @@ class PlanApplyCommandIT {
             assertThat(again.code()).as(again.out()).isEqualTo(Main.OK);
             JsonNode json = new ObjectMapper().readTree(again.out());
             assertThat(json.get("environment").asText()).isEqualTo("production");
-            assertThat(json.get("changes")).allSatisfy(c -> assertThat(c.get("action").asText()).isIn("noop", "orphan"));
+            assertThat(json.get("changes")).allSatisfy(c -> assertThat(c.get("action").asText())
+                    .isIn("noop", "orphan", "adopt"));
         }
     }
 

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
@@ -34,6 +35,7 @@ public final class AwsClients implements AutoCloseable {
     private final ElasticLoadBalancingV2Client elb;
     private final AcmClient acm;
     private final Route53Client route53;
+    private final ResourceGroupsTaggingApiClient tagging;
 
     AwsClients(AwsConnection connection, SdkHttpClient http, CallCounter counter, String region, String role,
                String environment) {
@@ -50,6 +52,7 @@ public final class AwsClients implements AutoCloseable {
         this.elb = build(ElasticLoadBalancingV2Client.builder(), credentials);
         this.acm = build(AcmClient.builder(), credentials);
         this.route53 = build(Route53Client.builder(), credentials);
+        this.tagging = build(ResourceGroupsTaggingApiClient.builder(), credentials);
     }
 
     private AwsCredentialsProvider assume(String role, String environment) {
@@ -107,6 +110,10 @@ public final class AwsClients implements AutoCloseable {
 
     public Route53Client route53() {
         return route53;
+    }
+
+    public ResourceGroupsTaggingApiClient tagging() {
+        return tagging;
     }
 
     public AwsConnection connection() {

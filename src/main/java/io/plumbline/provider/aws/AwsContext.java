@@ -16,7 +16,7 @@ public final class AwsContext {
     public AwsContext(AwsClients aws, LoadedEnvironment env) {
         this.aws = aws;
         this.env = env;
-        this.lookup = new Lookup(aws, env.environment().spec().aws());
+        this.lookup = new Lookup(aws, env.environment().spec().aws(), env.name());
     }
 
     public AwsClients aws() {

@@ -6,6 +6,7 @@ import io.plumbline.provider.aws.autoscaling.ScalingPolicies;
 import io.plumbline.provider.aws.autoscaling.ScheduledActions;
 import io.plumbline.provider.aws.ec2.ClusterTags;
 import io.plumbline.provider.aws.ec2.SecurityGroupRules;
+import io.plumbline.provider.aws.ec2.SecurityGroups;
 import io.plumbline.provider.aws.ecr.EcrRepositories;
 import io.plumbline.provider.aws.eks.Nodegroups;
 import io.plumbline.provider.aws.elb.Listeners;
@@ -28,7 +29,7 @@ final class AwsKindRegistry {
     }
 
     static AwsKindRegistry standard() {
-        return new AwsKindRegistry(List.of(new SecurityGroupRules(), new ClusterTags(), new EcrRepositories(),
+        return new AwsKindRegistry(List.of(new SecurityGroups(), new SecurityGroupRules(), new ClusterTags(), new EcrRepositories(),
                 new Nodegroups(), new AutoScalingGroups(), new ScheduledActions(), new ScalingPolicies(),
                 new Certificates(), new Listeners(), new DnsRecords()));
     }

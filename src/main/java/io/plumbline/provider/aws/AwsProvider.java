@@ -22,7 +22,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
- * The AWS provider: security-group rules, cluster tags, ECR, EKS nodegroups, Auto Scaling, ACM, ELBv2 listeners
+ * The AWS provider: security groups and their rules, cluster tags, ECR, EKS nodegroups, Auto Scaling, ACM, ELBv2 listeners
  * and Route53 records. Build it with {@code new AwsProvider(AwsConnection.production())}; close it on shutdown.
  */
 public final class AwsProvider implements Provider, AutoCloseable {
@@ -79,16 +79,10 @@ public final class AwsProvider implements Provider, AutoCloseable {
     @Override
     public ChangeSet diff(LoadedEnvironment env, List<Resource> desired, List<Resource> actual) {
         List<Resource> settled = AutoscalerOwned.settle(desired, actual);
-        ChangeSet plan = Planner.exact().plan(settled, actual, env.environment().spec().sync().pruneEnabled());
-        return new ChangeSet(plan.changes().stream().map(AwsProvider::explain).toList());
-    }
-
-    /** A rule, scheduled action or policy inside a declared group that the environment does not declare is drift. */
-    private static Change explain(Change c) {
-        if (c.action() != Action.ORPHAN || !c.actual().owned() || !AwsKinds.INSIDE_DECLARED.contains(c.key().kind())) {
-            return c;
-        }
-        return Change.orphan(c.actual(), "drift: exists in AWS but is not declared; removed only when prune is on");
+        boolean prune = env.environment().spec().sync().pruneEnabled();
+        ChangeSet plan = Planner.exact().plan(settled, actual, prune);
+        Ownership ownership = new Ownership(env.environment().spec().aws(), env.name(), prune);
+        return new ChangeSet(plan.changes().stream().map(ownership::judge).toList());
     }
 
     @Override

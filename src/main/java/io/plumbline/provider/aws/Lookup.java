@@ -3,6 +3,7 @@ package io.plumbline.provider.aws;
 import io.plumbline.model.spec.aws.AwsSpec;
 import io.plumbline.model.spec.aws.ClusterTag;
 import io.plumbline.model.spec.aws.SecurityGroup;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +29,13 @@ import software.amazon.awssdk.services.route53.model.HostedZone;
 public final class Lookup {
     private final AwsClients aws;
     private final AwsSpec spec;
+    private final String environment;
     private final Map<String, Object> memo = new LinkedHashMap<>();
 
-    Lookup(AwsClients aws, AwsSpec spec) {
+    Lookup(AwsClients aws, AwsSpec spec, String environment) {
         this.aws = aws;
         this.spec = spec;
+        this.environment = environment;
     }
 
     @SuppressWarnings("unchecked")
@@ -66,12 +69,35 @@ public final class Lookup {
                 .collect(Collectors.toMap(v -> nameTag(v.tags()), Function.identity(), (a, b) -> a)));
     }
 
-    /** Every security group in the VPCs the environment mentions, with its rules and tags. */
+    /**
+     * Every security group in the VPCs the environment mentions, and every group carrying this environment's
+     * marks wherever it is (a group removed from the file), with rules and tags.
+     */
     public List<software.amazon.awssdk.services.ec2.model.SecurityGroup> securityGroups() {
         List<String> vpcIds = vpcs().values().stream().map(Vpc::vpcId).toList();
-        return once("security groups", () -> vpcIds.isEmpty() ? List.of()
-                : aws.ec2().describeSecurityGroupsPaginator(r -> r.filters(filter("vpc-id", vpcIds)))
-                .securityGroups().stream().toList());
+        return once("security groups", () -> {
+            List<software.amazon.awssdk.services.ec2.model.SecurityGroup> found = new ArrayList<>(vpcIds.isEmpty()
+                    ? List.of() : aws.ec2().describeSecurityGroupsPaginator(r -> r.filters(filter("vpc-id", vpcIds)))
+                    .securityGroups().stream().toList());
+            Set<String> seen = found.stream().map(g -> g.groupId()).collect(Collectors.toSet());
+            List<String> elsewhere = owned().get(OwnedArns.SECURITY_GROUP).stream()
+                    .map(a -> a.substring(a.lastIndexOf('/') + 1)).filter(id -> !seen.contains(id)).toList();
+            if (!elsewhere.isEmpty()) {
+                found.addAll(aws.ec2().describeSecurityGroupsPaginator(r -> r.groupIds(elsewhere)).securityGroups()
+                        .stream().toList());
+            }
+            return found;
+        });
+    }
+
+    /** The ARNs of the ACM certificates carrying this environment's marks. */
+    public Set<String> ownedCertificates() {
+        return Set.copyOf(owned().get(OwnedArns.CERTIFICATE));
+    }
+
+    /** The ARNs carrying this environment's marks, of the kinds the Resource Groups Tagging API finds, by type. */
+    private Map<String, List<String>> owned() {
+        return once("owned resources", () -> OwnedArns.read(aws, environment));
     }
 
     public Map<String, LoadBalancer> loadBalancers() {
@@ -98,13 +124,12 @@ public final class Lookup {
                 .stream().collect(Collectors.toMap(z -> Names.dns(z.name()), Function.identity(), (a, b) -> a)));
     }
 
-    /** The Auto Scaling groups the environment mentions, by name. */
+    /**
+     * Every Auto Scaling group in the region, by name: the members Plumbline marked on a group that is no longer
+     * declared are found through the group's tags.
+     */
     public Map<String, AutoScalingGroup> autoScalingGroups() {
-        Set<String> names = new TreeSet<>();
-        spec.autoscaling().groups().forEach(g -> names.add(g.name()));
-        clusterTagged("autoScalingGroup").forEach(names::add);
-        return once("auto scaling groups", () -> names.isEmpty() ? Map.of()
-                : aws.autoScaling().describeAutoScalingGroupsPaginator(r -> r.autoScalingGroupNames(names))
+        return once("auto scaling groups", () -> aws.autoScaling().describeAutoScalingGroupsPaginator(r -> { })
                 .autoScalingGroups().stream().collect(Collectors.toMap(AutoScalingGroup::autoScalingGroupName,
                         Function.identity())));
     }

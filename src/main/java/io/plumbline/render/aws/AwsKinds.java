@@ -6,6 +6,7 @@ import java.util.Set;
 /** The AWS resource kinds, in the order they are applied (deletions run in reverse). */
 public final class AwsKinds {
     public static final String PROVIDER = "aws";
+    public static final String SECURITY_GROUP = "SecurityGroup";
     public static final String SECURITY_GROUP_RULE = "SecurityGroupRule";
     public static final String CLUSTER_TAG = "ClusterTag";
     public static final String ECR_REPOSITORY = "EcrRepository";
@@ -17,12 +18,25 @@ public final class AwsKinds {
     public static final String LISTENER = "Listener";
     public static final String DNS_RECORD = "DnsRecord";
 
-    /** Certificates before the listeners that use them, listeners before the DNS aliases that point at them. */
-    public static final List<String> APPLY_ORDER = List.of(SECURITY_GROUP_RULE, CLUSTER_TAG, ECR_REPOSITORY,
+    /**
+     * Groups before their rules, certificates before the listeners that use them, listeners before the DNS aliases
+     * that point at them. Deletions run in reverse: records, listeners, certificates, rules, groups.
+     */
+    public static final List<String> APPLY_ORDER = List.of(SECURITY_GROUP, SECURITY_GROUP_RULE, CLUSTER_TAG, ECR_REPOSITORY,
             NODEGROUP, AUTO_SCALING_GROUP, SCHEDULED_ACTION, SCALING_POLICY, CERTIFICATE, LISTENER, DNS_RECORD);
 
-    /** Kinds that live inside a declared group: all of their objects there are managed, declared or not. */
-    public static final Set<String> INSIDE_DECLARED = Set.of(SECURITY_GROUP_RULE, SCHEDULED_ACTION, SCALING_POLICY);
+    /**
+     * Kinds that live inside a container (a security group, an Auto Scaling group): members without Plumbline's
+     * marks are "not managed here" unless the container is declared {@code exclusive}.
+     */
+    public static final Set<String> MEMBERS = Set.of(SECURITY_GROUP_RULE, SCHEDULED_ACTION, SCALING_POLICY);
+
+    /**
+     * Kinds Plumbline creates and marks. An existing object of these kinds without the marks is adopted only when
+     * the environment says so; the other kinds (cluster tags, nodegroup and group sizes) configure existing objects.
+     */
+    public static final Set<String> CREATED = Set.of(SECURITY_GROUP, SECURITY_GROUP_RULE, ECR_REPOSITORY,
+            SCHEDULED_ACTION, SCALING_POLICY, CERTIFICATE, LISTENER, DNS_RECORD);
 
     private AwsKinds() {
     }

@@ -15,13 +15,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Security-group rules and the edge: certificates, listeners and DNS records. */
+/** Security groups and their rules, and the edge: certificates, listeners and DNS records. */
 final class NetworkRender {
     private NetworkRender() {
     }
 
-    static List<Resource> securityGroupRules(AwsSpec spec) {
+    /** Each declared group (created when missing), then the rules of every group. */
+    static List<Resource> securityGroups(AwsSpec spec) {
         List<Resource> out = new ArrayList<>();
+        spec.securityGroups().forEach(g -> out.add(resource(AwsKinds.SECURITY_GROUP, g.vpc(), g.name(),
+                Body.of().put("tags", g.tags()).build())));
         for (SecurityGroup g : spec.securityGroups()) {
             g.ingress().forEach(r -> out.add(rule(g, "ingress", r)));
             g.egress().forEach(r -> out.add(rule(g, "egress", r)));
@@ -55,9 +58,9 @@ final class NetworkRender {
     }
 
     private static Map<String, Object> listener(Listener l) {
-        return Body.of().put("protocol", l.protocol()).put("redirectTo", l.redirectTo())
+        return Body.of().put("protocol", l.protocol())
                 .put("certificate", l.certificate() == null ? null : dns(l.certificate()))
-                .put("sslPolicy", l.sslPolicy()).put("targetGroup", l.targetGroup()).build();
+                .put("sslPolicy", l.sslPolicy()).put("action", ListenerActions.of(l)).build();
     }
 
     private static String recordName(DnsRecord r) {

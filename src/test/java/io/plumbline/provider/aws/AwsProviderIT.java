@@ -5,6 +5,7 @@ import static io.plumbline.provider.aws.Reconciles.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.plumbline.model.Action;
 import io.plumbline.model.ChangeSet;
 import io.plumbline.model.FieldChange;
@@ -61,6 +62,29 @@ class AwsProviderIT {
     }
 
     @Test
+    void observingCostsTheSameCallsWhateverTheNumberOfObjects() {
+        Fixture fixture = Fixture.load("aws/production.yaml");
+        apply(provider, fixture.environment());
+        provider.calls().clear();
+        plan(provider, fixture.environment());
+        List<CallCounter.Call> few = provider.calls().calls();
+
+        ArrayNode records = (ArrayNode) fixture.tree().at("/spec/aws/dns/0/records");
+        ArrayNode rules = (ArrayNode) fixture.tree().at("/spec/aws/securityGroups/0/ingress");
+        ArrayNode actions = (ArrayNode) fixture.tree().at("/spec/aws/autoscaling/groups/0/scheduledActions");
+        for (int i = 0; i < 8; i++) {
+            records.addObject().put("name", "host" + i + ".example.com").put("type", "A").putArray("values")
+                    .add("192.0.2." + i);
+            rules.addObject().put("protocol", "tcp").put("port", 9000 + i).put("from", "10.0." + i + ".0/24");
+            actions.addObject().put("name", "extra-" + i).put("recurrence", "0 " + i + " * * *").put("max", 2);
+        }
+        apply(provider, fixture.environment());
+        provider.calls().clear();
+        plan(provider, fixture.environment());
+        assertThat(provider.calls().calls()).containsExactlyInAnyOrderElementsOf(few);
+    }
+
+    @Test
     void wrongAccountIsRefusedWithoutWrites() {
         Fixture fixture = Fixture.load("aws/production.yaml");
         fixture.at("/spec/aws").put("accountId", "033870383707");
@@ -74,30 +98,47 @@ class AwsProviderIT {
     }
 
     @Test
-    void securityGroupRuleAddedByHandIsDriftAndRevokedOnlyWithPrune() {
+    void membersAddedByHandSurvivePruneUntilTheirGroupIsExclusive() {
         Fixture fixture = Fixture.load("aws/production.yaml");
+        fixture.at("/spec/sync").put("prune", true);
         apply(provider, fixture.environment());
         hand.ec2().authorizeSecurityGroupIngress(r -> r.groupId(seeded.masterId()).ipPermissions(p -> p
-                .ipProtocol("tcp").fromPort(8080).toPort(8080).ipRanges(i -> i.cidrIp("203.0.113.0/24"))));
-        hand.ec2().revokeSecurityGroupIngress(r -> r.groupId(seeded.masterId()).ipPermissions(p -> p
-                .ipProtocol("tcp").fromPort(6443).toPort(6443).userIdGroupPairs(u -> u.groupId(seeded.nodesId()))));
+                .ipProtocol("tcp").fromPort(6379).toPort(6379).ipRanges(i -> i.cidrIp("203.0.113.0/24"))));
+        hand.autoScaling().putScheduledUpdateGroupAction(r -> r.autoScalingGroupName(AwsBaseline.GROUP)
+                .scheduledActionName("team-friday").recurrence("0 18 * * 5").minSize(1).maxSize(1));
 
-        ChangeSet drift = plan(provider, fixture.environment());
-        assertThat(drift.with(Action.ORPHAN)).singleElement().satisfies(c -> {
-            assertThat(c.key().toString()).isEqualTo("aws SecurityGroupRule k8s-master/ingress:tcp:8080:203.0.113.0/24");
-            assertThat(c.note()).contains("drift");
-        });
-        assertThat(drift.with(Action.CREATE)).extracting(c -> c.key().name())
-                .containsExactly("ingress:tcp:6443:sg:k8s-nodes");
-        provider.apply(fixture.environment(), drift);
-        assertThat(plan(provider, fixture.environment()).with(Action.ORPHAN)).hasSize(1);
+        ChangeSet kept = plan(provider, fixture.environment());
+        assertThat(kept.with(Action.ORPHAN)).extracting(c -> c.key().toString()).containsExactlyInAnyOrder(
+                "aws SecurityGroupRule k8s-master/ingress:tcp:6379:203.0.113.0/24",
+                "aws ScheduledAction hopper-t2-medium-nodes/team-friday");
+        assertThat(kept.with(Action.ORPHAN)).allSatisfy(c -> assertThat(c.note()).contains("not managed here"));
+        assertThat(kept.with(Action.DELETE)).isEmpty();
+        provider.apply(fixture.environment(), kept);
+        assertThat(handRules(seeded.masterId())).contains(6379);
+        assertThat(handActions()).contains("team-friday");
 
-        fixture.at("/spec/sync").put("prune", true);
-        ChangeSet pruning = plan(provider, fixture.environment());
-        assertThat(pruning.with(Action.DELETE)).extracting(c -> c.key().name())
-                .containsExactly("ingress:tcp:8080:203.0.113.0/24");
-        provider.apply(fixture.environment(), pruning);
+        fixture.at("/spec/aws/securityGroups/1").put("exclusive", true);
+        fixture.at("/spec/aws/autoscaling/groups/0").put("exclusive", true);
+        ChangeSet exclusive = plan(provider, fixture.environment());
+        assertThat(exclusive.with(Action.DELETE)).extracting(c -> c.key().toString()).containsExactlyInAnyOrder(
+                "aws SecurityGroupRule k8s-master/ingress:tcp:6379:203.0.113.0/24",
+                "aws ScheduledAction hopper-t2-medium-nodes/team-friday");
+        assertThat(exclusive.with(Action.DELETE)).allSatisfy(c -> assertThat(c.note()).contains("exclusive"));
+        List<ObjectResult> results = provider.apply(fixture.environment(), exclusive);
+        assertThat(results).noneMatch(r -> r.result() == ObjectResult.Result.FAILED);
+        assertThat(handRules(seeded.masterId())).doesNotContain(6379).contains(22, 6443);
+        assertThat(handActions()).doesNotContain("team-friday").contains("nightly-scale-down");
         assertThat(plan(provider, fixture.environment()).hasWrites()).isFalse();
+    }
+
+    private List<Integer> handRules(String groupId) {
+        return hand.ec2().describeSecurityGroupRules(r -> r.filters(f -> f.name("group-id").values(groupId)))
+                .securityGroupRules().stream().filter(r -> !r.isEgress()).map(r -> r.fromPort()).toList();
+    }
+
+    private List<String> handActions() {
+        return hand.autoScaling().describeScheduledActions(r -> r.autoScalingGroupName(AwsBaseline.GROUP))
+                .scheduledUpdateGroupActions().stream().map(a -> a.scheduledActionName()).toList();
     }
 
     @Test

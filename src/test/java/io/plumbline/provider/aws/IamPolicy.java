@@ -23,9 +23,9 @@ final class IamPolicy {
             "acm:AddTagsToCertificate");
     private static final Map<String, String> PREFIXES = Map.of("sts", "sts", "ec2", "ec2", "ecr", "ecr",
             "eks", "eks", "autoScaling", "autoscaling", "elb", "elasticloadbalancing", "acm", "acm",
-            "route53", "route53");
+            "route53", "route53", "tagging", "tag");
     private static final Pattern CALL = Pattern.compile(
-            "aws(?:\\(\\))?\\s*\\.\\s*(sts|ec2|ecr|eks|autoScaling|elb|acm|route53)\\(\\)\\s*\\.\\s*(\\w+)\\(");
+            "aws(?:\\(\\))?\\s*\\.\\s*(sts|ec2|ecr|eks|autoScaling|elb|acm|route53|tagging)\\(\\)\\s*\\.\\s*(\\w+)\\(");
 
     private IamPolicy() {
     }
@@ -62,7 +62,8 @@ final class IamPolicy {
     /** The IAM action of one recorded SDK call. */
     static String action(CallCounter.Call call) {
         String service = call.service().toLowerCase(java.util.Locale.ROOT).replace(" ", "");
-        String prefix = service.startsWith("elasticloadbalancing") ? "elasticloadbalancing" : service;
+        String prefix = service.startsWith("elasticloadbalancing") ? "elasticloadbalancing"
+                : service.startsWith("resourcegroupstagging") ? "tag" : service;
         return prefix + ":" + call.operation();
     }
 }

@@ -10,21 +10,27 @@ import io.plumbline.provider.aws.Names;
 import io.plumbline.provider.aws.Waits;
 import io.plumbline.render.aws.AwsKinds;
 import io.plumbline.render.aws.Body;
+import io.plumbline.model.ResourceKey;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.acm.model.CertificateDetail;
 import software.amazon.awssdk.services.acm.model.CertificateStatus;
 import software.amazon.awssdk.services.acm.model.CertificateSummary;
 import software.amazon.awssdk.services.acm.model.DomainValidation;
+import software.amazon.awssdk.services.acm.model.ResourceInUseException;
 import software.amazon.awssdk.services.acm.model.Tag;
 
 /**
  * ACM certificates validated through DNS: requested with ownership tags, their validation records written into
- * the declared Route53 zone, then waited for (bounded by the environment's health timeout) until issued.
- * A certificate whose names change is requested anew; certificates are never deleted, as a listener may use them.
+ * the declared Route53 zone (with an owner record naming the certificate), then waited for (bounded by the
+ * environment's health timeout) until issued. A certificate whose names change is requested anew; a marked
+ * certificate no longer in use by a declared domain is deleted, once no listener uses it.
  */
 public final class Certificates implements AwsKind {
 
@@ -33,11 +39,37 @@ public final class Certificates implements AwsKind {
         return AwsKinds.CERTIFICATE;
     }
 
+    /**
+     * The current certificate of each declared domain, and every other certificate carrying this environment's
+     * marks (found through the tagging API): those are keyed {@code <domain>} when the domain is no longer
+     * declared, else {@code <domain> <certificate id>}, and are deleted when pruning is on.
+     */
     @Override
     public List<Resource> observe(AwsContext ctx, List<Resource> desired) {
-        return desired.stream().flatMap(d -> current(ctx, d.key().name()).stream().map(c -> new Resource(d.key(),
-                Body.of().put("alternativeNames", alternativeNames(c)).put("status", c.statusAsString())
-                        .put("arn", c.certificateArn()).build(), false))).toList();
+        Set<String> owned = ctx.lookup().ownedCertificates();
+        Set<String> declared = desired.stream().map(d -> d.key().name()).collect(Collectors.toSet());
+        Set<String> current = new HashSet<>();
+        List<Resource> out = new ArrayList<>();
+        for (Resource d : desired) {
+            current(ctx, d.key().name()).ifPresent(c -> {
+                current.add(c.certificateArn());
+                out.add(new Resource(d.key(), body(c), owned.contains(c.certificateArn())));
+            });
+        }
+        for (CertificateSummary c : ctx.lookup().certificates()) {
+            if (owned.contains(c.certificateArn()) && !current.contains(c.certificateArn())) {
+                String domain = Names.dns(c.domainName());
+                String name = declared.contains(domain) ? domain + " " + c.certificateArn()
+                        .substring(c.certificateArn().lastIndexOf('/') + 1) : domain;
+                out.add(new Resource(ResourceKey.of(AwsKinds.PROVIDER, kind(), "", name), body(c), true));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Object> body(CertificateSummary c) {
+        return Body.of().put("alternativeNames", alternativeNames(c)).put("status", c.statusAsString())
+                .put("arn", c.certificateArn()).build();
     }
 
     /** The certificate a listener of {@code domain} should use: issued before pending, newest first. */
@@ -56,6 +88,10 @@ public final class Certificates implements AwsKind {
 
     @Override
     public void apply(AwsContext ctx, Change change) {
+        if (change.action() == io.plumbline.model.Action.DELETE) {
+            delete(ctx, (String) change.actual().body().get("arn"));
+            return;
+        }
         Certificate declared = ctx.spec().certificates().stream()
                 .filter(c -> Names.dns(c.domain()).equals(change.key().name())).findFirst().orElseThrow();
         boolean reuse = change.actual() != null
@@ -64,10 +100,23 @@ public final class Certificates implements AwsKind {
         String zoneId = zoneId(ctx, declared);
         Waits.until(ctx, "ACM to publish the validation records of " + declared.domain(),
                 () -> validations(ctx, arn).stream().allMatch(v -> v.resourceRecord() != null));
-        ValidationRecords.write(ctx, zoneId, validations(ctx, arn));
+        ValidationRecords.write(ctx, zoneId, declared.domain(), validations(ctx, arn));
         Waits.until(ctx, "certificate " + declared.domain() + " to be issued",
                 () -> detail(ctx, arn).status() == CertificateStatus.ISSUED);
         ctx.lookup().forget("certificates");
+    }
+
+    /**
+     * Deletes a certificate. Listeners are deleted or moved off it earlier in the same apply; while something else
+     * still uses it, ACM refuses, and the result says it is deleted once nothing uses it.
+     */
+    private static void delete(AwsContext ctx, String arn) {
+        try {
+            ctx.aws().acm().deleteCertificate(r -> r.certificateArn(arn));
+        } catch (ResourceInUseException e) {
+            throw ProviderException.retryable("aws: certificate " + arn + " is still in use; it is deleted once "
+                    + "nothing uses it", e);
+        }
     }
 
     private static String request(AwsContext ctx, Certificate c) {

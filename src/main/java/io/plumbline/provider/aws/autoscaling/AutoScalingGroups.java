@@ -9,10 +9,7 @@ import io.plumbline.render.aws.AwsKinds;
 import io.plumbline.render.aws.Body;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
-import software.amazon.awssdk.services.autoscaling.model.TagDescription;
 
 /** The size bounds of existing Auto Scaling groups; Plumbline neither creates nor deletes groups. */
 public final class AutoScalingGroups implements AwsKind {
@@ -43,17 +40,6 @@ public final class AutoScalingGroups implements AwsKind {
         ctx.aws().autoScaling().updateAutoScalingGroup(r -> r.autoScalingGroupName(name)
                 .minSize(number(body, "min")).maxSize(number(body, "max"))
                 .desiredCapacity(number(body, "desired")));
-    }
-
-    /** Whether the actions and policies inside a group may be deleted: not when the group is tagged shared. */
-    static boolean ownsInside(AwsContext ctx, String group) {
-        AutoScalingGroup g = ctx.lookup().autoScalingGroups().get(group);
-        return g != null && !AwsContext.shared(g.tags().stream()
-                .collect(Collectors.toMap(TagDescription::key, TagDescription::value, (a, b) -> a)));
-    }
-
-    static Set<String> declaredNames(AwsContext ctx) {
-        return ctx.spec().autoscaling().groups().stream().map(g -> g.name()).collect(Collectors.toSet());
     }
 
     static Integer number(Map<String, Object> body, String field) {

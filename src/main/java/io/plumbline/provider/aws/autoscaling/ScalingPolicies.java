@@ -13,7 +13,10 @@ import java.util.Set;
 import software.amazon.awssdk.services.autoscaling.model.ScalingPolicy;
 import software.amazon.awssdk.services.autoscaling.model.TargetTrackingConfiguration;
 
-/** Target-tracking scaling policies of declared groups; any other policy found there is reported as drift. */
+/**
+ * Target-tracking scaling policies. Those Plumbline put carry its mark on their group ({@link MemberTags}); any
+ * other policy is left alone unless the group is declared exclusive.
+ */
 public final class ScalingPolicies implements AwsKind {
 
     @Override
@@ -23,14 +26,14 @@ public final class ScalingPolicies implements AwsKind {
 
     @Override
     public List<Resource> observe(AwsContext ctx, List<Resource> desired) {
-        Set<String> groups = AutoScalingGroups.declaredNames(ctx);
+        Set<String> groups = MemberTags.groups(ctx, MemberTags.POLICY);
         if (groups.isEmpty()) {
             return List.of();
         }
         return ctx.aws().autoScaling().describePoliciesPaginator(r -> { }).scalingPolicies().stream()
                 .filter(p -> groups.contains(p.autoScalingGroupName()))
                 .map(p -> new Resource(ResourceKey.of(AwsKinds.PROVIDER, kind(), p.autoScalingGroupName(),
-                        p.policyName()), body(p), AutoScalingGroups.ownsInside(ctx, p.autoScalingGroupName())))
+                        p.policyName()), body(p), MemberTags.owned(ctx, MemberTags.POLICY, p.autoScalingGroupName(), p.policyName())))
                 .toList();
     }
 
@@ -57,9 +60,14 @@ public final class ScalingPolicies implements AwsKind {
                                 .predefinedMetricSpecification(m -> m.predefinedMetricType((String) b.get("metric")))
                                 .targetValue(((Number) b.get("target")).doubleValue())
                                 .disableScaleIn((Boolean) b.get("disableScaleIn"))));
+                MemberTags.mark(ctx, MemberTags.POLICY, group, name);
             }
-            case DELETE -> ctx.aws().autoScaling().deletePolicy(r -> r.autoScalingGroupName(group)
-                    .policyName(name));
+            case DELETE -> {
+                ctx.aws().autoScaling().deletePolicy(r -> r.autoScalingGroupName(group).policyName(name));
+                if (change.actual().owned()) {
+                    MemberTags.unmark(ctx, MemberTags.POLICY, group, name);
+                }
+            }
             default -> { }
         }
     }

@@ -15,7 +15,10 @@ import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.autoscaling.model.ScheduledUpdateGroupAction;
 
-/** Scheduled actions of declared groups, read for all groups in one paginated call and managed exactly. */
+/**
+ * Scheduled actions, read for all groups in one paginated call. Those Plumbline put carry its mark on their group
+ * ({@link MemberTags}); the others are left alone unless the group is declared exclusive.
+ */
 public final class ScheduledActions implements AwsKind {
 
     @Override
@@ -25,14 +28,15 @@ public final class ScheduledActions implements AwsKind {
 
     @Override
     public List<Resource> observe(AwsContext ctx, List<Resource> desired) {
-        Set<String> groups = AutoScalingGroups.declaredNames(ctx);
+        Set<String> groups = MemberTags.groups(ctx, MemberTags.ACTION);
         if (groups.isEmpty()) {
             return List.of();
         }
         return ctx.aws().autoScaling().describeScheduledActionsPaginator(r -> { }).scheduledUpdateGroupActions()
                 .stream().filter(a -> groups.contains(a.autoScalingGroupName()))
                 .map(a -> new Resource(ResourceKey.of(AwsKinds.PROVIDER, kind(), a.autoScalingGroupName(),
-                        a.scheduledActionName()), body(a), AutoScalingGroups.ownsInside(ctx, a.autoScalingGroupName())))
+                        a.scheduledActionName()), body(a), MemberTags.owned(ctx, MemberTags.ACTION, a.autoScalingGroupName(),
+                        a.scheduledActionName())))
                 .toList();
     }
 
@@ -58,9 +62,15 @@ public final class ScheduledActions implements AwsKind {
                         .minSize(number(b, "min")).maxSize(number(b, "max")).desiredCapacity(number(b, "desired"))
                         .startTime(instant(b.get("startTime"))).endTime(instant(b.get("endTime")))
                         .timeZone((String) b.get("timeZone")));
+                MemberTags.mark(ctx, MemberTags.ACTION, group, name);
             }
-            case DELETE -> ctx.aws().autoScaling().deleteScheduledAction(r -> r.autoScalingGroupName(group)
-                    .scheduledActionName(name));
+            case DELETE -> {
+                ctx.aws().autoScaling().deleteScheduledAction(r -> r.autoScalingGroupName(group)
+                        .scheduledActionName(name));
+                if (change.actual().owned()) {
+                    MemberTags.unmark(ctx, MemberTags.ACTION, group, name);
+                }
+            }
             default -> { }
         }
     }

@@ -59,11 +59,11 @@ public final class ClusterTags implements AwsKind {
         String name = resourceName(d);
         return switch (d.key().namespace()) {
             case "vpc" -> Optional.ofNullable(lookup.vpcs().get(name))
-                    .map(v -> new Tagged(v.vpcId(), SecurityGroupRules.tags(v.tags())));
+                    .map(v -> new Tagged(v.vpcId(), SecurityGroups.tags(v.tags())));
             case "subnet" -> Optional.ofNullable(lookup.subnets().get(name))
-                    .map(s -> new Tagged(s.subnetId(), SecurityGroupRules.tags(s.tags())));
+                    .map(s -> new Tagged(s.subnetId(), SecurityGroups.tags(s.tags())));
             case "securityGroup" -> lookup.securityGroups().stream().filter(g -> g.groupName().equals(name))
-                    .findFirst().map(g -> new Tagged(g.groupId(), SecurityGroupRules.tags(g.tags())));
+                    .findFirst().map(g -> new Tagged(g.groupId(), SecurityGroups.tags(g.tags())));
             default -> Optional.ofNullable(lookup.autoScalingGroups().get(name)).map(g -> new Tagged(
                     g.autoScalingGroupName(), g.tags().stream().collect(java.util.stream.Collectors.toMap(
                             t -> t.key(), t -> t.value(), (a, b) -> a))));

@@ -16,11 +16,11 @@ final class DeclaredGroups {
         this.lookup = ctx.lookup();
     }
 
-    /** The declared group, or a clear error: Plumbline manages the rules of existing groups only. */
+    /** The declared group, or a clear error: a declared group is created before its rules are authorised. */
     SecurityGroup group(String name) {
         String vpcName = lookup.declaredGroupVpcs().get(name);
         return find(vpcName, name).orElseThrow(() -> ProviderException.refused("aws: security group " + name
-                + " not found in the VPC tagged Name=" + vpcName + "; create it, or fix spec.aws.securityGroups"));
+                + " not found in the VPC tagged Name=" + vpcName + "; it should have been created first"));
     }
 
     Optional<SecurityGroup> find(String vpcName, String name) {

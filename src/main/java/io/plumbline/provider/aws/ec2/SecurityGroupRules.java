@@ -3,12 +3,9 @@ package io.plumbline.provider.aws.ec2;
 import io.plumbline.model.Action;
 import io.plumbline.model.Change;
 import io.plumbline.model.Resource;
-import io.plumbline.model.ResourceKey;
 import io.plumbline.provider.aws.AwsContext;
 import io.plumbline.provider.aws.AwsKind;
 import io.plumbline.render.aws.AwsKinds;
-import io.plumbline.render.aws.RuleNames;
-import io.plumbline.model.spec.aws.SecurityGroup;
 import io.plumbline.model.ObjectResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,8 +15,9 @@ import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.Tag;
 
 /**
- * The ingress and egress rules of declared security groups, managed exactly: a rule the environment does not
- * declare is drift, reported, and revoked only when pruning is on. Egress is managed only for groups that declare
+ * The ingress and egress rules of security groups. Plumbline authorises declared rules with its marks (rule tags)
+ * and revokes, when pruning is on, the marked rules no longer declared, in declared groups or not. Rules without
+ * the marks are left alone unless their group is declared exclusive. Egress is managed only for groups that declare
  * egress rules, so the default allow-all egress of a group is left alone otherwise.
  */
 public final class SecurityGroupRules implements AwsKind {
@@ -31,41 +29,7 @@ public final class SecurityGroupRules implements AwsKind {
 
     @Override
     public List<Resource> observe(AwsContext ctx, List<Resource> desired) {
-        DeclaredGroups groups = new DeclaredGroups(ctx);
-        List<Resource> out = new ArrayList<>();
-        for (SecurityGroup declared : ctx.spec().securityGroups()) {
-            var group = groups.group(declared.name());
-            boolean owned = !AwsContext.shared(tags(group.tags()));
-            group.ipPermissions().forEach(p -> expand(groups, declared.name(), "ingress", p, owned, out));
-            if (!declared.egress().isEmpty()) {
-                group.ipPermissionsEgress().forEach(p -> expand(groups, declared.name(), "egress", p, owned, out));
-            }
-        }
-        return out;
-    }
-
-    private static void expand(DeclaredGroups groups, String group, String direction, IpPermission p,
-                               boolean owned, List<Resource> out) {
-        String protocol = RuleNames.protocol(p.ipProtocol());
-        int from = p.fromPort() == null ? -1 : p.fromPort();
-        int to = p.toPort() == null ? -1 : p.toPort();
-        p.ipRanges().forEach(r -> out.add(rule(group, direction, protocol, from, to, r.cidrIp(), r.description(),
-                owned)));
-        p.ipv6Ranges().forEach(r -> out.add(rule(group, direction, protocol, from, to, r.cidrIpv6(),
-                r.description(), owned)));
-        p.userIdGroupPairs().forEach(r -> out.add(rule(group, direction, protocol, from, to,
-                groups.peerName(r.groupId()), r.description(), owned)));
-        p.prefixListIds().forEach(r -> out.add(rule(group, direction, protocol, from, to,
-                "pl:" + r.prefixListId(), r.description(), owned)));
-    }
-
-    private static Resource rule(String group, String direction, String protocol, int from, int to, String peer,
-                                 String description, boolean owned) {
-        int fromPort = "all".equals(protocol) ? -1 : from;
-        int toPort = "all".equals(protocol) ? -1 : to;
-        return new Resource(ResourceKey.of(AwsKinds.PROVIDER, AwsKinds.SECURITY_GROUP_RULE, group,
-                RuleNames.name(direction, protocol, fromPort, toPort, peer)),
-                RuleNames.body(direction, protocol, fromPort, toPort, peer, description), owned);
+        return RuleReader.read(ctx, new DeclaredGroups(ctx));
     }
 
     /**
@@ -107,23 +71,34 @@ public final class SecurityGroupRules implements AwsKind {
 
     @Override
     public void apply(AwsContext ctx, Change change) {
+        if (change.action() == Action.DELETE) {
+            revoke(ctx, change.actual().body());
+            return;
+        }
         DeclaredGroups groups = new DeclaredGroups(ctx);
-        Resource rule = change.action() == Action.DELETE ? change.actual() : change.desired();
         var group = groups.group(change.key().namespace());
-        IpPermission permission = RulePermissions.permission(groups, group, rule.body(),
-                change.action() != Action.DELETE);
-        boolean ingress = "ingress".equals(rule.body().get("direction"));
-        switch (change.action()) {
-            case CREATE -> authorize(ctx, group.groupId(), List.of(permission), ingress);
-            case UPDATE -> describe(ctx, group.groupId(), permission, ingress);
-            case DELETE -> revoke(ctx, group.groupId(), permission, ingress);
-            default -> { }
+        IpPermission permission = RulePermissions.permission(groups, group, change.desired().body(), true);
+        boolean ingress = "ingress".equals(change.desired().body().get("direction"));
+        if (change.action() == Action.CREATE) {
+            authorize(ctx, group.groupId(), List.of(permission), ingress);
+            return;
+        }
+        if (change.fields().stream().anyMatch(f -> f.path().equals("description"))) {
+            describe(ctx, group.groupId(), permission, ingress);
+        }
+        if (!change.actual().owned()) {
+            String ruleId = (String) change.actual().body().get("ruleId");
+            ctx.aws().ec2().createTags(r -> r.resources(ruleId).tags(markTags(ctx)));
         }
     }
 
-    private static void authorize(AwsContext ctx, String groupId, List<IpPermission> p, boolean ingress) {
-        List<Tag> tags = ctx.ownershipTags().entrySet().stream()
+    private static List<Tag> markTags(AwsContext ctx) {
+        return ctx.ownershipTags().entrySet().stream()
                 .map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build()).toList();
+    }
+
+    private static void authorize(AwsContext ctx, String groupId, List<IpPermission> p, boolean ingress) {
+        List<Tag> tags = markTags(ctx);
         if (ingress) {
             ctx.aws().ec2().authorizeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(p)
                     .tagSpecifications(s -> s.resourceType("security-group-rule").tags(tags)));
@@ -141,17 +116,14 @@ public final class SecurityGroupRules implements AwsKind {
         }
     }
 
-    private static void revoke(AwsContext ctx, String groupId, IpPermission p, boolean ingress) {
-        if (ingress) {
-            ctx.aws().ec2().revokeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(p));
+    /** Revokes by rule id, which names exactly one rule whatever its description says. */
+    private static void revoke(AwsContext ctx, Map<String, Object> rule) {
+        String groupId = (String) rule.get("groupId");
+        String ruleId = (String) rule.get("ruleId");
+        if ("ingress".equals(rule.get("direction"))) {
+            ctx.aws().ec2().revokeSecurityGroupIngress(r -> r.groupId(groupId).securityGroupRuleIds(ruleId));
         } else {
-            ctx.aws().ec2().revokeSecurityGroupEgress(r -> r.groupId(groupId).ipPermissions(p));
+            ctx.aws().ec2().revokeSecurityGroupEgress(r -> r.groupId(groupId).securityGroupRuleIds(ruleId));
         }
-    }
-
-    static Map<String, String> tags(List<Tag> tags) {
-        Map<String, String> out = new java.util.HashMap<>();
-        tags.forEach(t -> out.put(t.key(), t.value()));
-        return out;
     }
 }

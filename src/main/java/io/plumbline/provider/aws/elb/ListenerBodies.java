@@ -9,18 +9,17 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.acm.model.CertificateStatus;
 import software.amazon.awssdk.services.acm.model.CertificateSummary;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Certificate;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
 
-/** Translates listeners to bodies (certificate ARNs to domains, target group ARNs to names) and back. */
+/** Translates listeners to bodies (certificate ARNs to domains) and back; actions go through {@link ActionBodies}. */
 final class ListenerBodies {
     private final AwsContext ctx;
+    private final ActionBodies actions;
 
     ListenerBodies(AwsContext ctx) {
         this.ctx = ctx;
+        this.actions = new ActionBodies(ctx);
     }
 
     Map<String, Object> observed(Listener l) {
@@ -31,13 +30,8 @@ final class ListenerBodies {
             body.put("certificate", ctx.lookup().certificates().stream().filter(c -> c.certificateArn().equals(arn))
                     .map(c -> Names.dns(c.domainName())).findFirst().orElse(arn));
         }
-        for (Action a : l.defaultActions()) {
-            if (a.type() == ActionTypeEnum.REDIRECT && a.redirectConfig().port() != null) {
-                body.put("redirectTo", Integer.parseInt(a.redirectConfig().port()));
-            } else if (a.type() == ActionTypeEnum.FORWARD) {
-                TargetGroup tg = ctx.lookup().targetGroups().get(a.targetGroupArn());
-                body.put("targetGroup", tg == null ? a.targetGroupArn() : tg.targetGroupName());
-            }
+        if (!l.defaultActions().isEmpty()) {
+            body.put("action", actions.observed(l.defaultActions().get(l.defaultActions().size() - 1)));
         }
         return body.build();
     }
@@ -54,21 +48,8 @@ final class ListenerBodies {
         return List.of(Certificate.builder().certificateArn(c.certificateArn()).build());
     }
 
-    List<Action> actions(Map<String, Object> body) {
-        Object redirect = body.get("redirectTo");
-        String targetGroup = (String) body.get("targetGroup");
-        if (redirect != null) {
-            return List.of(Action.builder().type(ActionTypeEnum.REDIRECT).redirectConfig(r -> r.protocol("HTTPS")
-                    .port(String.valueOf(redirect)).statusCode("HTTP_301")).build());
-        }
-        if (targetGroup != null) {
-            String arn = ctx.lookup().targetGroups().values().stream()
-                    .filter(t -> t.targetGroupName().equals(targetGroup)).map(TargetGroup::targetGroupArn)
-                    .findFirst().orElseThrow(() -> ProviderException.refused("aws: target group " + targetGroup
-                            + " not found"));
-            return List.of(Action.builder().type(ActionTypeEnum.FORWARD).targetGroupArn(arn).build());
-        }
-        return List.of(Action.builder().type(ActionTypeEnum.FIXED_RESPONSE)
-                .fixedResponseConfig(f -> f.statusCode("404").contentType("text/plain")).build());
+    @SuppressWarnings("unchecked")
+    List<software.amazon.awssdk.services.elasticloadbalancingv2.model.Action> actions(Map<String, Object> body) {
+        return List.of(actions.desired((Map<String, Object>) body.get("action")));
     }
 }

@@ -10,6 +10,7 @@ import io.plumbline.render.aws.AwsKinds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
@@ -17,8 +18,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TagDescription;
 
 /**
- * Listeners of declared, existing load balancers: HTTP redirects, HTTPS with an ACM certificate and TLS policy,
- * forwards to a target group. One DescribeListeners per load balancer and one DescribeTags per 20 listeners.
+ * Listeners of existing load balancers: redirects, forwards (weighted) and fixed responses, HTTPS with an ACM
+ * certificate and TLS policy. One DescribeListeners per load balancer and one DescribeTags per 20 listeners.
  */
 public final class Listeners implements AwsKind {
     private static final int TAG_BATCH = 20;
@@ -28,18 +29,27 @@ public final class Listeners implements AwsKind {
         return AwsKinds.LISTENER;
     }
 
+    /**
+     * Every listener of the declared load balancers, and the marked listeners of the others (a load balancer
+     * removed from the file): one DescribeListeners per load balancer in the region.
+     */
     @Override
     public List<Resource> observe(AwsContext ctx, List<Resource> desired) {
+        ctx.spec().loadBalancers().forEach(lb -> loadBalancer(ctx, lb.name()));
+        Set<String> declared = ctx.spec().loadBalancers().stream().map(lb -> lb.name()).collect(Collectors.toSet());
+        ListenerBodies bodies = new ListenerBodies(ctx);
         List<Resource> out = new ArrayList<>();
-        for (var declared : ctx.spec().loadBalancers()) {
-            LoadBalancer lb = loadBalancer(ctx, declared.name());
+        for (LoadBalancer lb : ctx.lookup().loadBalancers().values()) {
             List<Listener> listeners = ctx.aws().elb().describeListenersPaginator(r -> r
                     .loadBalancerArn(lb.loadBalancerArn())).listeners().stream().toList();
             Map<String, Map<String, String>> tags = tags(ctx, listeners);
-            ListenerBodies bodies = new ListenerBodies(ctx);
-            listeners.forEach(l -> out.add(new Resource(ResourceKey.of(AwsKinds.PROVIDER, kind(), declared.name(),
-                    String.valueOf(l.port())), bodies.observed(l), ctx.owned(tags.getOrDefault(l.listenerArn(),
-                    Map.of())))));
+            for (Listener l : listeners) {
+                boolean owned = ctx.owned(tags.getOrDefault(l.listenerArn(), Map.of()));
+                if (owned || declared.contains(lb.loadBalancerName())) {
+                    out.add(new Resource(ResourceKey.of(AwsKinds.PROVIDER, kind(), lb.loadBalancerName(),
+                            String.valueOf(l.port())), bodies.observed(l), owned));
+                }
+            }
         }
         return out;
     }
@@ -51,6 +61,11 @@ public final class Listeners implements AwsKind {
                     + "; Plumbline manages the listeners of existing load balancers");
         }
         return lb;
+    }
+
+    private static List<Tag> markTags(AwsContext ctx) {
+        return ctx.ownershipTags().entrySet().stream()
+                .map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build()).toList();
     }
 
     private static Map<String, Map<String, String>> tags(AwsContext ctx, List<Listener> listeners) {
@@ -71,8 +86,7 @@ public final class Listeners implements AwsKind {
             case CREATE -> {
                 Map<String, Object> b = change.desired().body();
                 LoadBalancer lb = loadBalancer(ctx, change.key().namespace());
-                List<Tag> tags = ctx.ownershipTags().entrySet().stream()
-                        .map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build()).toList();
+                List<Tag> tags = markTags(ctx);
                 ctx.aws().elb().createListener(r -> r.loadBalancerArn(lb.loadBalancerArn())
                         .port(Integer.parseInt(change.key().name())).protocol((String) b.get("protocol"))
                         .sslPolicy((String) b.get("sslPolicy")).certificates(bodies.certificates(b))
@@ -80,9 +94,13 @@ public final class Listeners implements AwsKind {
             }
             case UPDATE -> {
                 Map<String, Object> b = change.desired().body();
-                ctx.aws().elb().modifyListener(r -> r.listenerArn((String) change.actual().body().get("arn"))
+                String arn = (String) change.actual().body().get("arn");
+                ctx.aws().elb().modifyListener(r -> r.listenerArn(arn)
                         .protocol((String) b.get("protocol")).sslPolicy((String) b.get("sslPolicy"))
                         .certificates(bodies.certificates(b)).defaultActions(bodies.actions(b)));
+                if (!change.actual().owned()) {
+                    ctx.aws().elb().addTags(r -> r.resourceArns(arn).tags(markTags(ctx)));
+                }
             }
             case DELETE -> ctx.aws().elb().deleteListener(r -> r.listenerArn((String) change.actual().body()
                     .get("arn")));

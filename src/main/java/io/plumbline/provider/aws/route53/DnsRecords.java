@@ -5,7 +5,6 @@ import io.plumbline.model.Change;
 import io.plumbline.model.ObjectResult;
 import io.plumbline.model.Resource;
 import io.plumbline.model.ResourceKey;
-import io.plumbline.model.spec.aws.DnsZone;
 import io.plumbline.provider.ProviderException;
 import io.plumbline.provider.aws.AwsContext;
 import io.plumbline.provider.aws.AwsErrors;
@@ -22,7 +21,7 @@ import software.amazon.awssdk.services.route53.model.HostedZone;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 /**
- * Records in declared hosted zones, written in one change batch per zone per reconcile. Route53 records carry no
+ * Records in existing hosted zones, written in one change batch per zone per reconcile. Route53 records carry no
  * tags, so ownership is kept in a TXT record beside each record Plumbline writes ({@link OwnerRecords});
  * only records with that mark are ever deleted. PriorRequestNotComplete is retried by the SDK as throttling.
  */
@@ -33,21 +32,31 @@ public final class DnsRecords implements AwsKind {
         return AwsKinds.DNS_RECORD;
     }
 
+    /**
+     * The declared records, and every record carrying this environment's owner record in any hosted zone (a zone
+     * removed from the file): one paginated ListResourceRecordSets per zone. The validation records of a declared
+     * certificate belong to that certificate and are not listed; those of a certificate no longer declared are.
+     */
     @Override
     public List<Resource> observe(AwsContext ctx, List<Resource> desired) {
         Set<ResourceKey> declared = desired.stream().map(Resource::key).collect(Collectors.toSet());
+        ctx.spec().dns().forEach(z -> zone(ctx, Names.dns(z.zone())));
+        Set<String> certificates = ctx.spec().certificates().stream().map(c -> Names.dns(c.domain()))
+                .collect(Collectors.toSet());
         RecordBodies bodies = new RecordBodies(ctx);
         List<Resource> out = new ArrayList<>();
-        for (DnsZone zone : ctx.spec().dns()) {
-            String zoneName = Names.dns(zone.zone());
+        for (Map.Entry<String, HostedZone> zone : ctx.lookup().zones().entrySet()) {
             List<ResourceRecordSet> sets = ctx.aws().route53().listResourceRecordSetsPaginator(r -> r
-                    .hostedZoneId(zone(ctx, zoneName).id())).resourceRecordSets().stream().toList();
+                    .hostedZoneId(zone.getValue().id())).resourceRecordSets().stream().toList();
             OwnerRecords owners = new OwnerRecords(ctx, sets);
             for (ResourceRecordSet set : sets) {
-                ResourceKey key = ResourceKey.of(AwsKinds.PROVIDER, kind(), zoneName,
+                ResourceKey key = ResourceKey.of(AwsKinds.PROVIDER, kind(), zone.getKey(),
                         Names.dns(set.name()) + " " + set.typeAsString());
                 boolean owned = owners.owns(set);
-                if (!owners.isOwnerRecord(set) && (declared.contains(key) || owned)) {
+                boolean certificateRecord = OwnerRecords.certificate(owners.ownerValue(set))
+                        .filter(certificates::contains).isPresent();
+                if (!owners.isOwnerRecord(set) && !(owned && certificateRecord)
+                        && (declared.contains(key) || owned)) {
                     out.add(new Resource(key, bodies.observed(set, owners.ownerValue(set)), owned));
                 }
             }

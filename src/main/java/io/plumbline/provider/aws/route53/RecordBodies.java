@@ -11,7 +11,6 @@ import java.util.Map;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
 import software.amazon.awssdk.services.route53.model.Change;
 import software.amazon.awssdk.services.route53.model.ChangeAction;
-import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecord;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
@@ -80,8 +79,7 @@ final class RecordBodies {
 
     private static ResourceRecordSet owner(String key, String value) {
         String[] nameType = key.split(" ");
-        return ResourceRecordSet.builder().name(OwnerRecords.ownerName(nameType[0], nameType[1])).type(RRType.TXT)
-                .ttl(300L).resourceRecords(r -> r.value(value)).build();
+        return OwnerRecords.owner(nameType[0], nameType[1], value);
     }
 
     private static Change change(ChangeAction action, ResourceRecordSet set) {
