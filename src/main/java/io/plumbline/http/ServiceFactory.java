@@ -18,6 +18,7 @@ import io.plumbline.engine.Reconciler;
 import io.plumbline.load.EnvironmentLoader;
 import io.plumbline.metrics.Metrics;
 import io.plumbline.metrics.MicrometerMetrics;
+import io.plumbline.source.FileLimits;
 import io.plumbline.source.GitSettings;
 import io.plumbline.source.GitSource;
 import io.plumbline.source.Secret;
@@ -61,8 +62,9 @@ public class ServiceFactory {
 
     @Bean(preDestroy = "close")
     @Singleton
-    GitSource gitSource(GitSettings settings) throws IOException {
-        return new GitSource(settings);
+    GitSource gitSource(GitSettings settings, @Value("${plumbline.git.max-files:10000}") int maxFiles)
+            throws IOException {
+        return new GitSource(settings, new FileLimits(maxFiles, FileLimits.DEFAULT.maxFileBytes()));
     }
 
     @Singleton

@@ -29,6 +29,6 @@ public final class Repositories {
             repository.close();
             throw new NoSuchFileException(folder.toString(), null, "no commit for ref '" + ref + "'");
         }
-        return new CommitFiles(repository, id, ref);
+        return new CommitFiles(repository, id, ref, FileLimits.DEFAULT);
     }
 }
