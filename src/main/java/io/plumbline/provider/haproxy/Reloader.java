@@ -4,6 +4,8 @@ import io.plumbline.provider.ProviderException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -33,18 +35,17 @@ final class Reloader {
      *                           file left in place, when the thread is interrupted while HAProxy reloads
      */
     void reload(String text) {
+        stateFile.requireOwned();
         String current = files.read();
         Path next = files.writeChecked(text);
         ProcStatus before = master.showProc();
         stateFile.save(runtime.serversStateText(), current, text);
-        // The swap and the reload command go together: an interrupt between them would leave a new file that
-        // haproxy never loaded, and the next plan would take it for the running configuration.
-        boolean interrupted = Thread.interrupted();
-        files.swapIn(next);
-        master.reload();
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        // The swap and the reload command go together, out of reach of an interrupt: one between them (or during
+        // the send) would leave a new file that haproxy never loaded, taken by the next plan for the running one.
+        uninterrupted(() -> {
+            files.swapIn(next);
+            master.reload();
+        });
         Optional<ProcStatus> after = Poll.until(timeout, () -> settled(before));
         if (Thread.currentThread().isInterrupted()) {
             after = lastLook(before);
@@ -63,6 +64,7 @@ final class Reloader {
 
     /** Writes the file without a reload, for changes already made through the runtime API. */
     void replaceWithoutReload(String text) {
+        stateFile.requireOwned();
         files.swapIn(files.writeChecked(text));
         saveServerState(text);
     }
@@ -70,6 +72,14 @@ final class Reloader {
     /** What {@code load-server-state-from-file} reads back when the next worker starts with this configuration. */
     void saveServerState(String text) {
         stateFile.save(runtime.serversStateText(), text, text);
+    }
+
+    private static void uninterrupted(Runnable step) {
+        try {
+            CompletableFuture.runAsync(step).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /** One more {@code show proc} after an interrupt, with the flag cleared so the socket can be used. */

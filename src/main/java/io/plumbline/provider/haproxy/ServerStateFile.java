@@ -31,13 +31,19 @@ final class ServerStateFile {
      * @param newConfig the configuration the next worker starts with
      */
     void save(String state, String oldConfig, String newConfig) {
+        requireOwned();
+        folders.write(file, content(state, oldConfig, newConfig));
+    }
+
+    /** @throws ProviderException (refused) unless the file is absent or Plumbline's, and may be written */
+    void requireOwned() {
+        folders.requireWritable(file);
         String current = folders.read(file);
         if (current != null && !marked(current)) {
             throw ProviderException.refused(file + " is not a server-state file written by Plumbline (no '"
                     + Marks.HAPROXY_HEADER + "' line after its version line); move it aside or point stateFile"
                     + " elsewhere");
         }
-        folders.write(file, content(state, oldConfig, newConfig));
     }
 
     /** The state text, marked, without the servers whose declared address changes. */
