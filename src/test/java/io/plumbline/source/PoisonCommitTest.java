@@ -7,24 +7,17 @@ import io.plumbline.load.LoadResult;
 import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.Problem;
 import io.plumbline.model.RepoFiles;
+import io.plumbline.testing.RawCommits;
+import io.plumbline.testing.RawCommits.Entry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import org.eclipse.jgit.dircache.DirCache;
-import org.eclipse.jgit.dircache.DirCacheBuilder;
-import org.eclipse.jgit.dircache.DirCacheEntry;
-import org.eclipse.jgit.lib.CommitBuilder;
-import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectInserter;
-import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,45 +68,18 @@ class PoisonCommitTest {
         }
     }
 
-    private record Entry(FileMode mode, byte[] content, ObjectId id) {
-    }
-
     private static Entry blob(byte[] content) {
-        return new Entry(FileMode.REGULAR_FILE, content, null);
+        return Entry.file(content);
     }
 
     private ClosingFiles commit(Map<String, Entry> entries) throws IOException {
         return commit(entries, FileLimits.DEFAULT);
     }
 
-    /** Writes the entries as one commit on main, without a working tree, the way a push would bring them. */
     private ClosingFiles commit(Map<String, Entry> entries, FileLimits limits) throws IOException {
-        Repository repository = FileRepositoryBuilder.create(tmp.resolve("repo.git").toFile());
-        repository.create(true);
-        try (ObjectInserter inserter = repository.newObjectInserter()) {
-            DirCache index = DirCache.newInCore();
-            DirCacheBuilder builder = index.builder();
-            for (Map.Entry<String, Entry> e : entries.entrySet()) {
-                DirCacheEntry entry = new DirCacheEntry(e.getKey());
-                entry.setFileMode(e.getValue().mode());
-                entry.setObjectId(e.getValue().id() != null ? e.getValue().id()
-                        : inserter.insert(Constants.OBJ_BLOB, e.getValue().content()));
-                builder.add(entry);
-            }
-            builder.finish();
-            CommitBuilder commit = new CommitBuilder();
-            commit.setTreeId(index.writeTree(inserter));
-            PersonIdent author = new PersonIdent("Test Author", "author@example.com");
-            commit.setAuthor(author);
-            commit.setCommitter(author);
-            commit.setMessage("Poison");
-            ObjectId id = inserter.insert(commit);
-            inserter.flush();
-            RefUpdate update = repository.updateRef("refs/heads/main");
-            update.setNewObjectId(id);
-            update.forceUpdate();
-            return new ClosingFiles(new CommitFiles(repository, id, "refs/heads/main", limits), repository);
-        }
+        Repository repository = RawCommits.create(tmp.resolve("repo.git"), entries);
+        ObjectId head = repository.resolve("refs/heads/main");
+        return new ClosingFiles(new CommitFiles(repository, head, "refs/heads/main", limits), repository);
     }
 
     /** The commit's files, closing the repository after the test. */
