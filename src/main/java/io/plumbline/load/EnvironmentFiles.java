@@ -24,6 +24,8 @@ record EnvironmentFiles(List<String> paths, Map<String, List<Problem>> problems)
     /** Where environment files live in a configuration repository. */
     static final String FOLDER = "environments";
     static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*\\.ya?ml");
+    static final String UNREADABLE_FOLDER = "a folder that cannot be read (no permission, or a link that leaves the"
+            + " repository)";
 
     static EnvironmentFiles in(RepoFiles files) throws IOException {
         List<String> paths = new ArrayList<>();
@@ -40,7 +42,7 @@ record EnvironmentFiles(List<String> paths, Map<String, List<Problem>> problems)
             String lower = name.toLowerCase(Locale.ROOT);
             boolean looksLikeOne = lower.endsWith(".yaml") || lower.endsWith(".yml") || Printable.hasControl(name);
             if (name.endsWith("/")) {
-                problem(problems, entry, "a folder that cannot be read");
+                problem(problems, entry, UNREADABLE_FOLDER);
             } else if (NAME.matcher(name).matches()) {
                 paths.add(entry);
             } else if (looksLikeOne) {

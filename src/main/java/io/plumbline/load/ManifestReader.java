@@ -56,7 +56,7 @@ final class ManifestReader {
                 try {
                     if (path.endsWith("/")) {
                         throw new InvalidInputException(Problem.inFile(Printable.escape(path),
-                                "a folder that cannot be read"));
+                                EnvironmentFiles.UNREADABLE_FOLDER));
                     }
                     for (YamlDocument doc : yaml.readAll(path, Unreadable.read(files, path))) {
                         check(doc, problems).ifPresent(manifests::add);
