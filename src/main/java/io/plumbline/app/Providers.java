@@ -35,7 +35,7 @@ public final class Providers implements AutoCloseable {
         KubernetesClient client = KubernetesClients.connect(settings.kubeconfig(), settings.kubeContext());
         all.add(new KubernetesProvider(client, KubernetesOptions.DEFAULT.withWatch(settings.longRunning())));
         all.add(new HaproxyProvider(new HaproxyOptions(settings.haproxyBinary().orElse(null),
-                settings.haproxyRoot().orElse(null), null, null)));
+                settings.haproxyRoot().orElse(null), null, null, settings.haproxyFolders())));
         return new Providers(all, List.of(client));
     }
 

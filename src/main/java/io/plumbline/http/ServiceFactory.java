@@ -72,9 +72,11 @@ public class ServiceFactory {
                                       @Value("${plumbline.kubernetes.kubeconfig:}") String kubeconfig,
                                       @Value("${plumbline.kubernetes.context:}") String context,
                                       @Value("${plumbline.haproxy.root:}") String haproxyRoot,
-                                      @Value("${plumbline.haproxy.binary:}") String haproxyBinary) {
+                                      @Value("${plumbline.haproxy.binary:}") String haproxyBinary,
+                                      @Value("${plumbline.haproxy.allowed-folders:}") List<String> haproxyFolders) {
         return new ProviderSettings(optional(awsEndpoint).map(URI::create), optional(kubeconfig).map(Path::of),
-                optional(context), optional(haproxyRoot).map(Path::of), optional(haproxyBinary).map(Path::of), true);
+                optional(context), optional(haproxyRoot).map(Path::of), optional(haproxyBinary).map(Path::of),
+                haproxyFolders.stream().filter(f -> !f.isBlank()).map(Path::of).toList(), true);
     }
 
     @Bean(preDestroy = "close")
