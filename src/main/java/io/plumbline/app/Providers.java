@@ -54,7 +54,7 @@ public final class Providers implements AutoCloseable {
 
     private static Provider haproxy(ProviderSettings settings) {
         return new HaproxyProvider(new HaproxyOptions(settings.haproxyBinary().orElse(null),
-                settings.haproxyRoot().orElse(null), null, null));
+                settings.haproxyRoot().orElse(null), null, null, settings.haproxyFolders()));
     }
 
     public List<Provider> all() {

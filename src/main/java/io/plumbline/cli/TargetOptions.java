@@ -3,6 +3,7 @@ package io.plumbline.cli;
 import io.plumbline.app.ProviderSettings;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -23,8 +24,13 @@ final class TargetOptions {
     @Option(names = "--haproxy-binary", description = "The haproxy executable (default: /usr/sbin/haproxy)")
     Path haproxyBinary;
 
+    @Option(names = "--haproxy-folder", description = "A folder HAProxy paths may lie in (repeatable; default: the root,"
+            + " or /etc/haproxy, /run/haproxy and /var/lib/haproxy)")
+    List<Path> haproxyFolders = List.of();
+
     ProviderSettings settings() {
         return new ProviderSettings(Optional.ofNullable(awsEndpoint), Optional.ofNullable(kubeconfig),
-                Optional.ofNullable(context), Optional.ofNullable(haproxyRoot), Optional.ofNullable(haproxyBinary), false);
+                Optional.ofNullable(context), Optional.ofNullable(haproxyRoot), Optional.ofNullable(haproxyBinary),
+                haproxyFolders, false);
     }
 }

@@ -18,6 +18,7 @@ import io.plumbline.engine.PlanListener;
 import io.plumbline.load.EnvironmentLoader;
 import io.plumbline.metrics.Metrics;
 import io.plumbline.metrics.MicrometerMetrics;
+import io.plumbline.source.FileLimits;
 import io.plumbline.source.GitSettings;
 import io.plumbline.source.GitSource;
 import io.plumbline.source.Secret;
@@ -69,8 +70,9 @@ public class ServiceFactory {
 
     @Bean(preDestroy = "close")
     @Singleton
-    GitSource gitSource(GitSettings settings) throws IOException {
-        return new GitSource(settings);
+    GitSource gitSource(GitSettings settings, @Value("${plumbline.git.max-files:10000}") int maxFiles)
+            throws IOException {
+        return new GitSource(settings, new FileLimits(maxFiles, FileLimits.DEFAULT.maxFileBytes()));
     }
 
     @Singleton
@@ -78,9 +80,11 @@ public class ServiceFactory {
                                       @Value("${plumbline.kubernetes.kubeconfig:}") String kubeconfig,
                                       @Value("${plumbline.kubernetes.context:}") String context,
                                       @Value("${plumbline.haproxy.root:}") String haproxyRoot,
-                                      @Value("${plumbline.haproxy.binary:}") String haproxyBinary) {
+                                      @Value("${plumbline.haproxy.binary:}") String haproxyBinary,
+                                      @Value("${plumbline.haproxy.allowed-folders:}") List<String> haproxyFolders) {
         return new ProviderSettings(optional(awsEndpoint).map(URI::create), optional(kubeconfig).map(Path::of),
-                optional(context), optional(haproxyRoot).map(Path::of), optional(haproxyBinary).map(Path::of), true);
+                optional(context), optional(haproxyRoot).map(Path::of), optional(haproxyBinary).map(Path::of),
+                haproxyFolders.stream().filter(f -> !f.isBlank()).map(Path::of).toList(), true);
     }
 
     @Bean(preDestroy = "close")

@@ -175,6 +175,13 @@ final class AwsChecks {
             if (!r.protocol().equals("all") && !r.protocol().equals("icmp") && r.port() == null) {
                 checks.at(at + "/" + j, "a " + r.protocol() + " rule needs a port");
             }
+            boolean ports = r.protocol().equals("tcp") || r.protocol().equals("udp");
+            if (ports && r.port() != null && r.port() < 0) {
+                checks.at(at + "/" + j + "/port", "a " + r.protocol() + " port is 0 to 65535; -1 is for icmp only");
+            }
+            if (r.protocol().equals("icmp") && Math.max(r.lastPort(), r.port() == null ? -1 : r.port()) > 255) {
+                checks.at(at + "/" + j, "an icmp rule takes a type (port) and code (toPort) from -1 to 255");
+            }
             if (r.toPort() != null && r.port() != null && r.toPort() < r.port()) {
                 checks.at(at + "/" + j + "/toPort", "toPort " + r.toPort() + " is below port " + r.port());
             }

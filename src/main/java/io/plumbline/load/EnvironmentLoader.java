@@ -1,16 +1,17 @@
 package io.plumbline.load;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumbline.model.InvalidInputException;
 import io.plumbline.model.LoadedEnvironment;
+import io.plumbline.model.Printable;
 import io.plumbline.model.Problem;
 import io.plumbline.model.RawManifest;
 import io.plumbline.model.RepoFiles;
 import io.plumbline.model.spec.Environment;
 import io.plumbline.model.spec.EnvironmentSpec;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,7 @@ import java.util.Map;
  */
 public final class EnvironmentLoader {
     /** Where environment files live in a configuration repository. */
-    public static final String ENVIRONMENTS = "environments";
+    public static final String ENVIRONMENTS = EnvironmentFiles.FOLDER;
 
     private final YamlReader yaml;
     private final SchemaValidator schema = new SchemaValidator();
@@ -39,11 +40,18 @@ public final class EnvironmentLoader {
         this(YamlLimits.DEFAULT);
     }
 
-    /** Every {@code .yaml}/{@code .yml} file under {@code environments/}. */
+    /**
+     * Every environment file under {@code environments/}. Problems of the input, in any file, are in the result,
+     * never thrown.
+     *
+     * @throws IOException only when the revision cannot be read at all (the repository itself is damaged)
+     */
     public LoadResult loadAll(RepoFiles files) throws IOException {
-        List<String> paths = files.list(ENVIRONMENTS).stream()
-                .filter(p -> p.endsWith(".yaml") || p.endsWith(".yml")).toList();
-        return load(files, paths);
+        EnvironmentFiles found = EnvironmentFiles.in(files);
+        LoadResult loaded = load(files, found.paths());
+        Map<String, List<Problem>> problems = new LinkedHashMap<>(found.problems());
+        problems.putAll(loaded.problems());
+        return new LoadResult(loaded.environments(), problems);
     }
 
     /** The given environment files; environment names must be unique among them. */
@@ -62,25 +70,28 @@ public final class EnvironmentLoader {
                     loaded.add(env);
                 }
             } catch (InvalidInputException e) {
-                problems.put(path, e.problems());
+                problems.put(Printable.escape(path), e.problems());
             }
-        }
-        if (paths.isEmpty()) {
-            problems.put(ENVIRONMENTS, List.of(Problem.inFile(ENVIRONMENTS,
-                    "no environment files (*.yaml) found under " + ENVIRONMENTS + "/")));
         }
         return new LoadResult(loaded, problems);
     }
 
-    /** One environment file, or {@link InvalidInputException} with every problem it has. */
-    public LoadedEnvironment load(RepoFiles files, String path) throws IOException {
-        YamlDocument doc = yaml.readOne(path, files.read(path));
+    /**
+     * One environment file, or {@link InvalidInputException} with every problem it has, a file that cannot be
+     * read included.
+     */
+    public LoadedEnvironment load(RepoFiles files, String path) {
+        YamlDocument doc = yaml.readOne(path, Unreadable.read(files, path));
         List<Problem> problems = schema.validate(doc);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Environment env = bind(doc);
         Checks checks = new Checks(doc);
+        Environment env = bind(doc, checks);
+        DurationChecks.check(doc, checks);
+        if (!checks.problems().isEmpty()) {
+            throw new InvalidInputException(checks.problems());
+        }
         check(env.spec(), checks);
         List<RawManifest> raw = List.of();
         if (env.spec().kubernetes() != null) {
@@ -97,13 +108,27 @@ public final class EnvironmentLoader {
         return new LoadedEnvironment(path, env, raw, files.revision());
     }
 
-    private Environment bind(YamlDocument doc) {
+    /**
+     * The schema admits only what the records hold; where a value still does not fit (a number the schema let
+     * through that Java cannot hold), it is a problem at that value, not a crash.
+     */
+    private Environment bind(YamlDocument doc, Checks checks) {
         try {
             return mapper.treeToValue(doc.tree(), Environment.class);
+        } catch (JsonMappingException e) {
+            checks.at(pointer(e), "does not fit: " + e.getOriginalMessage());
+            throw new InvalidInputException(checks.problems());
         } catch (IOException e) {
-            // The schema admits only what the records hold, so this is a schema/record mismatch: our bug.
-            throw new UncheckedIOException("the environment model does not match the schema", e);
+            throw new InvalidInputException(Problem.inFile(doc.file(), "cannot be read: " + e.getMessage()));
         }
+    }
+
+    private static String pointer(JsonMappingException e) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            out.append('/').append(ref.getFieldName() != null ? ref.getFieldName() : ref.getIndex());
+        }
+        return out.toString();
     }
 
     private static void check(EnvironmentSpec spec, Checks checks) {

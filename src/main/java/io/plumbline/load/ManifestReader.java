@@ -3,9 +3,11 @@ package io.plumbline.load;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumbline.model.InvalidInputException;
+import io.plumbline.model.Printable;
 import io.plumbline.model.Problem;
 import io.plumbline.model.RawManifest;
 import io.plumbline.model.RepoFiles;
+import io.plumbline.model.UnreadableFileException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,21 +31,37 @@ final class ManifestReader {
         this.yaml = yaml;
     }
 
-    /** The objects of {@code folders}; each must be one {@code policy} allows. */
-    List<RawManifest> read(RepoFiles files, List<String> folders, KubernetesPolicy policy, Checks checks)
-            throws IOException {
+    /**
+     * The objects of {@code folders}; each must be one {@code policy} allows. Problems of the files are thrown
+     * together; a folder that cannot be listed is a problem at its pointer.
+     */
+    List<RawManifest> read(RepoFiles files, List<String> folders, KubernetesPolicy policy, Checks checks) {
         List<RawManifest> manifests = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (int i = 0; i < folders.size(); i++) {
-            List<String> paths = files.list(folders.get(i)).stream()
-                    .filter(p -> p.endsWith(".yaml") || p.endsWith(".yml")).toList();
+            String at = "/spec/kubernetes/manifests/" + i;
+            List<String> entries;
+            try {
+                entries = files.list(folders.get(i));
+            } catch (UnreadableFileException e) {
+                checks.at(at, "the folder '" + folders.get(i) + "' cannot be read: " + e.reason());
+                continue;
+            } catch (IOException e) {
+                checks.at(at, "the folder '" + folders.get(i) + "' cannot be read: " + Printable.escape(String.valueOf(e)));
+                continue;
+            }
+            List<String> paths = entries.stream()
+                    .filter(p -> p.endsWith(".yaml") || p.endsWith(".yml") || p.endsWith("/")).toList();
             if (paths.isEmpty()) {
-                checks.at("/spec/kubernetes/manifests/" + i,
-                        "the folder '" + folders.get(i) + "' holds no .yaml or .yml files (or does not exist)");
+                checks.at(at, "the folder '" + folders.get(i) + "' holds no .yaml or .yml files (or does not exist)");
             }
             for (String path : paths) {
                 try {
-                    for (YamlDocument doc : yaml.readAll(path, files.read(path))) {
+                    if (path.endsWith("/")) {
+                        throw new InvalidInputException(Problem.inFile(Printable.escape(path),
+                                EnvironmentFiles.UNREADABLE_FOLDER));
+                    }
+                    for (YamlDocument doc : yaml.readAll(path, Unreadable.read(files, path))) {
                         check(doc, policy, problems).ifPresent(manifests::add);
                     }
                 } catch (InvalidInputException e) {

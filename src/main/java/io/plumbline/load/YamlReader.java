@@ -15,6 +15,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -74,10 +75,26 @@ public final class YamlReader {
                     + (from.getColumn() + 1)) + ")";
             throw new InvalidInputException(new Problem(file, m == null ? 1 : m.getLine() + 1,
                     m == null ? 1 : m.getColumn() + 1, "", "YAML syntax: " + what + context));
+        } catch (ReaderException e) {
+            throw new InvalidInputException(at(file, text, e.getPosition(), String.format(
+                    "a control character (U+%04X) that YAML does not allow", e.getCodePoint())));
         } catch (YAMLException e) {
             throw new InvalidInputException(Problem.inFile(file, "refused: " + limitMessage(e.getMessage())));
         }
         return docs;
+    }
+
+    /** The problem at a character offset of the text. */
+    private static Problem at(String file, String text, int offset, String message) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < Math.min(offset, text.length()); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new Problem(file, line, offset - lineStart + 1, "", message);
     }
 
     private Yaml parser() {

@@ -46,10 +46,17 @@ public final class GitSource implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GitSource.class);
 
     private final GitSettings settings;
+    private final FileLimits limits;
     private final Repository repository;
 
     public GitSource(GitSettings settings) throws IOException {
+        this(settings, FileLimits.DEFAULT);
+    }
+
+    /** @param limits how many files a commit may hold, and how large each may be */
+    public GitSource(GitSettings settings, FileLimits limits) throws IOException {
         this.settings = settings;
+        this.limits = limits;
         this.repository = open(settings.cacheDir());
     }
 
@@ -175,7 +182,7 @@ public final class GitSource implements AutoCloseable {
 
     /** The files at a commit; the ref only labels the revision. */
     public RepoFiles at(String commit, String ref) throws IOException {
-        return new CommitFiles(repository, ObjectId.fromString(commit), ref);
+        return new CommitFiles(repository, ObjectId.fromString(commit), ref, limits);
     }
 
     /**

@@ -22,6 +22,11 @@ public final class Repositories {
 
     /** A local repository's files at a branch, tag or commit. The repository stays open while the files are used. */
     public static RepoFiles atRef(Path folder, String ref) throws IOException {
+        return atRef(folder, ref, FileLimits.DEFAULT);
+    }
+
+    /** The same, with other limits on the number and size of files. */
+    public static RepoFiles atRef(Path folder, String ref, FileLimits limits) throws IOException {
         Path gitDir = Files.isDirectory(folder.resolve(".git")) ? folder.resolve(".git") : folder;
         Repository repository = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build();
         ObjectId id = repository.resolve(ref + "^{commit}");
@@ -29,6 +34,6 @@ public final class Repositories {
             repository.close();
             throw new NoSuchFileException(folder.toString(), null, "no commit for ref '" + ref + "'");
         }
-        return new CommitFiles(repository, id, ref);
+        return new CommitFiles(repository, id, ref, limits);
     }
 }

@@ -10,6 +10,7 @@ import io.plumbline.render.kubernetes.TestEnvironments;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +22,7 @@ class ProvidersTest {
 
     private Providers withKubeconfig(Path kubeconfig) {
         return Providers.build(new ProviderSettings(Optional.empty(), Optional.of(kubeconfig), Optional.empty(),
-                Optional.of(dir), Optional.empty(), true));
+                Optional.of(dir), Optional.empty(), List.of(), true));
     }
 
     @Test

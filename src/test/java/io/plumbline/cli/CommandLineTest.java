@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumbline.testing.TestRepo;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,40 @@ class CommandLineTest {
                 "48-haproxy-missing-sockets.yaml:6:3: /spec/haproxy: missing required field 'masterSocket'",
                 "48-haproxy-missing-sockets.yaml:6:3: /spec/haproxy: missing required field 'runtimeSocket'",
                 "3 problems in 2 files", ""));
+        assertThat(err.toString()).doesNotContain("Exception");
+    }
+
+    @Test
+    void hostileFilesExitTwoAndHideNoOtherFile(@TempDir Path tmp) throws Exception {
+        Path repo = tmp.resolve("repo");
+        Files.createDirectories(repo.resolve("environments"));
+        Files.copy(Path.of("example-repo/environments/staging.yaml"), repo.resolve("environments/staging.yaml"));
+        Files.createDirectories(repo.resolve("manifests/staging"));
+        Files.copy(Path.of("example-repo/manifests/staging/frontend-pdb.yaml"),
+                repo.resolve("manifests/staging/frontend-pdb.yaml"));
+        Files.writeString(repo.resolve("environments/huge-number.yaml"), """
+                apiVersion: plumbline/v1
+                kind: Environment
+                metadata: {name: huge-number}
+                spec:
+                  kubernetes:
+                    namespaces: [example]
+                    manifests: ["manifests/\\0x"]
+                    applications:
+                      - {name: web, namespace: example, image: nginx:1.27, port: 8080, replicas: 1000000000000}
+                """);
+        Files.writeString(repo.resolve("environments/Bad Name.yaml"), "apiVersion: plumbline/v1\n");
+        Files.writeString(repo.resolve("environments/raw-nul.yaml"), "apiVersion: plumbline/v1\nkind: \0\n");
+
+        int code = run("validate", "--repo", repo.toString());
+
+        assertThat(code).isEqualTo(Main.INVALID);
+        assertThat(out.toString()).contains("environments/Bad Name.yaml:1:1: not an environment file name",
+                "environments/huge-number.yaml:7:17: /spec/kubernetes/manifests/0: invalid value 'manifests/\\u0000x'",
+                "environments/huge-number.yaml:9:82: /spec/kubernetes/applications/0/replicas: must be at most 10000, found"
+                        + " 1000000000000",
+                "environments/raw-nul.yaml:2:7: a control character (U+0000) that YAML does not allow",
+                "ok: environments/staging.yaml (environment staging)");
         assertThat(err.toString()).doesNotContain("Exception");
     }
 

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /** Durations as environment files spell them: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h30m}. */
 public final class Durations {
     /** The same grammar as {@code $defs/duration} in the schema. */
-    public static final Pattern GRAMMAR = Pattern.compile("^([0-9]+(ms|s|m|h|d))+$");
+    public static final Pattern GRAMMAR = Pattern.compile("^([0-9]{1,10}(ms|s|m|h|d)){1,5}$");
     private static final Pattern PART = Pattern.compile("([0-9]+)(ms|s|m|h|d)");
 
     private Durations() {

@@ -2,22 +2,24 @@ package io.plumbline.provider.haproxy;
 
 import io.plumbline.provider.ProviderException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
  * The configuration file and its neighbours: {@code <config>.next} (written and checked before it replaces the
- * file) and {@code <config>.last-good} (the file that served before the latest swap).
+ * file) and {@code <config>.last-good} (the file that served before the latest swap). All of them live in the
+ * writable folders and are never reached through a symbolic link.
  */
 final class ConfigFiles {
     private final Path config;
     private final ConfigCheck check;
+    private final WritableFolders folders;
 
-    ConfigFiles(Path config, ConfigCheck check) {
+    ConfigFiles(Path config, ConfigCheck check, WritableFolders folders) {
         this.config = config;
         this.check = check;
+        this.folders = folders;
     }
 
     Path config() {
@@ -26,11 +28,7 @@ final class ConfigFiles {
 
     /** The current file's text, or null when there is none. */
     String read() {
-        try {
-            return Files.exists(config) ? Files.readString(config, StandardCharsets.UTF_8) : null;
-        } catch (IOException e) {
-            throw ProviderException.retryable("cannot read " + config + ": " + e.getMessage(), e);
-        }
+        return folders.read(config);
     }
 
     /**
@@ -39,7 +37,7 @@ final class ConfigFiles {
      */
     Path writeChecked(String text) {
         Path next = sibling(".next");
-        writeAtomically(next, text);
+        folders.write(next, text);
         try {
             check.check(next);
         } catch (ProviderException rejected) {
@@ -51,38 +49,29 @@ final class ConfigFiles {
 
     /** Keeps the current file as last-good and moves the checked one into its place in one step. */
     void swapIn(Path next) {
-        try {
-            if (Files.exists(config)) {
-                Files.copy(config, sibling(".last-good"), StandardCopyOption.REPLACE_EXISTING);
-            }
-            Files.move(next, config, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw ProviderException.retryable("cannot replace " + config + ": " + e.getMessage(), e);
+        folders.requireWritable(config);
+        String current = read();
+        if (current != null) {
+            folders.write(sibling(".last-good"), current);
         }
+        move(next, config);
     }
 
     /** Puts the last-good file back after a failed reload. */
     void restoreLastGood() {
         Path lastGood = sibling(".last-good");
-        try {
-            if (Files.exists(lastGood)) {
-                Files.move(lastGood, config, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw ProviderException.retryable("cannot restore " + config + " from " + lastGood + ": "
-                    + e.getMessage(), e);
+        if (Files.exists(lastGood)) {
+            folders.requireWritable(lastGood);
+            move(lastGood, config);
         }
     }
 
-    /** Writes a temporary file in the same folder and renames it, so readers never see half a file. */
-    static void writeAtomically(Path target, String text) {
+    private void move(Path from, Path to) {
+        folders.requireWritable(to);
         try {
-            Files.createDirectories(target.toAbsolutePath().getParent());
-            Path temp = target.resolveSibling(target.getFileName() + ".tmp");
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw ProviderException.retryable("cannot write " + target + ": " + e.getMessage(), e);
+            throw ProviderException.retryable("cannot replace " + to + " with " + from + ": " + e.getMessage(), e);
         }
     }
 

@@ -54,7 +54,7 @@ final class HaproxyApplier {
         if (!servers.isEmpty() && !structural) {
             host.reloader().replaceWithoutReload(text);
         } else if (!servers.isEmpty()) {
-            host.reloader().saveServerState();
+            host.reloader().saveServerState(text);
         }
         return results;
     }

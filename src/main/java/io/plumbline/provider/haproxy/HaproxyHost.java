@@ -8,11 +8,13 @@ record HaproxyHost(HaproxyPaths paths, ConfigFiles files, MasterCli master, Runt
                    ServerCommands servers) {
 
     static HaproxyHost of(LoadedEnvironment env, HaproxyOptions options) {
-        HaproxyPaths paths = HaproxyPaths.of(env.environment().spec().haproxy(), options.root());
-        ConfigFiles files = new ConfigFiles(paths.config(), new ConfigCheck(options.haproxyBinary()));
+        HaproxyPaths paths = HaproxyLocations.of(env, options);
+        WritableFolders folders = new WritableFolders(options.allowedFolders());
+        ConfigFiles files = new ConfigFiles(paths.config(), new ConfigCheck(options.haproxyBinary()), folders);
         MasterCli master = new MasterCli(paths.masterSocket());
         RuntimeApi runtime = new RuntimeApi(paths.runtimeSocket());
-        Reloader reloader = new Reloader(files, master, runtime, paths.stateFile(), options.reloadTimeout());
+        Reloader reloader = new Reloader(files, master, runtime, new ServerStateFile(paths.stateFile(), folders),
+                options.reloadTimeout());
         return new HaproxyHost(paths, files, master, runtime, reloader,
                 new ServerCommands(runtime, options.drainTimeout()));
     }

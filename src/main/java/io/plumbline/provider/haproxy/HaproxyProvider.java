@@ -7,7 +7,6 @@ import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.ObjectResult;
 import io.plumbline.model.Resource;
 import io.plumbline.provider.Provider;
-import io.plumbline.render.haproxy.HaproxyPaths;
 import io.plumbline.render.haproxy.HaproxyResources;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +37,7 @@ public final class HaproxyProvider implements Provider {
 
     @Override
     public List<Resource> render(LoadedEnvironment env) {
-        return HaproxyResources.desired(env, HaproxyPaths.of(env.environment().spec().haproxy(), options.root()));
+        return HaproxyResources.desired(env, HaproxyLocations.of(env, options));
     }
 
     @Override

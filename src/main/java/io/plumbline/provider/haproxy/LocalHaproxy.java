@@ -30,7 +30,8 @@ public final class LocalHaproxy implements AutoCloseable {
         Files.createDirectories(paths.masterSocket().getParent());
         Files.createDirectories(paths.runtimeSocket().getParent());
         if (!Files.exists(paths.config())) {
-            ConfigFiles.writeAtomically(paths.config(), bootstrapConfig(paths));
+            Files.createDirectories(paths.config().getParent());
+            Files.writeString(paths.config(), bootstrapConfig(paths));
         }
         Path log = log(paths);
         Process process = new ProcessBuilder(binary.toString(), "-W", "-S", paths.masterSocket() + ",level,admin",

@@ -4,6 +4,8 @@ import io.plumbline.provider.ProviderException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -16,10 +18,10 @@ final class Reloader {
     private final ConfigFiles files;
     private final MasterCli master;
     private final RuntimeApi runtime;
-    private final Path stateFile;
+    private final ServerStateFile stateFile;
     private final Duration timeout;
 
-    Reloader(ConfigFiles files, MasterCli master, RuntimeApi runtime, Path stateFile, Duration timeout) {
+    Reloader(ConfigFiles files, MasterCli master, RuntimeApi runtime, ServerStateFile stateFile, Duration timeout) {
         this.files = files;
         this.master = master;
         this.runtime = runtime;
@@ -29,15 +31,30 @@ final class Reloader {
 
     /**
      * @throws ProviderException when HAProxy rejects the file (nothing changed) or the reload fails (the last good
-     *                           file is restored and the previous workers keep serving)
+     *                           file is restored and the previous workers keep serving); retryable, with the new
+     *                           file left in place, when the thread is interrupted while HAProxy reloads
      */
     void reload(String text) {
+        stateFile.requireOwned();
+        String current = files.read();
         Path next = files.writeChecked(text);
         ProcStatus before = master.showProc();
-        saveServerState();
-        files.swapIn(next);
-        master.reload();
+        stateFile.save(runtime.serversStateText(), current, text);
+        // The swap and the reload command go together, out of reach of an interrupt: one between them (or during
+        // the send) would leave a new file that haproxy never loaded, taken by the next plan for the running one.
+        uninterrupted(() -> {
+            files.swapIn(next);
+            master.reload();
+        });
         Optional<ProcStatus> after = Poll.until(timeout, () -> settled(before));
+        if (Thread.currentThread().isInterrupted()) {
+            after = lastLook(before);
+            if (after.isEmpty() || after.get().failed() == before.failed()) {
+                throw ProviderException.retryable("interrupted while haproxy reloads " + files.config() + " ("
+                        + (after.isEmpty() ? "it had not finished" : "it took the new file") + "); the new file stays"
+                        + " in place and the next reconcile looks again", null);
+            }
+        }
         if (after.isEmpty() || after.get().failed() > before.failed()) {
             files.restoreLastGood();
             throw ProviderException.refused(failure(before, after));
@@ -47,13 +64,32 @@ final class Reloader {
 
     /** Writes the file without a reload, for changes already made through the runtime API. */
     void replaceWithoutReload(String text) {
+        stateFile.requireOwned();
         files.swapIn(files.writeChecked(text));
-        saveServerState();
+        saveServerState(text);
     }
 
-    /** What {@code load-server-state-from-file} reads back when the next worker starts. */
-    void saveServerState() {
-        ConfigFiles.writeAtomically(stateFile, runtime.serversStateText());
+    /** What {@code load-server-state-from-file} reads back when the next worker starts with this configuration. */
+    void saveServerState(String text) {
+        stateFile.save(runtime.serversStateText(), text, text);
+    }
+
+    private static void uninterrupted(Runnable step) {
+        try {
+            CompletableFuture.runAsync(step).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** One more {@code show proc} after an interrupt, with the flag cleared so the socket can be used. */
+    private Optional<ProcStatus> lastLook(ProcStatus before) {
+        Thread.interrupted();
+        try {
+            return settled(before);
+        } finally {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The master's status once the reload has either failed or produced a new worker. */

@@ -24,31 +24,33 @@ public final class ConfigRenderer {
 
     public static String render(LoadedEnvironment env, HaproxyPaths paths) {
         HaproxySpec spec = env.environment().spec().haproxy();
+        HaproxyWords w = new HaproxyWords(env.file());
         StringBuilder out = new StringBuilder();
-        header(out, env);
-        global(out, spec.global(), paths);
-        defaults(out, spec.defaults());
-        spec.frontends().forEach(f -> frontend(out, f));
-        spec.backends().forEach(b -> backend(out, b));
+        header(out, env, w);
+        global(out, spec.global(), paths, w);
+        defaults(out, spec.defaults(), w);
+        spec.frontends().forEach(f -> frontend(out, f, w));
+        spec.backends().forEach(b -> backend(out, b, w));
         if (spec.stats() != null) {
-            stats(out, spec.stats());
+            stats(out, spec.stats(), w);
         }
         return out.toString();
     }
 
-    private static void header(StringBuilder out, LoadedEnvironment env) {
+    private static void header(StringBuilder out, LoadedEnvironment env, HaproxyWords w) {
         out.append(Marks.HAPROXY_HEADER).append('\n')
-                .append("# environment: ").append(env.name()).append('\n')
-                .append("# commit: ").append(env.revision().commit()).append('\n')
-                .append("# Written from ").append(env.file()).append("; changes made here by hand are reverted.\n");
+                .append("# environment: ").append(w.word("the environment name", env.name())).append('\n')
+                .append("# commit: ").append(w.word("the commit", env.revision().commit())).append('\n')
+                .append("# Written from ").append(w.word("the file name", env.file()))
+                .append("; changes made here by hand are reverted.\n");
     }
 
-    private static void global(StringBuilder out, Global global, HaproxyPaths paths) {
+    private static void global(StringBuilder out, Global global, HaproxyPaths paths, HaproxyWords w) {
         section(out, "global");
         line(out, "master-worker");
         // expose-fd listeners lets a reloaded worker take over the listening sockets without a gap.
-        line(out, "stats socket " + paths.runtimeSocket() + " mode 660 level admin expose-fd listeners");
-        line(out, "server-state-file " + paths.stateFile());
+        line(out, "stats socket " + w.path("runtimeSocket", paths.runtimeSocket()) + " mode 660 level admin expose-fd listeners");
+        line(out, "server-state-file " + w.path("stateFile", paths.stateFile()));
         // Workers replaced by a reload finish their connections, but a long-lived one must not keep them forever.
         line(out, "hard-stop-after " + HaproxyTime.of(global.hardStopAfter()));
         if (global.maxconn() != null) {
@@ -59,9 +61,9 @@ public final class ConfigRenderer {
         }
     }
 
-    private static void defaults(StringBuilder out, Defaults defaults) {
+    private static void defaults(StringBuilder out, Defaults defaults, HaproxyWords w) {
         section(out, "defaults");
-        line(out, "mode " + defaults.mode());
+        line(out, "mode " + w.word("mode", defaults.mode()));
         if ("http".equals(defaults.mode())) {
             // Old workers close idle keep-alive connections after a response instead of dropping them.
             line(out, "option idle-close-on-response");
@@ -77,45 +79,47 @@ public final class ConfigRenderer {
         line(out, "default-server init-addr last,libc,none");
     }
 
-    private static void frontend(StringBuilder out, Frontend frontend) {
-        section(out, "frontend " + frontend.name());
-        line(out, "bind " + frontend.bind());
+    private static void frontend(StringBuilder out, Frontend frontend, HaproxyWords w) {
+        section(out, "frontend " + w.word("a frontend name", frontend.name()));
+        line(out, "bind " + w.word("a bind address", frontend.bind()));
         for (Route route : frontend.routes()) {
-            line(out, "use_backend " + route.backend() + " if" + routeCondition(route));
+            line(out, "use_backend " + w.word("a route backend", route.backend()) + " if" + routeCondition(route, w));
         }
-        line(out, "default_backend " + frontend.defaultBackend());
+        line(out, "default_backend " + w.word("a default backend", frontend.defaultBackend()));
     }
 
-    private static String routeCondition(Route route) {
+    private static String routeCondition(Route route, HaproxyWords w) {
         StringBuilder condition = new StringBuilder();
         if (route.host() != null) {
-            condition.append(" { hdr(host),field(1,:) -i ").append(route.host()).append(" }");
+            condition.append(" { hdr(host),field(1,:) -i ").append(w.word("a route host", route.host())).append(" }");
         }
         if (route.path() != null) {
-            condition.append(" { path_beg ").append(route.path()).append(" }");
+            condition.append(" { path_beg ").append(w.word("a route path", route.path())).append(" }");
         }
         return condition.toString();
     }
 
-    private static void backend(StringBuilder out, Backend backend) {
-        section(out, "backend " + backend.name());
-        line(out, "balance " + backend.balance());
+    private static void backend(StringBuilder out, Backend backend, HaproxyWords w) {
+        section(out, "backend " + w.word("a backend name", backend.name()));
+        line(out, "balance " + w.word("balance", backend.balance()));
         if (backend.forwardFor()) {
             line(out, "option forwardfor");
         }
         HealthCheck check = backend.healthCheck();
         if (check != null) {
-            healthCheck(out, check);
+            healthCheck(out, check, w);
         }
-        backend.servers().forEach(s -> line(out, server(s)));
+        backend.servers().forEach(s -> line(out, server(s, w)));
     }
 
-    private static void healthCheck(StringBuilder out, HealthCheck check) {
+    private static void healthCheck(StringBuilder out, HealthCheck check, HaproxyWords w) {
+        String request = "option httpchk " + w.word("a health-check method", check.method()) + " "
+                + w.word("a health-check path", check.path());
         if (check.host() == null) {
-            line(out, "option httpchk " + check.method() + " " + check.path());
+            line(out, request);
         } else {
-            line(out, "option httpchk " + check.method() + " " + check.path() + " HTTP/1.1");
-            line(out, "http-check send hdr Host " + check.host());
+            line(out, request + " HTTP/1.1");
+            line(out, "http-check send hdr Host " + w.word("a health-check host", check.host()));
         }
         StringBuilder defaults = new StringBuilder();
         if (check.interval() != null) {
@@ -133,8 +137,9 @@ public final class ConfigRenderer {
     }
 
     /** A server line; see {@link ConfigStructure} for which of its words a reload is needed for. */
-    private static String server(Server server) {
-        StringBuilder line = new StringBuilder("server ").append(server.name()).append(' ').append(server.address());
+    private static String server(Server server, HaproxyWords w) {
+        StringBuilder line = new StringBuilder("server ").append(w.word("a server name", server.name())).append(' ')
+                .append(w.word("a server address", server.address()));
         if (server.check()) {
             line.append(" check");
         }
@@ -145,12 +150,12 @@ public final class ConfigRenderer {
         return line.toString();
     }
 
-    private static void stats(StringBuilder out, Stats stats) {
+    private static void stats(StringBuilder out, Stats stats, HaproxyWords w) {
         section(out, "listen stats");
-        line(out, "bind " + stats.bind());
+        line(out, "bind " + w.word("the stats bind address", stats.bind()));
         line(out, "mode http");
         line(out, "stats enable");
-        line(out, "stats uri " + stats.uri());
+        line(out, "stats uri " + w.word("the stats uri", stats.uri()));
         if (stats.admin()) {
             line(out, "stats admin if TRUE");
         }

@@ -1,0 +1,36 @@
+package io.plumbline.testing;
+
+import io.plumbline.model.RepoFiles;
+import io.plumbline.model.Revision;
+import java.nio.file.NoSuchFileException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A repository's files held in memory, for tests that load thousands of variants of one file. */
+public final class MemoryFiles implements RepoFiles {
+    private final Map<String, byte[]> files;
+
+    public MemoryFiles(Map<String, byte[]> files) {
+        this.files = new TreeMap<>(files);
+    }
+
+    @Override
+    public Revision revision() {
+        return Revision.WORKING_TREE;
+    }
+
+    @Override
+    public List<String> list(String folder) {
+        return files.keySet().stream().filter(p -> p.startsWith(folder + "/")).toList();
+    }
+
+    @Override
+    public byte[] read(String path) throws NoSuchFileException {
+        byte[] bytes = files.get(path);
+        if (bytes == null) {
+            throw new NoSuchFileException(path);
+        }
+        return bytes;
+    }
+}
