@@ -32,7 +32,7 @@ class PlanApplyCommandIT {
         StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--aws-endpoint", peers.moto.endpoint().toString(),
-                "--kubeconfig", peers.kubernetes.kubeconfig(tmp).toString(),
+                "--kubeconfig", peers.kubernetes.kubeconfig().toString(),
                 "--haproxy-root", peers.root.toString()));
         int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
         return new Run(code, out.toString(), err.toString());

@@ -45,7 +45,7 @@ final class RunningService implements AutoCloseable {
         p.put("plumbline.engine.retry-base", "1s");
         p.put("plumbline.public-url", "http://plumbline.test");
         p.put("plumbline.aws.endpoint", peers.moto.endpoint().toString());
-        p.put("plumbline.kubernetes.kubeconfig", peers.kubernetes.kubeconfig(peers.root).toString());
+        p.put("plumbline.kubernetes.kubeconfig", peers.kubernetes.kubeconfig().toString());
         p.put("plumbline.haproxy.root", peers.root.toString());
         p.putAll(settings);
         return new RunningService(Micronaut.build(new String[0]).banner(false).properties(p).start());

@@ -37,6 +37,7 @@ public final class ControlPlane implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private final boolean audit;
     private KubernetesClient client;
+    private Path etcdData;
 
     private ControlPlane(Path home, Path dir, boolean audit) {
         this.home = home;
@@ -95,7 +96,7 @@ public final class ControlPlane implements AutoCloseable {
         int etcdPort = Ports.free();
         int apiPort = Ports.free();
         files.write(apiPort);
-        Path etcdData = Files.createTempDirectory(Files.isDirectory(Path.of("/dev/shm")) ? Path.of("/dev/shm")
+        etcdData = Files.createTempDirectory(Files.isDirectory(Path.of("/dev/shm")) ? Path.of("/dev/shm")
                 : files.dir, "plumbline-etcd-");
         String etcdUrl = "http://127.0.0.1:" + etcdPort;
         int peerPort = Ports.free();
@@ -135,8 +136,8 @@ public final class ControlPlane implements AutoCloseable {
                 "--secure-port=0", "--profiling=false"));
         List<String> kwok = new ArrayList<>(List.of(bin("kwok"), "--kubeconfig", kubeconfig,
                 "--manage-all-nodes=false", "--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake"));
-        try (Stream<Path> stages = Files.list(home.resolve("stages"))) {
-            stages.sorted().forEach(s -> kwok.addAll(List.of("--config", s.toString())));
+        for (Path stage : files.stages(home.resolve("stages"))) {
+            kwok.addAll(List.of("--config", stage.toString()));
         }
         run("kwok", kwok);
         client.resource(client.getKubernetesSerialization().unmarshal(ControlPlaneFiles.node(), Node.class)).create();
@@ -184,6 +185,21 @@ public final class ControlPlane implements AutoCloseable {
         return files.path("audit.log");
     }
 
+    /**
+     * Deletes the namespaces Plumbline made for {@code environment} (and so everything in them) and waits until
+     * they are gone, so a test class that follows with the same environment starts from an empty cluster.
+     */
+    public void deleteNamespacesOf(String environment) {
+        var marked = client.namespaces().withLabel("app.kubernetes.io/managed-by", "plumbline").list().getItems()
+                .stream().filter(n -> n.getMetadata().getAnnotations() != null
+                        && environment.equals(n.getMetadata().getAnnotations().get("plumbline.io/environment")))
+                .toList();
+        marked.forEach(n -> client.namespaces().withName(n.getMetadata().getName()).delete());
+        await("namespaces of " + environment + " gone").atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(250)).until(() -> marked.stream()
+                        .allMatch(n -> client.namespaces().withName(n.getMetadata().getName()).get() == null));
+    }
+
     /** A fresh namespace name (not created): a test declares it in its environment, or creates it. */
     public static String uniqueNamespace() {
         return "t-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
@@ -206,6 +222,13 @@ public final class ControlPlane implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 p.destroyForcibly();
+            }
+        }
+        if (etcdData != null) {
+            try (Stream<Path> files = Files.walk(etcdData)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException e) {
+                // a temporary folder left behind is no reason to fail a test run
             }
         }
     }
