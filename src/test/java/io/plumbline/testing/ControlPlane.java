@@ -136,8 +136,9 @@ public final class ControlPlane implements AutoCloseable {
                 "--secure-port=0", "--profiling=false"));
         List<String> kwok = new ArrayList<>(List.of(bin("kwok"), "--kubeconfig", kubeconfig,
                 "--manage-all-nodes=false", "--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake"));
-        for (Path stage : files.stages(home.resolve("stages"))) {
-            kwok.addAll(List.of("--config", stage.toString()));
+        try (Stream<Path> stages = Files.list(home.resolve("stages"))) {
+            stages.filter(s -> s.toString().endsWith(".yaml")).sorted()
+                    .forEach(s -> kwok.addAll(List.of("--config", s.toString())));
         }
         run("kwok", kwok);
         client.resource(client.getKubernetesSerialization().unmarshal(ControlPlaneFiles.node(), Node.class)).create();
@@ -224,9 +225,9 @@ public final class ControlPlane implements AutoCloseable {
                 p.destroyForcibly();
             }
         }
-        if (etcdData != null) {
-            try (Stream<Path> files = Files.walk(etcdData)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        for (Path dir : etcdData == null ? List.of(files.dir) : List.of(etcdData, files.dir)) {
+            try (Stream<Path> all = Files.walk(dir)) {
+                all.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             } catch (IOException e) {
                 // a temporary folder left behind is no reason to fail a test run
             }

@@ -70,24 +70,6 @@ final class ControlPlaneFiles {
         }
     }
 
-    /**
-     * kwok's stage objects, the pods' ones with their delays taken out: the stock stages wait a second or more
-     * (with jitter) before a pod turns ready, realism the tests would pay for in wall time and do not need. The
-     * node heartbeat keeps its interval.
-     */
-    List<Path> stages(Path stock) throws IOException {
-        List<Path> out = new java.util.ArrayList<>();
-        try (var files = Files.list(stock)) {
-            for (Path stage : files.sorted().toList()) {
-                String text = Files.readString(stage);
-                text = !stage.getFileName().toString().startsWith("pod-") ? text : text.replaceAll("(durationMilliseconds|jitterDurationMilliseconds): [0-9]+",
-                        "$1: 0");
-                out.add(Files.writeString(path("stage-" + stage.getFileName()), text));
-            }
-        }
-        return out;
-    }
-
     /** The one node kwok plays: big enough for every test's pods, untainted, marked for kwok. */
     static String node() {
         return """

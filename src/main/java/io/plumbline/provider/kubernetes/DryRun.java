@@ -69,7 +69,7 @@ final class DryRun {
         if (conflict) {
             throw ProviderException.refused(message);
         }
-        throw new InvalidInputException(refusals.stream().map(r -> Problem.inFile(env.file(), "kubernetes " + r))
+        throw new InvalidInputException(refusals.stream().map(r -> Problem.inFile(env.file(), r))
                 .toList());
     }
 }
