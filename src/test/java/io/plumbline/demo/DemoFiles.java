@@ -60,7 +60,7 @@ final class DemoFiles {
                 awsEndpoint, kubeconfig.toAbsolutePath(), haproxyRoot.toAbsolutePath()));
     }
 
-    static void printGuide(int port, Path repo, boolean realCluster) {
+    static void printGuide(int port, Path repo, String kubernetes) {
         String url = "http://127.0.0.1:" + port;
         System.out.println("""
 
@@ -82,7 +82,7 @@ final class DemoFiles {
                   sleep 8; curl -s %s/api/environments/production/history | head -c 600
 
                 Stop with Ctrl-C.
-                """.formatted(repo, realCluster ? "the cluster KUBECONFIG names" : "fabric8's mock API server (a stand-in, not a cluster)",
+                """.formatted(repo, kubernetes,
                 url, url, url, url, repo, repo, url));
     }
 }

@@ -74,7 +74,7 @@ class PlanApplyCommandIT {
 
             assertThat(plan.code()).isEqualTo(Main.CHANGES);
             assertThat(plan.out()).contains("  ~ apps/v1/Deployment example/frontend",
-                    "spec.template.spec.containers[0].image: "
+                    "spec.template.spec.containers[name=frontend-service].image: "
                             + "\"123456789012.dkr.ecr.us-west-2.amazonaws.com/frontend:v1.4.2\" -> "
                             + "\"123456789012.dkr.ecr.us-west-2.amazonaws.com/frontend:v1.5.0\"",
                     "Plan: 0 to create, 1 to update, 0 to delete");

@@ -108,7 +108,7 @@ class ReconcileLoopIT {
 
     @Test
     void aRolloutThatNeverBecomesReadyFailsTheCommitAndTrafficIsNotMovedToIt() throws Exception {
-        String commit = repo.edit("environments/production.yaml", "healthTimeout: 20s", "healthTimeout: 3s")
+        String commit = repo.edit("environments/production.yaml", "healthTimeout: 20s", "healthTimeout: 10s")
                 .edit("environments/production.yaml", "        expose: {type: ClusterIP, serviceName: frontend-service, port: 80}\n",
                         "        expose: {type: ClusterIP, serviceName: frontend-service, port: 80}\n"
                                 + "      - {name: stuck, namespace: example, image: \"stuck:v1\", port: 8000,\n"
