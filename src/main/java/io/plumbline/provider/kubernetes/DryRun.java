@@ -10,6 +10,7 @@ import io.plumbline.render.kubernetes.Nodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** The server as the oracle: what a dry-run apply says about a change, before anything is written. */
@@ -45,19 +46,25 @@ final class DryRun {
      * input (exit 2, no retry) naming each refused object, or, for a conflict with another field manager, a
      * refusal that waits for a new commit.
      */
-    static void all(LoadedEnvironment env, List<Change> changes, Function<Change, Map<String, Object>> dryRun) {
-        List<String> refusals = new ArrayList<>();
-        boolean conflict = false;
-        for (Change change : changes) {
-            if (change.desired() == null) {
-                continue;
-            }
+    static void all(LoadedEnvironment env, List<Change> writes, Function<Change, Map<String, Object>> dryRun) {
+        List<Change> changes = writes.stream().filter(c -> c.desired() != null).toList();
+        List<Optional<KubernetesClientException>> answers = Parallel.map(changes, change -> {
             try {
                 dryRun.apply(change);
+                return Optional.empty();
             } catch (KubernetesClientException e) {
                 if (!refused(e)) {
                     throw e;
                 }
+                return Optional.of(e);
+            }
+        });
+        List<String> refusals = new ArrayList<>();
+        boolean conflict = false;
+        for (int i = 0; i < changes.size(); i++) {
+            if (answers.get(i).isPresent()) {
+                KubernetesClientException e = answers.get(i).get();
+                Change change = changes.get(i);
                 conflict |= e.getCode() == CONFLICT;
                 refusals.add(change.key() + ": refused by the API server: " + ObjectWriter.describe(change.key(), e));
             }

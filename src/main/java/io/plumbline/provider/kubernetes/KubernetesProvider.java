@@ -21,7 +21,9 @@ import io.plumbline.render.kubernetes.KubernetesKeys;
 import io.plumbline.render.kubernetes.KubernetesRenderer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -92,9 +94,15 @@ public final class KubernetesProvider implements Provider, AutoCloseable {
     public ChangeSet diff(LoadedEnvironment env, List<Resource> desired, List<Resource> actual) {
         ChangeSet plan = planner.plan(env, desired, actual);
         Set<ResourceKey> autoscaled = KubernetesPlanner.autoscaled(desired);
-        return guarded(env, () -> new ChangeSet(plan.changes().stream().map(c -> c.action() == Action.UPDATE
-                && ObjectWriter.refusal(c, env.revision()) == null ? confirmed(c, autoscaled.contains(c.key())) : c)
-                .toList()));
+        List<Change> toConfirm = plan.changes().stream()
+                .filter(c -> c.action() == Action.UPDATE && ObjectWriter.refusal(c, env.revision()) == null).toList();
+        if (toConfirm.isEmpty()) {
+            return plan;
+        }
+        Map<ResourceKey, Change> confirmed = new HashMap<>();
+        guarded(env, () -> Parallel.map(toConfirm, c -> confirmed(c, autoscaled.contains(c.key()))))
+                .forEach(c -> confirmed.put(c.key(), c));
+        return new ChangeSet(plan.changes().stream().map(c -> confirmed.getOrDefault(c.key(), c)).toList());
     }
 
     private Change confirmed(Change change, boolean autoscaled) {
@@ -147,7 +155,10 @@ public final class KubernetesProvider implements Provider, AutoCloseable {
             DryRun.all(env, rest, c -> writer.dryRun(c, autoscaled.contains(c.key())));
             return null;
         });
-        rest.forEach(c -> results.add(writer.write(c, autoscaled.contains(c.key()))));
+        // one rank at a time, in order; the writes of one rank do not depend on each other
+        for (List<Change> rank : ApplyOrder.ranks(rest)) {
+            results.addAll(Parallel.map(rank, c -> writer.write(c, autoscaled.contains(c.key()))));
+        }
         for (Change change : plan.changes()) {
             if (change.action() == Action.NOOP) {
                 results.add(ObjectResult.done(change));

@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The provider against the real control plane, with the example production environment. */
@@ -29,11 +28,6 @@ class KubernetesProviderIT {
     private final KubernetesProvider provider = cluster.provider(KubernetesOptions.DEFAULT
             .withHealthTimeout(Duration.ofSeconds(30)).withPollInterval(Duration.ofMillis(200)));
     private final LoadedEnvironment production = cluster.production();
-
-    @AfterEach
-    void stop() {
-        cluster.close();
-    }
 
     private String image(String name) {
         List<Map<String, Object>> containers = TestCluster.at(cluster.get("apps/v1", "Deployment", name),

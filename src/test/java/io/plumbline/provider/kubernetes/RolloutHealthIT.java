@@ -9,7 +9,6 @@ import io.plumbline.model.Revision;
 import io.plumbline.render.kubernetes.TestEnvironments;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Waiting for rollouts on the real control plane, where kwok's node runs the pods the scheduler places. */
@@ -18,11 +17,6 @@ class RolloutHealthIT {
     private final KubernetesProvider provider = cluster.provider(KubernetesOptions.DEFAULT
             .withHealthTimeout(Duration.ofSeconds(60)).withPollInterval(Duration.ofMillis(200)));
     private final LoadedEnvironment production = cluster.production();
-
-    @AfterEach
-    void stop() {
-        cluster.close();
-    }
 
     @Test
     void aCompletedRolloutOfDeploymentsAndAStatefulSetIsHealthy() {

@@ -16,7 +16,6 @@ import io.plumbline.model.Revision;
 import io.plumbline.render.kubernetes.TestEnvironments;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Plans that agree with what the real API server does with a server-side apply. */
@@ -25,11 +24,6 @@ class ServerSideApplyIT {
     private final TestCluster cluster = new TestCluster();
     private final KubernetesProvider provider = cluster.provider(KubernetesOptions.DEFAULT);
     private final LoadedEnvironment production = cluster.production();
-
-    @AfterEach
-    void stop() {
-        cluster.close();
-    }
 
     private Map<String, Object> frontendContainer() {
         List<Map<String, Object>> containers = TestCluster.at(cluster.get("apps/v1", "Deployment", "frontend"),

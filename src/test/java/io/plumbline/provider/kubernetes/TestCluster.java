@@ -21,9 +21,10 @@ import java.util.Map;
 /**
  * One test's share of the real control plane: its own namespace (in place of the example's {@code example})
  * and its own environment name (in place of {@code production}), so tests sharing the plane never see, prune or
- * adopt each other's objects.
+ * adopt each other's objects. Namespaces are left in place when a test ends: deleting them all would keep the
+ * controllers busy while the next tests wait for their rollouts, and the plane goes with the JVM.
  */
-final class TestCluster implements AutoCloseable {
+final class TestCluster {
     final KubernetesClient client = ControlPlane.shared().client();
     final String namespace = ControlPlane.uniqueNamespace();
     final String environment = "env-" + namespace;
@@ -92,11 +93,5 @@ final class TestCluster implements AutoCloseable {
     static <T> T at(GenericKubernetesResource object, String... path) {
         Map<String, Object> body = object.getAdditionalProperties();
         return (T) Nodes.at(body, path);
-    }
-
-    /** Deletes the namespace and whatever is in it; the plane goes on with the next test meanwhile. */
-    @Override
-    public void close() {
-        client.namespaces().withName(namespace).delete();
     }
 }

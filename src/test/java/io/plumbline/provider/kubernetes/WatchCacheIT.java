@@ -20,7 +20,6 @@ class WatchCacheIT {
     @AfterEach
     void stop() {
         provider.close();
-        cluster.close();
     }
 
     @Test
