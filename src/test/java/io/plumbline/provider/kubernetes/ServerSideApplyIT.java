@@ -119,13 +119,22 @@ class ServerSideApplyIT {
     @Test
     void replicasUnderAnAutoscalerAreLeftOutOfWhatIsApplied() {
         TestCluster.reconcile(provider, production);
-        cluster.client.apps().deployments().inNamespace(cluster.namespace).withName("frontend").scale(6);
-
-        assertThat(TestCluster.plan(provider, production).hasWrites()).isFalse();
         TestCluster.reconcile(provider, cluster.production("frontend:v1.4.2", "frontend:v1.5.0",
                 Revision.WORKING_TREE));
-        assertThat((Integer) TestCluster.at(cluster.get("apps/v1", "Deployment", "frontend"), "spec", "replicas"))
-                .isEqualTo(6);
+        assertThat(replicas("frontend")).as("the declared initial count stays when Plumbline lets go of it")
+                .isEqualTo(4);
+
+        cluster.client.apps().deployments().inNamespace(cluster.namespace).withName("frontend").scale(6);
+
+        assertThat(TestCluster.plan(provider, production).with(Action.UPDATE)).singleElement()
+                .satisfies(c -> assertThat(c.fields()).extracting(FieldChange::path)
+                        .containsExactly(FRONTEND + ".image"));
+        TestCluster.reconcile(provider, production);
+        assertThat(replicas("frontend")).isEqualTo(6);
+    }
+
+    private Integer replicas(String deployment) {
+        return TestCluster.at(cluster.get("apps/v1", "Deployment", deployment), "spec", "replicas");
     }
 
     @Test
