@@ -37,7 +37,7 @@ public final class TreeDiff {
     }
 
     /** Equal scalars, with numbers compared by value ({@code 1}, {@code 1L} and {@code 1.0} are the same). */
-    static boolean sameValue(Object a, Object b) {
+    public static boolean sameValue(Object a, Object b) {
         if (a instanceof Number x && b instanceof Number y) {
             return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString())) == 0;
         }

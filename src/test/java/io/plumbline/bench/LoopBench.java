@@ -84,7 +84,7 @@ public final class LoopBench {
                   haproxy: {root: "%s"}
                   status: {host: github, api-url: "%s", repository: acme/infra, token: "%s"}
                   webhooks: {github: {secret: "%s"}}
-                """.formatted(repo.url(), poll, peers.moto.endpoint(), peers.kubernetes.kubeconfig(peers.root),
+                """.formatted(repo.url(), poll, peers.moto.endpoint(), peers.kubernetes.kubeconfig(),
                 peers.root, github.url(), TOKEN, SECRET);
     }
 

@@ -26,7 +26,6 @@ public final class StuckHealthBench {
         Peers peers = new Peers();
         peers.beforeAll(null);
         Path tmp = Files.createTempDirectory("plumbline-stuck-bench");
-        peers.kubernetes.neverReady("stuck-app");
         try (TestRepo repo = TestRepo.withFiles(tmp, Map.of("environments/production.yaml",
                 Environments.production(peers), "environments/stuck.yaml", STUCK));
              StatusHostServer github = StatusHostServer.start(HostApis.github("acme/infra", LoopBench.TOKEN));
@@ -66,5 +65,7 @@ public final class StuckHealthBench {
                     image: 123456789012.dkr.ecr.us-west-2.amazonaws.com/frontend:v1.0.0
                     replicas: 1
                     port: 8000
+                    # more CPU than the one fake node has: the scheduler never places its pod
+                    resources: {requests: {cpu: "500", memory: 64M}, limits: {cpu: "500", memory: 128M}}
             """;
 }

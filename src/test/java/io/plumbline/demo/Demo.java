@@ -9,6 +9,7 @@ import io.plumbline.provider.aws.TestClients;
 import io.plumbline.provider.haproxy.HaproxyOptions;
 import io.plumbline.provider.haproxy.LocalHaproxy;
 import io.plumbline.render.haproxy.HaproxyPaths;
+import io.plumbline.testing.ControlPlane;
 import io.plumbline.testing.KubernetesStandIn;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +19,9 @@ import java.util.Optional;
 /**
  * The quick start: the whole loop on this machine, on a copy of {@code example-repo}. Stand-ins play the
  * team's systems: moto plays the AWS account (seeded with what the team already has: VPC, security groups, EKS
- * cluster and nodegroup, Auto Scaling groups, load balancers, hosted zone), fabric8's mock API server plays
- * the cluster (unless KUBECONFIG names a real one), and a real haproxy runs under {@code .plumbline/demo}.
+ * cluster and nodegroup, Auto Scaling groups, load balancers, hosted zone), a real local control plane plays
+ * the cluster when its binaries are built (else fabric8's mock API server, labelled as a stand-in; KUBECONFIG
+ * names a real cluster instead), and a real haproxy runs under {@code .plumbline/demo}.
  * Commit statuses go to git notes. Run it with {@code scripts/demo}.
  */
 public final class Demo {
@@ -49,9 +51,16 @@ public final class Demo {
         System.setProperty("aws.accessKeyId", "demo");
         System.setProperty("aws.secretAccessKey", "demo");
 
-        Optional<String> realCluster = Optional.ofNullable(System.getenv("KUBECONFIG"));
-        KubernetesStandIn standIn = realCluster.isPresent() ? null : new KubernetesStandIn();
-        Path kubeconfig = realCluster.map(Path::of).orElseGet(() -> standIn.kubeconfig(HOME));
+        Optional<String> userCluster = Optional.ofNullable(System.getenv("KUBECONFIG"));
+        ControlPlane plane = userCluster.isEmpty() && ControlPlane.available() ? ControlPlane.start(false) : null;
+        KubernetesStandIn standIn = userCluster.isEmpty() && plane == null ? new KubernetesStandIn() : null;
+        Path kubeconfig = userCluster.map(Path::of)
+                .orElseGet(() -> plane != null ? plane.kubeconfig() : standIn.kubeconfig(HOME));
+        String kubernetes = userCluster.isPresent() ? "the cluster KUBECONFIG names"
+                : plane != null ? "a real control plane on 127.0.0.1 (kube-apiserver " + ControlPlane.VERSION
+                        + ", etcd, controller-manager, scheduler; kwok plays one node)"
+                : "fabric8's mock API server (a STAND-IN, not a cluster: no server-side apply, no controllers).\n"
+                        + "              For a real one, run scripts/kube-peer-build once (about 25-30 minutes on 2 cores).";
 
         DemoBackends.start();
         Path haproxyRoot = Files.createDirectories(HOME.resolve("haproxy"));
@@ -66,13 +75,16 @@ public final class Demo {
                 if (standIn != null) {
                     standIn.close();
                 }
+                if (plane != null) {
+                    plane.close();
+                }
             } catch (Exception e) {
                 Thread.currentThread().interrupt();
             }
         }));
 
         Path config = DemoFiles.serviceConfig(HOME, moto.endpoint().toString(), kubeconfig, haproxyRoot, port);
-        DemoFiles.printGuide(port, repo, realCluster.isPresent());
+        DemoFiles.printGuide(port, repo, kubernetes);
         System.exit(Main.run("serve", "--repo", repo.toAbsolutePath().toString(), "--branch", "main",
                 "--port", String.valueOf(port), "--config", config.toAbsolutePath().toString()));
     }

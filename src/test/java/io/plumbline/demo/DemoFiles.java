@@ -61,7 +61,7 @@ final class DemoFiles {
                 awsEndpoint, kubeconfig.toAbsolutePath(), haproxyRoot.toAbsolutePath()));
     }
 
-    static void printGuide(int port, Path repo, boolean realCluster) {
+    static void printGuide(int port, Path repo, String kubernetes) {
         String url = "http://127.0.0.1:" + port;
         System.out.println("""
 
@@ -71,7 +71,7 @@ final class DemoFiles {
                   HAProxy:    a real haproxy: the proxy on http://127.0.0.1:8081, its stats page on http://127.0.0.1:8001/
 
                 Where to look:
-                  open %s/ in a browser: every environment, its history, drift and pull-request plans
+                  open %s/ in a browser (any user, password demo-read-token): every environment, its history, drift, plans
                   curl %s/health
                   curl -s %s/prometheus | grep '^plumbline_'
                   curl -s -H 'Authorization: Bearer demo-read-token' %s/api/environments
@@ -84,7 +84,7 @@ final class DemoFiles {
                   sleep 8; curl -s -H 'Authorization: Bearer demo-read-token' %s/api/environments/production/history | head -c 600
 
                 Stop with Ctrl-C.
-                """.formatted(repo, realCluster ? "the cluster KUBECONFIG names" : "fabric8's mock API server (a stand-in, not a cluster)",
+                """.formatted(repo, kubernetes,
                 url, url, url, url, url, repo, repo, url));
     }
 }

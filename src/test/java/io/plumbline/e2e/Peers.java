@@ -9,7 +9,7 @@ import io.plumbline.provider.haproxy.HaproxyOptions;
 import io.plumbline.provider.haproxy.LocalHaproxy;
 import io.plumbline.provider.haproxy.TestBackends;
 import io.plumbline.render.haproxy.HaproxyPaths;
-import io.plumbline.testing.KubernetesStandIn;
+import io.plumbline.testing.ControlPlane;
 import io.plumbline.testing.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,13 +22,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The real peers of one test class, all on 127.0.0.1: moto (the team's existing AWS account, seeded as
- * SEEDS.md describes, with the frontend images pushed), the Kubernetes mock server, a real haproxy in master-worker mode with two backends
+ * SEEDS.md describes, with the frontend images pushed), the shared real Kubernetes control plane (whose namespaces of
+ * environment {@code production} are deleted after the class, so the next class starts clean), a real haproxy in
+ * master-worker mode with two backends
  * ({@code new}, the new load balancer, and {@code old}, the monolith).
  */
 public final class Peers implements BeforeAllCallback, AfterAllCallback {
     public final MotoServer moto = new MotoServer();
     public final int frontendPort = Ports.free();
-    public KubernetesStandIn kubernetes;
+    public ControlPlane kubernetes;
     public TestBackends backends;
     public Path root;
     private LocalHaproxy haproxy;
@@ -36,7 +38,7 @@ public final class Peers implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         moto.beforeAll(context);
-        kubernetes = new KubernetesStandIn();
+        kubernetes = ControlPlane.shared();
         try (var aws = TestClients.create(moto.connection())) {
             AwsBaseline.seed(aws);
             // The team's build has pushed the frontend images the environments deploy (image pre-flight checks).
@@ -60,7 +62,7 @@ public final class Peers implements BeforeAllCallback, AfterAllCallback {
     public void afterAll(ExtensionContext context) throws Exception {
         haproxy.close();
         backends.close();
-        kubernetes.close();
+        kubernetes.deleteNamespacesOf("production");
         moto.afterAll(context);
     }
 }

@@ -32,7 +32,7 @@ class PlanApplyCommandIT {
         StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--aws-endpoint", peers.moto.endpoint().toString(),
-                "--kubeconfig", peers.kubernetes.kubeconfig(tmp).toString(),
+                "--kubeconfig", peers.kubernetes.kubeconfig().toString(),
                 "--haproxy-root", peers.root.toString()));
         int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
         return new Run(code, out.toString(), err.toString());
@@ -75,7 +75,7 @@ class PlanApplyCommandIT {
 
             assertThat(plan.code()).isEqualTo(Main.CHANGES);
             assertThat(plan.out()).contains("  ~ apps/v1/Deployment example/frontend",
-                    "spec.template.spec.containers[0].image: "
+                    "spec.template.spec.containers[name=frontend-service].image: "
                             + "\"123456789012.dkr.ecr.us-west-2.amazonaws.com/frontend:v1.4.2\" -> "
                             + "\"123456789012.dkr.ecr.us-west-2.amazonaws.com/frontend:v1.5.0\"",
                     "Plan: 0 to create, 1 to update, 0 to delete");

@@ -110,11 +110,12 @@ class ReconcileLoopIT {
 
     @Test
     void aRolloutThatNeverBecomesReadyFailsTheCommitAndTrafficIsNotMovedToIt() throws Exception {
-        peers.kubernetes.neverReady("stuck");
-        String commit = repo.edit("environments/production.yaml", "healthTimeout: 20s", "healthTimeout: 3s")
+        String commit = repo.edit("environments/production.yaml", "healthTimeout: 20s", "healthTimeout: 10s")
                 .edit("environments/production.yaml", "        expose: {type: ClusterIP, serviceName: frontend-service, port: 80}\n",
                         "        expose: {type: ClusterIP, serviceName: frontend-service, port: 80}\n"
-                                + "      - {name: stuck, namespace: example, image: \"stuck:v1\", port: 8000}\n")
+                                + "      - {name: stuck, namespace: example, image: \"stuck:v1\", port: 8000,\n"
+                                // more CPU than the node has: its pods are never scheduled
+                                + "         resources: {requests: {cpu: \"500\"}}}\n")
                 .edit("environments/production.yaml", "state: maint", "state: ready")
                 .commitAll("Deploy an image that never becomes ready, and move traffic back to the monolith");
         startService();

@@ -45,7 +45,7 @@ final class RunningService implements AutoCloseable {
         p.put("plumbline.engine.retry-base", "1s");
         p.put("plumbline.public-url", "http://plumbline.test");
         p.put("plumbline.aws.endpoint", peers.moto.endpoint().toString());
-        p.put("plumbline.kubernetes.kubeconfig", peers.kubernetes.kubeconfig(peers.root).toString());
+        p.put("plumbline.kubernetes.kubeconfig", peers.kubernetes.kubeconfig().toString());
         p.put("plumbline.haproxy.root", peers.root.toString());
         p.put("plumbline.api.read-tokens", READ_TOKEN);
         p.put("plumbline.api.write-tokens", WRITE_TOKEN);

@@ -8,25 +8,28 @@ public final class ApiCalls {
     private final LongAdder gets = new LongAdder();
     private final LongAdder writes = new LongAdder();
     private final LongAdder watches = new LongAdder();
+    private final LongAdder dryRuns = new LongAdder();
 
     /**
      * The counts so far.
      *
      * @param watches watches opened by a watch cache; each stays open and costs no further calls
+     * @param dryRuns server-side dry-run applies: the server's word on what a write would do
      */
-    public record Counts(long lists, long gets, long writes, long watches) {
+    public record Counts(long lists, long gets, long writes, long watches, long dryRuns) {
         public long total() {
-            return lists + gets + writes + watches;
+            return lists + gets + writes + watches + dryRuns;
         }
 
         public Counts minus(Counts earlier) {
             return new Counts(lists - earlier.lists, gets - earlier.gets, writes - earlier.writes,
-                    watches - earlier.watches);
+                    watches - earlier.watches, dryRuns - earlier.dryRuns);
         }
 
         @Override
         public String toString() {
-            return lists + " lists, " + gets + " gets, " + writes + " writes, " + watches + " watches";
+            return lists + " lists, " + gets + " gets, " + writes + " writes, " + watches + " watches, "
+                    + dryRuns + " dry runs";
         }
     }
 
@@ -46,7 +49,11 @@ public final class ApiCalls {
         watches.increment();
     }
 
+    void dryRun() {
+        dryRuns.increment();
+    }
+
     public Counts counts() {
-        return new Counts(lists.sum(), gets.sum(), writes.sum(), watches.sum());
+        return new Counts(lists.sum(), gets.sum(), writes.sum(), watches.sum(), dryRuns.sum());
     }
 }

@@ -3,6 +3,7 @@ package io.plumbline.provider.kubernetes;
 import io.plumbline.model.Action;
 import io.plumbline.model.Change;
 import io.plumbline.render.kubernetes.KubernetesKeys;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,21 @@ final class ApplyOrder {
 
     static int rank(Change change) {
         return RANK.getOrDefault(KubernetesKeys.kind(change.key()), OTHER);
+    }
+
+    /** Ordered writes cut where the rank or the direction (upsert, delete) changes. */
+    static List<List<Change>> ranks(List<Change> ordered) {
+        List<List<Change>> out = new ArrayList<>();
+        for (Change c : ordered) {
+            List<Change> last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last == null || rank(last.get(0)) != rank(c)
+                    || (last.get(0).action() == Action.DELETE) != (c.action() == Action.DELETE)) {
+                last = new ArrayList<>();
+                out.add(last);
+            }
+            last.add(c);
+        }
+        return out;
     }
 
     /** The writes of a plan in the order to apply them. */

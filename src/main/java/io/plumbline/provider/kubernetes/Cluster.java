@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The provider's one door to the API server: typed by {@link ResourceKey}, speaking plain map trees, and
  * counting every call it makes.
  */
-final class Cluster implements OwnedObjects {
+final class Cluster implements ObjectSource {
     private final KubernetesClient client;
     private final KindRegistry kinds;
     private final ApiCalls calls = new ApiCalls();
@@ -40,9 +40,19 @@ final class Cluster implements OwnedObjects {
         return calls;
     }
 
-    /** Plumbline's objects of one kind in one namespace ({@code ""} for cluster-wide kinds): one list call. */
+    /** Looks kinds up again: new CustomResourceDefinitions were established. */
+    void forgetDiscovery() {
+        customKinds.forget();
+    }
+
+    /** Every object of one kind in one namespace ({@code ""} for cluster-wide kinds): one list call. */
     @Override
-    public List<Map<String, Object>> listOwned(String apiVersion, String kind, String namespace) {
+    public List<Map<String, Object>> list(String apiVersion, String kind, String namespace) {
+        return list(apiVersion, kind, namespace, Map.of());
+    }
+
+    /** Plumbline's objects of one kind in one namespace: one list call. */
+    List<Map<String, Object>> listOwned(String apiVersion, String kind, String namespace) {
         return list(apiVersion, kind, namespace, Map.of(Marks.MANAGED_BY_LABEL, Marks.MANAGED_BY_VALUE));
     }
 
@@ -52,14 +62,13 @@ final class Cluster implements OwnedObjects {
     }
 
     /**
-     * A started informer on Plumbline's objects of one kind in one namespace: one list call, then one watch that
-     * keeps its store current.
+     * A started informer on the objects of one kind in one namespace: one list call, then one watch that keeps
+     * its store current.
      */
-    SharedIndexInformer<GenericKubernetesResource> informOwned(String apiVersion, String kind, String namespace) {
+    SharedIndexInformer<GenericKubernetesResource> inform(String apiVersion, String kind, String namespace) {
         calls.list();
         calls.watch();
-        return in(apiVersion, kind, namespace).withLabels(Map.of(Marks.MANAGED_BY_LABEL, Marks.MANAGED_BY_VALUE))
-                .inform();
+        return in(apiVersion, kind, namespace).inform();
     }
 
     /** As plain trees; API servers leave apiVersion and kind off the items of a list. */
@@ -95,21 +104,24 @@ final class Cluster implements OwnedObjects {
         return found == null ? null : tree(found);
     }
 
-    Map<String, Object> create(ResourceKey key, Map<String, Object> body) {
-        calls.write();
-        return wrote(key, tree(in(key).resource(generic(body)).create()));
-    }
-
-    Map<String, Object> serverSideApply(ResourceKey key, Map<String, Object> body, String fieldManager) {
-        calls.write();
-        return wrote(key, tree(in(key).resource(generic(body)).fieldManager(fieldManager).forceConflicts()
-                .serverSideApply()));
-    }
-
-    /** Replaces the object; the body's resourceVersion makes a concurrent change fail with 409. */
-    Map<String, Object> replace(ResourceKey key, Map<String, Object> body) {
-        calls.write();
-        return wrote(key, tree(in(key).resource(generic(body)).update()));
+    /**
+     * A server-side apply of {@code body} by {@code fieldManager}.
+     *
+     * @param force  take fields other managers own (Git wins); without it the server refuses with 409 Conflict
+     * @param dryRun ask only what the server would do: nothing is stored
+     * @return the object as the server stored it (or would have)
+     */
+    Map<String, Object> serverSideApply(ResourceKey key, Map<String, Object> body, String fieldManager, boolean force,
+                                        boolean dryRun) {
+        if (dryRun) {
+            calls.dryRun();
+        } else {
+            calls.write();
+        }
+        var resource = in(key).resource(generic(body));
+        var apply = (dryRun ? resource.dryRun() : resource).fieldManager(fieldManager);
+        Map<String, Object> result = tree(force ? apply.forceConflicts().serverSideApply() : apply.serverSideApply());
+        return dryRun ? result : wrote(key, result);
     }
 
     void delete(ResourceKey key) {

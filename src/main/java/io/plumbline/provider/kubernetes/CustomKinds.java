@@ -5,14 +5,13 @@ import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Where the API serves a kind that fabric8 does not know (a custom resource): asked once per kind from the
- * server's discovery document and remembered. A server without discovery (fabric8's mock) gets the usual
- * lower-case plural, namespaced.
+ * Where the API serves a kind that fabric8 does not know (a custom resource): asked from the server's discovery
+ * document and remembered once found. A kind not found is not remembered, so it is looked up again once its
+ * CustomResourceDefinition exists ({@link #forget} after applying definitions).
  */
 final class CustomKinds {
     private final KubernetesClient client;
@@ -24,38 +23,43 @@ final class CustomKinds {
         this.calls = calls;
     }
 
+    /**
+     * @throws UnknownKindException  when the server does not serve the kind
+     * @throws DiscoveryException    when the server's discovery document cannot be read
+     */
     ResourceDefinitionContext context(String apiVersion, String kind) {
         return known.computeIfAbsent(apiVersion + "/" + kind, k -> discover(apiVersion, kind));
     }
 
-    private ResourceDefinitionContext discover(String apiVersion, String kind) {
-        try {
-            calls.get();
-            APIResourceList resources = client.getApiResources(apiVersion);
-            if (resources != null) {
-                for (APIResource r : resources.getResources()) {
-                    if (kind.equals(r.getKind()) && !r.getName().contains("/")) {
-                        return ResourceDefinitionContext.fromApiResource(apiVersion, r);
-                    }
-                }
-            }
-        } catch (KubernetesClientException e) {
-            // no discovery here: fall through to the conventional name
-        }
-        int slash = apiVersion.indexOf('/');
-        return new ResourceDefinitionContext.Builder()
-                .withGroup(apiVersion.substring(0, slash)).withVersion(apiVersion.substring(slash + 1))
-                .withKind(kind).withPlural(plural(kind)).withNamespaced(true).build();
+    void forget() {
+        known.clear();
     }
 
-    static String plural(String kind) {
-        String lower = kind.toLowerCase(Locale.ROOT);
-        if (lower.endsWith("s") || lower.endsWith("x") || lower.endsWith("ch") || lower.endsWith("sh")) {
-            return lower + "es";
+    private ResourceDefinitionContext discover(String apiVersion, String kind) {
+        APIResourceList resources;
+        try {
+            calls.get();
+            resources = client.getApiResources(apiVersion);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404) {
+                throw new UnknownKindException(apiVersion, kind);
+            }
+            throw new DiscoveryException(apiVersion, kind, e);
         }
-        if (lower.endsWith("y") && !lower.matches(".*[aeiou]y$")) {
-            return lower.substring(0, lower.length() - 1) + "ies";
+        if (resources != null) {
+            for (APIResource r : resources.getResources()) {
+                if (kind.equals(r.getKind()) && !r.getName().contains("/")) {
+                    return ResourceDefinitionContext.fromApiResource(apiVersion, r);
+                }
+            }
         }
-        return lower + "s";
+        throw new UnknownKindException(apiVersion, kind);
+    }
+
+    /** Discovery failed for a reason other than the kind being absent: worth trying again. */
+    static final class DiscoveryException extends RuntimeException {
+        DiscoveryException(String apiVersion, String kind, KubernetesClientException cause) {
+            super("cannot discover kind " + kind + " of " + apiVersion + ": HTTP " + cause.getCode(), cause);
+        }
     }
 }

@@ -1,6 +1,8 @@
 package io.plumbline.provider.kubernetes;
 
 import io.plumbline.render.kubernetes.Nodes;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,7 +12,8 @@ import java.util.function.UnaryOperator;
  * Brings a desired or observed body to one spelling before they are compared: drops what the server sets
  * ({@code status}, uid, resourceVersion, generation, managedFields, creationTimestamp), drops fields equal to
  * the server's defaults ({@code protocol: TCP}, the default imagePullPolicy for the image) and writes
- * quantities canonically ({@code 1000m} = {@code 1}, {@code 64M} = {@code 64000000}).
+ * quantities canonically ({@code 1000m} = {@code 1}, {@code 64M} = {@code 64000000}), and folds a Secret's
+ * {@code stringData} into {@code data} as the server does.
  */
 final class KubernetesNormaliser implements UnaryOperator<Map<String, Object>> {
     private static final Set<String> SERVER_METADATA = Set.of("uid", "resourceVersion", "generation",
@@ -25,11 +28,25 @@ final class KubernetesNormaliser implements UnaryOperator<Map<String, Object>> {
         if (out.get("metadata") instanceof Map<?, ?> metadata) {
             metadata.keySet().removeAll(SERVER_METADATA);
             if (metadata.get("annotations") instanceof Map<?, ?> annotations) {
-                annotations.remove(AppliedFields.ANNOTATION);
+                annotations.remove(Adoption.ANNOTATION);
+                if (annotations.isEmpty()) {
+                    metadata.remove("annotations");
+                }
             }
         }
+        foldStringData(out);
         walk(out);
         return out;
+    }
+
+    /** The server folds a Secret's {@code stringData} into {@code data}, base64-encoded; so does the comparison. */
+    @SuppressWarnings("unchecked")
+    private static void foldStringData(Map<String, Object> body) {
+        if ("Secret".equals(body.get("kind")) && body.remove("stringData") instanceof Map<?, ?> strings) {
+            Map<String, Object> data = Nodes.child(body, "data");
+            ((Map<String, Object>) strings).forEach((k, v) -> data.put(k, Base64.getEncoder()
+                    .encodeToString(String.valueOf(v).getBytes(StandardCharsets.UTF_8))));
+        }
     }
 
     private static void walk(Object node) {

@@ -9,30 +9,28 @@ import java.time.Duration;
  *                        few seconds)
  * @param pollInterval    how often a rollout's progress is read while waiting for it
  * @param fieldManager    the server-side apply field manager
- * @param conflictRetries how many times a write refused with 409 Conflict is retried with fresh state
  * @param watch           observe through watches kept open between reconciles ({@link WatchCache}): a reconcile
  *                        that changes nothing then makes no API call at all; for the long-running service
  */
 public record KubernetesOptions(Duration healthTimeout, Duration pollInterval, String fieldManager,
-                                int conflictRetries, boolean watch) {
+                                boolean watch) {
     public static final KubernetesOptions DEFAULT =
-            new KubernetesOptions(null, Duration.ofSeconds(2), "plumbline", 3, false);
+            new KubernetesOptions(null, Duration.ofSeconds(2), "plumbline", false);
 
     public KubernetesOptions {
         pollInterval = pollInterval == null ? Duration.ofSeconds(2) : pollInterval;
         fieldManager = fieldManager == null ? "plumbline" : fieldManager;
-        conflictRetries = Math.max(0, conflictRetries);
     }
 
     public KubernetesOptions withHealthTimeout(Duration timeout) {
-        return new KubernetesOptions(timeout, pollInterval, fieldManager, conflictRetries, watch);
+        return new KubernetesOptions(timeout, pollInterval, fieldManager, watch);
     }
 
     public KubernetesOptions withPollInterval(Duration interval) {
-        return new KubernetesOptions(healthTimeout, interval, fieldManager, conflictRetries, watch);
+        return new KubernetesOptions(healthTimeout, interval, fieldManager, watch);
     }
 
     public KubernetesOptions withWatch(boolean on) {
-        return new KubernetesOptions(healthTimeout, pollInterval, fieldManager, conflictRetries, on);
+        return new KubernetesOptions(healthTimeout, pollInterval, fieldManager, on);
     }
 }

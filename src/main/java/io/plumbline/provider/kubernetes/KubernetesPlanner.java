@@ -1,7 +1,8 @@
 package io.plumbline.provider.kubernetes;
 
 import io.plumbline.diff.DeletionGuard;
-import io.plumbline.diff.Planner;
+import io.plumbline.diff.Pair;
+import io.plumbline.diff.Pairing;
 import io.plumbline.model.Action;
 import io.plumbline.model.Change;
 import io.plumbline.model.ChangeSet;
@@ -20,30 +21,114 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The Kubernetes plan: the generic {@link Planner} with Kubernetes normalisation, plus what only Kubernetes
- * knows: replicas under a HorizontalPodAutoscaler are the autoscaler's, fields Plumbline set earlier and no
- * longer declares are differences, and a Secret's values never appear in a plan.
+ * The Kubernetes plan, worked out as server-side apply will merge: desired and live objects are paired and
+ * compared by {@link LiveDiff} against what Plumbline's field manager owns, so a field it no longer declares is
+ * a change and an entry someone else added to a keyed list is not. Beyond that: replicas under a
+ * HorizontalPodAutoscaler are the autoscaler's (left out of what is applied), objects being deleted are
+ * reported and left alone, objects without marks are only adopted when allowed, fields taken from another
+ * manager are named, and a Secret's values never appear in a plan. The plan is pure; the provider confirms its
+ * updates with the server ({@link DryRun}).
  */
 final class KubernetesPlanner {
     static final String DEPLOYMENT = "apps/v1/Deployment";
-    private final Planner planner = new Planner(new KubernetesNormaliser());
+    static final String BEING_DELETED = "being deleted";
+    private final KubernetesNormaliser normaliser = new KubernetesNormaliser();
+    private final String fieldManager;
+
+    KubernetesPlanner(String fieldManager) {
+        this.fieldManager = fieldManager;
+    }
 
     ChangeSet plan(LoadedEnvironment env, List<Resource> desired, List<Resource> actual) {
         Set<ResourceKey> autoscaled = autoscaled(desired);
-        Map<ResourceKey, Resource> actualByKey = actual.stream()
-                .collect(Collectors.toMap(Resource::key, r -> r, (a, b) -> a));
-        List<Resource> wanted = desired.stream()
-                .map(d -> autoscaled.contains(d.key()) ? keepLiveReplicas(d, actualByKey.get(d.key())) : d)
-                .toList();
         Sync sync = env.environment().spec().sync();
-        ChangeSet base = planner.plan(wanted, actual, sync.pruneEnabled());
         List<Change> changes = new ArrayList<>();
-        for (Change c : base.changes()) {
-            changes.add(c.desired() != null && c.actual() != null ? compared(c, autoscaled) : c);
+        for (Pair p : Pairing.pair(desired, actual)) {
+            if (p.actual() == null) {
+                changes.add(Change.create(p.desired()));
+            } else if (beingDeleted(p.actual())) {
+                changes.add(new Change(p.desired() == null ? Action.ORPHAN : Action.NOOP, p.key(), p.desired(),
+                        p.actual(), List.of(), p.desired() == null ? BEING_DELETED
+                        : BEING_DELETED + "; created again once it is gone"));
+            } else if (p.desired() == null) {
+                changes.add(undeclared(p.actual(), sync.pruneEnabled()));
+            } else {
+                changes.add(compared(env, p, autoscaled.contains(p.key())));
+            }
         }
         ChangeSet plan = new ChangeSet(changes);
         DeletionGuard.check(KubernetesKeys.PROVIDER, plan, sync.maxDeletePercent(), env.revision());
         return plan;
+    }
+
+    private static Change undeclared(Resource actual, boolean prune) {
+        if (!actual.owned()) {
+            return Change.orphan(actual, "not created by Plumbline for this environment; never deleted");
+        }
+        return prune ? Change.delete(actual) : Change.orphan(actual, "no longer declared; pruning is off");
+    }
+
+    private Change compared(LoadedEnvironment env, Pair p, boolean autoscaled) {
+        Map<String, Object> live = p.actual().body();
+        Map<String, Object> wanted = applied(p.desired().body(), autoscaled, true);
+        LiveDiff diff = LiveDiff.of(normaliser.apply(wanted), normaliser.apply(live),
+                secretDataOwned(ManagedFields.appliedBy(live, fieldManager)), ManagedFields.others(live, fieldManager));
+        List<FieldChange> fields = diff.fields();
+        if (autoscaled) {
+            // Plumbline set the initial count when it created the Deployment; from then on it is the autoscaler's
+            fields = fields.stream().filter(f -> !f.path().equals("spec.replicas")).toList();
+        }
+        if (KubernetesKeys.kind(p.key()).equals("Secret")) {
+            fields = fields.stream().map(SecretRedaction::redacted).toList();
+        }
+        String owner = otherOwner(p.desired(), p.actual());
+        String note;
+        boolean adoptionRefused = false;
+        if (owner != null) {
+            note = "belongs to Plumbline environment '" + owner + "'; will not be taken over";
+        } else if (Marking.owner(live) == null) {
+            adoptionRefused = !Adoption.allowed(p.desired(), env.revision());
+            note = adoptionRefused ? Adoption.refusal(p.key())
+                    : "adopt: takes over an existing object without Plumbline's marks";
+        } else if (!diff.takeovers().isEmpty()) {
+            note = "take over " + String.join(", ", diff.takeovers());
+        } else {
+            note = autoscaled ? "replicas are left to the HorizontalPodAutoscaler" : null;
+        }
+        // An unmarked object is left alone until the environment says to adopt it: the plan shows it, nothing writes.
+        Action action = adoptionRefused ? Action.ADOPT : fields.isEmpty() ? Action.NOOP : Action.UPDATE;
+        return new Change(action, p.key(), p.desired(), p.actual(), fields, note);
+    }
+
+    /**
+     * The body to apply: without the adoption annotation, and for a Deployment an autoscaler scales, without
+     * replicas once it exists (the declared count is only the initial value).
+     */
+    static Map<String, Object> applied(Map<String, Object> desired, boolean autoscaled, boolean exists) {
+        Map<String, Object> body = Adoption.withoutAnnotation(desired);
+        if (autoscaled && exists && Nodes.at(body, "spec", "replicas") != null) {
+            body = Nodes.copy(body);
+            Nodes.child(body, "spec").remove("replicas");
+        }
+        return body;
+    }
+
+    /** A Secret's {@code stringData} that Plumbline applied lives on as {@code data}: owned there too. */
+    private static Map<String, Object> secretDataOwned(Map<String, Object> ours) {
+        if (ours == null || !(ours.get("f:stringData") instanceof Map<?, ?> strings)) {
+            return ours;
+        }
+        Map<String, Object> out = Nodes.copy(ours);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> data = out.get("f:data") instanceof Map<?, ?> m ? (Map<String, Object>) m
+                : new java.util.LinkedHashMap<>();
+        strings.forEach((k, v) -> data.put(String.valueOf(k), v));
+        out.put("f:data", data);
+        return out;
+    }
+
+    static boolean beingDeleted(Resource actual) {
+        return Nodes.at(actual.body(), "metadata", "deletionTimestamp") != null;
     }
 
     /** Deployments that a desired HorizontalPodAutoscaler scales. */
@@ -56,46 +141,16 @@ final class KubernetesPlanner {
                 .collect(Collectors.toSet());
     }
 
-    /** The declared replicas are only the initial value; once the Deployment exists its live count stands. */
-    private static Resource keepLiveReplicas(Resource desired, Resource actual) {
-        Object live = actual == null ? null : Nodes.at(actual.body(), "spec", "replicas");
-        if (live == null) {
-            return desired;
-        }
-        Map<String, Object> body = Nodes.copy(desired.body());
-        Nodes.child(body, "spec").put("replicas", live);
-        return new Resource(desired.key(), body, desired.owned());
-    }
-
-    private static Change compared(Change c, Set<ResourceKey> autoscaled) {
-        List<FieldChange> fields = new ArrayList<>(c.fields());
-        for (List<String> path : AppliedFields.removed(c.desired().body(), c.actual().body())) {
-            fields.add(new FieldChange(String.join(".", path), null, valueAt(c.actual().body(), path)));
-        }
-        if (KubernetesKeys.kind(c.key()).equals("Secret")) {
-            fields = fields.stream().map(SecretRedaction::redacted).toList();
-        }
-        String owner = otherOwner(c);
-        String note = owner != null ? "belongs to Plumbline environment '" + owner + "'; will not be taken over"
-                : autoscaled.contains(c.key()) ? "replicas are left to the HorizontalPodAutoscaler" : null;
-        Action action = fields.isEmpty() ? Action.NOOP : Action.UPDATE;
-        return new Change(action, c.key(), c.desired(), c.actual(), fields, note);
-    }
-
     /**
      * The other environment whose marks the live object of a declared one carries: two environments declaring
      * the same object would otherwise take it from each other on every reconcile.
      */
-    static String otherOwner(Change c) {
-        if (c.desired() == null || c.actual() == null) {
+    static String otherOwner(Resource desired, Resource actual) {
+        if (desired == null || actual == null) {
             return null;
         }
-        String owner = Marking.owner(c.actual().body());
-        String ours = Marking.owner(c.desired().body());
+        String owner = Marking.owner(actual.body());
+        String ours = Marking.owner(desired.body());
         return owner != null && !owner.equals(ours) ? owner : null;
-    }
-
-    private static Object valueAt(Map<String, Object> body, List<String> path) {
-        return Nodes.at(body, path.toArray(String[]::new));
     }
 }

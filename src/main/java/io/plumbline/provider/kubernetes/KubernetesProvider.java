@@ -7,8 +7,10 @@ import io.plumbline.model.Action;
 import io.plumbline.model.Change;
 import io.plumbline.model.ChangeSet;
 import io.plumbline.model.Health;
+import io.plumbline.model.InvalidInputException;
 import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.ObjectResult;
+import io.plumbline.model.Problem;
 import io.plumbline.model.Resource;
 import io.plumbline.model.ResourceKey;
 import io.plumbline.model.spec.Sync;
@@ -19,7 +21,12 @@ import io.plumbline.render.kubernetes.KubernetesKeys;
 import io.plumbline.render.kubernetes.KubernetesRenderer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Kubernetes: namespaces, applications (Deployment, Service, Ingress, HorizontalPodAutoscaler) and raw
@@ -35,10 +42,12 @@ import java.util.List;
  * <p>Close it to stop its watches; the client stays the caller's to close.
  */
 public final class KubernetesProvider implements Provider, AutoCloseable {
+    private static final Duration DEFINITION_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration DEFINITION_POLL = Duration.ofMillis(200);
     private final KubernetesRenderer renderer;
     private final Cluster cluster;
     private final Observer observer;
-    private final KubernetesPlanner planner = new KubernetesPlanner();
+    private final KubernetesPlanner planner;
     private final ObjectWriter writer;
     private final RolloutWatch rollouts;
     private final KubernetesOptions options;
@@ -51,7 +60,8 @@ public final class KubernetesProvider implements Provider, AutoCloseable {
         this.cluster = new Cluster(client, kinds);
         this.watchCache = options.watch() ? new WatchCache(cluster) : null;
         this.observer = new Observer(watchCache == null ? cluster : watchCache);
-        this.writer = new ObjectWriter(cluster, options);
+        this.planner = new KubernetesPlanner(options.fieldManager());
+        this.writer = new ObjectWriter(cluster, options.fieldManager());
         this.rollouts = new RolloutWatch(cluster, options.pollInterval());
     }
 
@@ -72,35 +82,134 @@ public final class KubernetesProvider implements Provider, AutoCloseable {
 
     @Override
     public List<Resource> observe(LoadedEnvironment env, List<Resource> desired) {
+        return guarded(env, () -> observer.observe(env.name(), desired));
+    }
+
+    /**
+     * The plan, with every update the local comparison finds confirmed by the server: a dry-run apply that
+     * would store the object as it is makes it a no-op, a refusal is named in the plan. An unchanged environment
+     * costs no dry run.
+     */
+    @Override
+    public ChangeSet diff(LoadedEnvironment env, List<Resource> desired, List<Resource> actual) {
+        ChangeSet plan = planner.plan(env, desired, actual);
+        Set<ResourceKey> autoscaled = KubernetesPlanner.autoscaled(desired);
+        List<Change> toConfirm = plan.changes().stream()
+                .filter(c -> c.action() == Action.UPDATE && ObjectWriter.refusal(c, env.revision()) == null).toList();
+        if (toConfirm.isEmpty()) {
+            return plan;
+        }
+        Map<ResourceKey, Change> confirmed = new HashMap<>();
+        guarded(env, () -> Parallel.map(toConfirm, c -> confirmed(c, autoscaled.contains(c.key()))))
+                .forEach(c -> confirmed.put(c.key(), c));
+        return new ChangeSet(plan.changes().stream().map(c -> confirmed.getOrDefault(c.key(), c)).toList());
+    }
+
+    private Change confirmed(Change change, boolean autoscaled) {
         try {
-            return observer.observe(env.name(), desired);
+            if (DryRun.storesNothingNew(writer.dryRun(change, autoscaled), change.actual().body())) {
+                return new Change(Action.NOOP, change.key(), change.desired(), change.actual(), List.of(),
+                        change.note());
+            }
+            return change;
         } catch (KubernetesClientException e) {
-            throw ProviderException.retryable("kubernetes: cannot read the cluster: HTTP " + e.getCode(), e);
+            if (!DryRun.refused(e)) {
+                throw e;
+            }
+            String refused = "the API server refuses it: " + ObjectWriter.describe(change.key(), e);
+            return new Change(change.action(), change.key(), change.desired(), change.actual(), change.fields(),
+                    change.note() == null ? refused : change.note() + "; " + refused);
         }
     }
 
-    @Override
-    public ChangeSet diff(LoadedEnvironment env, List<Resource> desired, List<Resource> actual) {
-        return planner.plan(env, desired, actual);
-    }
-
+    /**
+     * Applies in three steps: namespaces and CustomResourceDefinitions first (definitions waited for until
+     * established, then discovery refreshed), since what follows cannot even be dry-run without them; then a
+     * dry run of every other write, so that one refusal (an invalid or immutable field, an unknown kind, an
+     * admission webhook) stops the reconcile before anything else changes; then the writes in order.
+     */
     @Override
     public List<ObjectResult> apply(LoadedEnvironment env, ChangeSet plan) {
         Sync sync = env.environment().spec().sync();
         // checked again here: a plan may reach apply without passing through diff
         DeletionGuard.check(name(), plan, sync.maxDeletePercent(), env.revision());
+        Set<ResourceKey> autoscaled = KubernetesPlanner.autoscaled(plan.changes().stream()
+                .map(Change::desired).filter(Objects::nonNull).toList());
         List<ObjectResult> results = new ArrayList<>();
+        List<Change> writes = new ArrayList<>();
         for (Change change : ApplyOrder.writes(plan.changes())) {
-            results.add(writer.write(change));
+            String refusal = ObjectWriter.refusal(change, env.revision());
+            if (refusal != null) {
+                results.add(ObjectResult.rejected(change, refusal));
+            } else {
+                writes.add(change);
+            }
+        }
+        List<Change> first = writes.stream().filter(c -> c.action() != Action.DELETE && ApplyOrder.rank(c) == 0)
+                .toList();
+        List<Change> rest = writes.stream().filter(c -> !first.contains(c)).toList();
+        guarded(env, () -> {
+            DryRun.all(env, first, c -> writer.dryRun(c, false));
+            first.forEach(c -> results.add(writer.write(c, false)));
+            awaitDefinitions(first);
+            DryRun.all(env, rest, c -> writer.dryRun(c, autoscaled.contains(c.key())));
+            return null;
+        });
+        // one rank at a time, in order; the writes of one rank do not depend on each other
+        for (List<Change> rank : ApplyOrder.ranks(rest)) {
+            results.addAll(Parallel.map(rank, c -> writer.write(c, autoscaled.contains(c.key()))));
         }
         for (Change change : plan.changes()) {
             if (change.action() == Action.NOOP) {
                 results.add(ObjectResult.done(change));
-            } else if (change.action() == Action.ORPHAN) {
+            } else if (change.action() == Action.ORPHAN || change.action() == Action.ADOPT) {
                 results.add(ObjectResult.skipped(change, change.note()));
             }
         }
         return results;
+    }
+
+    private void awaitDefinitions(List<Change> written) {
+        List<ResourceKey> definitions = written.stream().map(Change::key).filter(CustomResourceDefinitions::is)
+                .toList();
+        if (definitions.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + DEFINITION_TIMEOUT.toNanos();
+        for (ResourceKey key : definitions) {
+            while (!CustomResourceDefinitions.established(cluster.get(key))) {
+                if (System.nanoTime() > deadline) {
+                    throw ProviderException.retryable("kubernetes: " + CustomResourceDefinitions.name(key)
+                            + " was not established within " + DEFINITION_TIMEOUT.toSeconds() + "s", null);
+                }
+                pause();
+            }
+        }
+        cluster.forgetDiscovery();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(DEFINITION_POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ProviderException.retryable("kubernetes: interrupted while waiting for definitions", e);
+        }
+    }
+
+    /** Runs a step that talks to the server, turning its failures into what the engine understands. */
+    private <T> T guarded(LoadedEnvironment env, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (UnknownKindException e) {
+            throw new InvalidInputException(Problem.inFile(env.file(), "kubernetes: " + e.getMessage()));
+        } catch (CustomKinds.DiscoveryException e) {
+            throw ProviderException.retryable("kubernetes: " + e.getMessage(), e);
+        } catch (KubernetesClientException e) {
+            throw ProviderException.retryable("kubernetes: cannot read the cluster: HTTP " + e.getCode()
+                    + (e.getStatus() != null && e.getStatus().getMessage() != null ? ": " + e.getStatus().getMessage()
+                    : ""), e);
+        }
     }
 
     @Override
@@ -122,7 +231,7 @@ public final class KubernetesProvider implements Provider, AutoCloseable {
                 : env.environment().spec().sync().healthTimeoutDuration();
     }
 
-    /** The API calls made so far: lists, gets and writes. */
+    /** The API calls made so far: lists, gets, writes, watches and dry runs. */
     public ApiCalls.Counts apiCalls() {
         return cluster.calls().counts();
     }
@@ -132,10 +241,5 @@ public final class KubernetesProvider implements Provider, AutoCloseable {
         if (watchCache != null) {
             watchCache.close();
         }
-    }
-
-    /** False once the server turned out not to take server-side apply and writes fell back to merge patches. */
-    public boolean usesServerSideApply() {
-        return writer.usesServerSideApply();
     }
 }

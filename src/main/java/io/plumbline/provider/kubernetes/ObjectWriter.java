@@ -5,46 +5,55 @@ import io.plumbline.model.Action;
 import io.plumbline.model.Change;
 import io.plumbline.model.ObjectResult;
 import io.plumbline.model.ResourceKey;
+import io.plumbline.model.Revision;
 import io.plumbline.render.kubernetes.KubernetesKeys;
+import io.plumbline.render.kubernetes.Marking;
+import io.plumbline.render.kubernetes.Nodes;
 import java.net.HttpURLConnection;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Writes one change. Server-side apply (field manager {@code plumbline}) is the way; against a server that does
- * not take apply patches (415, or 404 on an object that a plain create then makes) it switches, once and for
- * good, to a three-way merge as {@code kubectl apply} does it: create, or replace the live object by itself with
- * the desired fields laid over it and the fields Plumbline set last time and no longer declares taken out
- * ({@link AppliedFields}). A 409 Conflict is retried on fresh state.
+ * Writes one change by server-side apply with Plumbline's field manager. An object that carries this
+ * environment's marks (or one it may adopt) is applied with {@code force}: Git wins over other managers, and
+ * the plan named the fields it takes. A new object is applied without force, so one that appeared meanwhile
+ * under another manager is refused with a conflict naming that manager, not overwritten.
  */
 final class ObjectWriter {
-    private static final int CONFLICT = HttpURLConnection.HTTP_CONFLICT;
     private static final int NOT_FOUND = HttpURLConnection.HTTP_NOT_FOUND;
-    private static final int UNSUPPORTED_MEDIA_TYPE = 415;
     /** Answers that refuse the object as written; anything else (a conflict, throttling, a 5xx) may pass. */
     private static final Set<Integer> REFUSED = Set.of(400, 403, 422);
 
     private final Cluster cluster;
-    private final KubernetesOptions options;
-    private final AtomicBoolean serverSideApply = new AtomicBoolean(true);
+    private final String fieldManager;
 
-    ObjectWriter(Cluster cluster, KubernetesOptions options) {
+    ObjectWriter(Cluster cluster, String fieldManager) {
         this.cluster = cluster;
-        this.options = options;
+        this.fieldManager = fieldManager;
     }
 
-    ObjectResult write(Change change) {
+    /** Why a change must not be written at all (another environment's object, an adoption not allowed), or null. */
+    static String refusal(Change change, Revision revision) {
+        if (change.action() != Action.UPDATE || change.actual() == null) {
+            return null;
+        }
+        String other = KubernetesPlanner.otherOwner(change.desired(), change.actual());
+        if (other != null) {
+            return "belongs to Plumbline environment '" + other + "'; not taken over";
+        }
+        if (Marking.owner(change.actual().body()) == null && !Adoption.allowed(change.desired(), revision)) {
+            return Adoption.refusal(change.key());
+        }
+        return null;
+    }
+
+    ObjectResult write(Change change, boolean autoscaled) {
         if (change.action() == Action.DELETE && !change.actual().owned()) {
             return ObjectResult.skipped(change, "not Plumbline's to delete");
         }
-        String otherOwner = KubernetesPlanner.otherOwner(change);
-        if (otherOwner != null) {
-            return ObjectResult.rejected(change, "belongs to Plumbline environment '" + otherOwner + "'; not taken over");
-        }
         try {
             switch (change.action()) {
-                case CREATE, UPDATE -> upsert(change);
+                case CREATE, UPDATE -> upsert(change, autoscaled);
                 case DELETE -> delete(change);
                 default -> {
                     return ObjectResult.done(change);
@@ -58,69 +67,46 @@ final class ObjectWriter {
         }
     }
 
-    boolean usesServerSideApply() {
-        return serverSideApply.get();
+    /**
+     * What the server would store for this change, without storing it.
+     *
+     * @throws KubernetesClientException when the server refuses it (invalid, conflicting, denied by admission)
+     */
+    Map<String, Object> dryRun(Change change, boolean autoscaled) {
+        return cluster.serverSideApply(change.key(), body(change, autoscaled), fieldManager, force(change), true);
     }
 
-    private void upsert(Change change) {
-        Map<String, Object> body = AppliedFields.annotate(change.desired().body());
-        if (serverSideApply.get()) {
-            try {
-                withRetries(() -> cluster.serverSideApply(change.key(), body, options.fieldManager()));
-                return;
-            } catch (KubernetesClientException e) {
-                if (e.getCode() == UNSUPPORTED_MEDIA_TYPE) {
-                    serverSideApply.set(false);
-                } else if (e.getCode() != NOT_FOUND || change.actual() != null) {
-                    throw e;
-                }
-            }
+    private void upsert(Change change, boolean autoscaled) {
+        if (autoscaled && change.actual() != null && ownsReplicas(change.actual().body())) {
+            handReplicasOver(change);
         }
-        merge(change);
-        if (change.actual() == null) {
-            // the plain create worked where the apply patch found nothing: the server cannot apply
-            serverSideApply.set(false);
-        }
+        cluster.serverSideApply(change.key(), body(change, autoscaled), fieldManager, force(change), false);
     }
 
-    private void merge(Change change) {
-        Map<String, Object> current = change.actual() == null ? null : change.actual().body();
-        if (current == null) {
-            try {
-                cluster.create(change.key(), AppliedFields.annotate(change.desired().body()));
-                return;
-            } catch (KubernetesClientException e) {
-                if (e.getCode() != CONFLICT) {
-                    throw e;
-                }
-                // it exists after all (made meanwhile, or not carrying our label): merge onto what is there
-                current = cluster.get(change.key());
-            }
-        }
-        for (int attempt = 0; ; attempt++) {
-            try {
-                cluster.replace(change.key(), AppliedFields.merged(change.desired().body(), current));
-                return;
-            } catch (KubernetesClientException e) {
-                if (e.getCode() != CONFLICT || attempt >= options.conflictRetries()) {
-                    throw e;
-                }
-                current = cluster.get(change.key());
-            }
-        }
+    private static Map<String, Object> body(Change change, boolean autoscaled) {
+        return KubernetesPlanner.applied(change.desired().body(), autoscaled, change.actual() != null);
     }
 
-    private void withRetries(Runnable write) {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                write.run();
-                return;
-            } catch (KubernetesClientException e) {
-                if (e.getCode() != CONFLICT || attempt >= options.conflictRetries()) {
-                    throw e;
-                }
-            }
-        }
+    private static boolean force(Change change) {
+        return change.actual() != null;
+    }
+
+    private boolean ownsReplicas(Map<String, Object> live) {
+        return ManagedFields.field(ManagedFields.field(ManagedFields.appliedBy(live, fieldManager), "spec"),
+                "replicas") != null;
+    }
+
+    /**
+     * Plumbline set a Deployment's initial replicas when it created it. Applying without them would make the
+     * server remove the field (back to 1); first a second manager applies the live count, sharing the field, so
+     * it stays with the autoscaler when Plumbline lets go.
+     */
+    private void handReplicasOver(Change change) {
+        Map<String, Object> live = change.actual().body();
+        Map<String, Object> replicas = Nodes.map("apiVersion", live.get("apiVersion"), "kind", live.get("kind"),
+                "metadata", Nodes.map("name", change.key().name(), "namespace", change.key().namespace()),
+                "spec", Nodes.map("replicas", Nodes.at(live, "spec", "replicas")));
+        cluster.serverSideApply(change.key(), replicas, fieldManager + "-initial-replicas", false, false);
     }
 
     private void delete(Change change) {
@@ -133,13 +119,18 @@ final class ObjectWriter {
         }
     }
 
-    /** The server's reason, without the object's content; a Secret's reason is withheld, it may quote values. */
-    private static String describe(ResourceKey key, KubernetesClientException e) {
+    /**
+     * The server's reason, without the object's content; a conflict names the other field manager. A Secret's
+     * reason is withheld, it may quote values.
+     */
+    static String describe(ResourceKey key, KubernetesClientException e) {
         String reason = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
                 : e.getMessage();
         if (KubernetesKeys.kind(key).equals("Secret")) {
             reason = "details withheld for a Secret";
         }
-        return "HTTP " + e.getCode() + ": " + reason;
+        String conflict = e.getCode() == HttpURLConnection.HTTP_CONFLICT
+                ? " (another field manager owns these fields; Plumbline does not force a new object over them)" : "";
+        return "HTTP " + e.getCode() + ": " + reason + conflict;
     }
 }

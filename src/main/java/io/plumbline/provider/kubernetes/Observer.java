@@ -16,8 +16,11 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Reads the objects an environment declares or owns with one list call per kind and namespace, filtered by
- * Plumbline's ownership label, or none at all from a {@link WatchCache}; never one call per object.
+ * Reads the objects an environment declares or owns with one list call per kind and namespace, or none at all
+ * from a {@link WatchCache}; never one call per object. Lists are not filtered by Plumbline's label, so an
+ * unmarked object with a declared name is seen (and adopted only when allowed, never created over). A kind the
+ * server does not serve yet is fine when the environment declares its CustomResourceDefinition (nothing of it
+ * exists yet); otherwise it is an error naming the kind.
  *
  * <p>Where to look: every kind and namespace of the desired objects, plus, in each namespace this
  * environment owns, the kinds recorded on it at the last apply (its own, and the environment's cluster-wide
@@ -28,9 +31,9 @@ import java.util.stream.Collectors;
  */
 final class Observer {
     private static final String NAMESPACE = "v1/Namespace";
-    private final OwnedObjects cluster;
+    private final ObjectSource cluster;
 
-    Observer(OwnedObjects cluster) {
+    Observer(ObjectSource cluster) {
         this.cluster = cluster;
     }
 
@@ -40,7 +43,7 @@ final class Observer {
         desired.stream().map(Resource::key).filter(k -> !k.kind().equals(NAMESPACE))
                 .forEach(k -> namespacesByKind.computeIfAbsent(k.kind(), x -> new TreeSet<>()).add(k.namespace()));
         List<Resource> actual = new ArrayList<>();
-        for (Map<String, Object> ns : cluster.listOwned("v1", "Namespace", "")) {
+        for (Map<String, Object> ns : cluster.list("v1", "Namespace", "")) {
             Resource r = resource(ns, environment);
             if (r.owned()) {
                 recordedKinds(ns, KubernetesRenderer.KINDS_ANNOTATION).forEach(kind ->
@@ -50,16 +53,29 @@ final class Observer {
             }
             keepIfOurs(r, declared, actual);
         }
+        Set<String> definedHere = CustomResourceDefinitions.kinds(desired);
         namespacesByKind.forEach((kind, namespaces) -> {
             String apiVersion = kind.substring(0, kind.lastIndexOf('/'));
             String name = kind.substring(kind.lastIndexOf('/') + 1);
             for (String namespace : namespaces) {
-                for (Map<String, Object> body : cluster.listOwned(apiVersion, name, namespace)) {
+                for (Map<String, Object> body : listUnlessDefinedHere(apiVersion, name, namespace, definedHere)) {
                     keepIfOurs(resource(body, environment), declared, actual);
                 }
             }
         });
         return actual;
+    }
+
+    private List<Map<String, Object>> listUnlessDefinedHere(String apiVersion, String kind, String namespace,
+                                                            Set<String> definedHere) {
+        try {
+            return cluster.list(apiVersion, kind, namespace);
+        } catch (UnknownKindException e) {
+            if (definedHere.contains(e.qualifiedKind())) {
+                return List.of();
+            }
+            throw e;
+        }
     }
 
     private static void keepIfOurs(Resource r, Set<ResourceKey> declared, List<Resource> actual) {

@@ -11,13 +11,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Plumbline's objects as watches keep them: the first read of a kind and namespace lists it once and opens a
+ * The objects of the kinds and namespaces Plumbline looks at, as watches keep them: the first read of a kind and namespace lists it once and opens a
  * watch; later reads cost no call at all. A store that does not yet show one of this provider's own writes is
  * not trusted: its watch is restarted (a list and a new watch, as a plain list would cost), so a plan never
  * works from a state older than the last apply, even where a server drops events (fabric8's mock sends none for
  * changes made while a watch is being opened).
  */
-final class WatchCache implements OwnedObjects, AutoCloseable {
+final class WatchCache implements ObjectSource, AutoCloseable {
     private final Cluster cluster;
     private final Map<String, SharedIndexInformer<GenericKubernetesResource>> informers = new ConcurrentHashMap<>();
     /** Our writes that the stores have not shown yet: resourceVersion written, or {@link Cluster#DELETED}. */
@@ -28,7 +28,7 @@ final class WatchCache implements OwnedObjects, AutoCloseable {
     }
 
     @Override
-    public synchronized List<Map<String, Object>> listOwned(String apiVersion, String kind, String namespace) {
+    public synchronized List<Map<String, Object>> list(String apiVersion, String kind, String namespace) {
         unseen.putAll(cluster.takeRecentWrites());
         String scope = apiVersion + "/" + kind + " " + namespace;
         SharedIndexInformer<GenericKubernetesResource> informer = informers.get(scope);
@@ -41,7 +41,7 @@ final class WatchCache implements OwnedObjects, AutoCloseable {
         }
         // a store that starts now shows every write made before it
         unseen.keySet().removeIf(k -> inScope(k, apiVersion, kind, namespace));
-        informer = cluster.informOwned(apiVersion, kind, namespace);
+        informer = cluster.inform(apiVersion, kind, namespace);
         informers.put(scope, informer);
         return cluster.trees(informer.getStore().list(), apiVersion, kind);
     }

@@ -39,7 +39,12 @@ final class ApplicationRender {
     }
 
     private Map<String, Object> metadata(String name) {
-        return Nodes.map("name", name, "namespace", namespace, "labels", Nodes.map(Marking.NAME_LABEL, app.name()));
+        Map<String, Object> metadata = Nodes.map("name", name, "namespace", namespace,
+                "labels", Nodes.map(Marking.NAME_LABEL, app.name()));
+        if (app.adopt()) {
+            metadata.put("annotations", Nodes.map(Marking.ADOPT_ANNOTATION, "true"));
+        }
+        return metadata;
     }
 
     private Map<String, Object> deployment() {

@@ -7,6 +7,11 @@ import java.util.Map;
 public final class Marking {
     public static final String NAME_LABEL = "app.kubernetes.io/name";
     public static final String PART_OF_LABEL = "app.kubernetes.io/part-of";
+    /**
+     * On a desired object: take it over even if it exists without Plumbline's marks. Set by an application's
+     * {@code adopt: true}, or written on a raw manifest; never sent to the API server.
+     */
+    public static final String ADOPT_ANNOTATION = "plumbline.io/adopt";
 
     private Marking() {
     }

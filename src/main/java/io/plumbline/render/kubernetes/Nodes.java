@@ -11,7 +11,7 @@ public final class Nodes {
     }
 
     /** An ordered map of the given key/value pairs; pairs whose value is null or empty are left out. */
-    static Map<String, Object> map(Object... keysAndValues) {
+    public static Map<String, Object> map(Object... keysAndValues) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             Object value = keysAndValues[i + 1];

@@ -2,52 +2,26 @@ package io.plumbline.provider.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.plumbline.model.Health;
 import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.ObjectResult;
+import io.plumbline.model.Revision;
 import io.plumbline.render.kubernetes.TestEnvironments;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Waiting for rollouts on the mock API server, where a test plays the Deployment controller. */
+/** Waiting for rollouts on the real control plane, where kwok's node runs the pods the scheduler places. */
 class RolloutHealthIT {
-    // a new instance, so a new mock server, for each test
-    private final MockCluster cluster = new MockCluster();
-    private final KubernetesProvider provider = cluster.provider(KubernetesOptions.DEFAULT.withHealthTimeout(Duration.ofMillis(500))
-            .withPollInterval(Duration.ofMillis(50)));
-    private final LoadedEnvironment production = TestEnvironments.production();
-
-    @AfterEach
-    void stop() {
-        cluster.close();
-    }
+    private final TestCluster cluster = new TestCluster();
+    private final KubernetesProvider provider = cluster.provider(KubernetesOptions.DEFAULT
+            .withHealthTimeout(Duration.ofSeconds(60)).withPollInterval(Duration.ofMillis(200)));
+    private final LoadedEnvironment production = cluster.production();
 
     @Test
-    void aRolloutThatNeverBecomesAvailableEndsDegradedWithItsPodsReason() {
-        List<ObjectResult> applied = MockCluster.reconcile(provider, production).results();
-        GenericKubernetesResource pod = cluster.client.getKubernetesSerialization().unmarshal("""
-                {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "frontend-1", "namespace": "example",
-                 "labels": {"app.kubernetes.io/name": "frontend"}}}""", GenericKubernetesResource.class);
-        pod = cluster.client.genericKubernetesResources("v1", "Pod").inNamespace("example").resource(pod).create();
-        pod.setAdditionalProperty("status", Map.of("containerStatuses", List.of(Map.of("name", "frontend-service",
-                "ready", false, "state", Map.of("running", Map.of())))));
-        cluster.client.genericKubernetesResources("v1", "Pod").inNamespace("example").resource(pod).updateStatus();
-
-        Health health = provider.health(production, applied);
-
-        assertThat(health.status()).isEqualTo(Health.Status.DEGRADED);
-        assertThat(health.reason()).contains("Deployment example/frontend: rollout did not complete within 0s")
-                .contains("pod frontend-1: container frontend-service is running but not ready");
-    }
-
-    @Test
-    void aStatefulSetFromRawManifestsIsWaitedForToo() {
-        LoadedEnvironment withDatabase = TestEnvironments.withManifests(production, TestEnvironments.documents(
-                "manifests/production/thoughts-db.yaml", """
+    void aCompletedRolloutOfDeploymentsAndAStatefulSetIsHealthy() {
+        LoadedEnvironment withDatabase = TestEnvironments.withManifests(production, cluster.here(
+                TestEnvironments.documents("manifests/production/thoughts-db.yaml", """
                         apiVersion: apps/v1
                         kind: StatefulSet
                         metadata: {name: thoughts-db, namespace: example}
@@ -58,23 +32,31 @@ class RolloutHealthIT {
                           template:
                             metadata: {labels: {app: thoughts-db}}
                             spec: {containers: [{name: db, image: "postgres:16"}]}
-                        """));
-        List<ObjectResult> applied = MockCluster.reconcile(provider, withDatabase).results();
-        cluster.completeRollouts("example");
+                        """)));
+        List<ObjectResult> applied = TestCluster.reconcile(provider, withDatabase).results();
 
-        Health health = provider.health(withDatabase, applied);
-
-        assertThat(health.status()).isEqualTo(Health.Status.DEGRADED);
-        assertThat(health.reason()).startsWith("StatefulSet example/thoughts-db: rollout did not complete within 0s")
-                .doesNotContain("Deployment example/frontend");
+        assertThat(provider.health(withDatabase, applied)).isEqualTo(Health.HEALTHY);
+        assertThat((Integer) TestCluster.at(cluster.get("apps/v1", "StatefulSet", "thoughts-db"), "status",
+                "readyReplicas")).isEqualTo(2);
     }
 
     @Test
-    void aCompletedRolloutIsHealthy() {
-        List<ObjectResult> applied = MockCluster.reconcile(provider, production).results();
-        cluster.completeRollouts("example");
+    void aRolloutWhosePodsCannotBeScheduledEndsDegradedWithTheSchedulersReason() {
+        LoadedEnvironment tooBig = cluster.production("""
+                          requests: {cpu: 60m, memory: 64M}
+                          limits: {cpu: 70m, memory: 128M}
+                """, """
+                          requests: {cpu: "500", memory: 64M}
+                          limits: {cpu: "500", memory: 128M}
+                """, Revision.WORKING_TREE);
+        KubernetesProvider impatient = cluster.provider(KubernetesOptions.DEFAULT
+                .withHealthTimeout(Duration.ofSeconds(3)).withPollInterval(Duration.ofMillis(200)));
+        List<ObjectResult> applied = TestCluster.reconcile(impatient, tooBig).results();
 
-        assertThat(provider.health(production, applied)).isEqualTo(Health.HEALTHY);
+        Health health = impatient.health(tooBig, applied);
+
+        assertThat(health.status()).isEqualTo(Health.Status.DEGRADED);
+        assertThat(health.reason()).contains("Deployment " + cluster.namespace + "/frontend: rollout did not complete")
+                .contains("Insufficient cpu");
     }
-
 }

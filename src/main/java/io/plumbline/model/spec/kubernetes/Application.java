@@ -10,11 +10,12 @@ import java.util.Map;
  * @param container  the main container's name (defaults to the application name)
  * @param replicas   the replica count; only the initial value when {@code autoscale} is declared
  * @param sidecars   further containers in the same pod (a database beside a service, say)
+ * @param adopt      take over existing objects of the application's names that carry no Plumbline marks
  */
 public record Application(String name, String namespace, String container, String image, String pullPolicy,
                           Integer replicas, Integer port, Map<String, String> env, Resources resources,
                           Probes probes, Rollout rollout, Expose expose, Ingress ingress, Autoscale autoscale,
-                          List<Sidecar> sidecars) {
+                          List<Sidecar> sidecars, boolean adopt) {
     public Application {
         container = container == null ? name : container;
         env = Lists.of(env);
