@@ -56,7 +56,7 @@ class ImagePreflightIT {
                     .as("the repository keeps its settings from before").isEqualTo("MUTABLE");
         }
         assertThat(peers.kubernetes.client().namespaces().withName("example").get()).isNull();
-        assertThat(peers.kubernetes.client().apps().deployments().inAnyNamespace().list().getItems()).isEmpty();
+        assertThat(peers.kubernetes.client().apps().deployments().inNamespace("example").list().getItems()).isEmpty();
         Path config = peers.root.resolve(Environments.CONFIG.substring(1));
         assertThat(!Files.exists(config) || !Files.readString(config).contains(commit))
                 .as("haproxy's configuration is not written for this commit").isTrue();
