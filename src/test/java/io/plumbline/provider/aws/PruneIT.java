@@ -9,8 +9,6 @@ import io.plumbline.model.Action;
 import io.plumbline.model.ChangeSet;
 import io.plumbline.model.ObjectResult;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,24 +20,9 @@ class PruneIT {
     @RegisterExtension
     static final MotoServer MOTO = new MotoServer();
 
-    private AwsProvider provider;
-    private AwsClients hand;
-    private AwsBaseline.Seeded seeded;
+    @RegisterExtension
+    final SeededAccount account = new SeededAccount(MOTO);
     private Foreign foreign;
-
-    @BeforeEach
-    void seed() {
-        MOTO.reset();
-        provider = new AwsProvider(MOTO.connection());
-        hand = TestClients.create(MOTO.connection());
-        seeded = AwsBaseline.seed(hand);
-    }
-
-    @AfterEach
-    void close() {
-        provider.close();
-        hand.close();
-    }
 
     /** The example with pruning on and one more group, {@code cache}, that Plumbline creates. */
     private static Fixture example() {
@@ -53,24 +36,24 @@ class PruneIT {
     }
 
     private void applyClean(Fixture fixture, String message) {
-        ChangeSet plan = plan(provider, fixture.environment(message));
-        List<ObjectResult> results = provider.apply(fixture.environment(message), plan);
+        ChangeSet plan = plan(account.provider(), fixture.environment(message));
+        List<ObjectResult> results = account.provider().apply(fixture.environment(message), plan);
         assertThat(results).filteredOn(r -> r.result() == ObjectResult.Result.FAILED).isEmpty();
-        assertThat(plan(provider, fixture.environment(message)).filter(c -> c.action().writes())).isEmpty();
+        assertThat(plan(account.provider(), fixture.environment(message)).filter(c -> c.action().writes())).isEmpty();
     }
 
     @Test
     void removingALoadBalancerAZoneAndAGroupPrunesEveryOwnedChildAndKeepsForeignOnes() {
         Fixture fixture = example();
         applyClean(fixture, "first");
-        foreign = Foreign.add(hand, seeded);
+        foreign = Foreign.add(account.hand(), account.seeded());
 
         ((ArrayNode) fixture.tree().at("/spec/aws/loadBalancers")).removeAll();
         ((ArrayNode) fixture.tree().at("/spec/aws/dns")).removeAll();
         ArrayNode groups = (ArrayNode) fixture.tree().at("/spec/aws/securityGroups");
         groups.remove(3);
         groups.remove(1);
-        ChangeSet plan = plan(provider, fixture.environment());
+        ChangeSet plan = plan(account.provider(), fixture.environment());
         assertThat(plan.with(Action.DELETE)).extracting(c -> c.key().toString()).containsExactlyInAnyOrder(
                 "aws Listener frontend-alb/80", "aws Listener frontend-alb/443",
                 "aws DnsRecord example.com/thoughts.example.com A", "aws DnsRecord example.com/www.example.com CNAME",
@@ -82,12 +65,12 @@ class PruneIT {
                 "aws SecurityGroupRule cache/ingress:tcp:6379:sg:k8s-nodes", "aws SecurityGroup hopper/cache");
 
         applyClean(fixture, "drop the edge\n\nPlumbline-Allow-Deletes: 11");
-        assertThat(foreign.stillThere(hand)).isTrue();
-        assertThat(Owned.listeners(hand)).isZero();
-        assertThat(Owned.securityGroupRulesIn(hand, seeded.masterId())).isZero();
-        assertThat(hand.ec2().describeSecurityGroups(r -> r.filters(f -> f.name("group-name").values("cache")))
+        assertThat(foreign.stillThere(account.hand())).isTrue();
+        assertThat(Owned.listeners(account.hand())).isZero();
+        assertThat(Owned.securityGroupRulesIn(account.hand(), account.seeded().masterId())).isZero();
+        assertThat(account.hand().ec2().describeSecurityGroups(r -> r.filters(f -> f.name("group-name").values("cache")))
                 .securityGroups()).isEmpty();
-        assertThat(Owned.recordNames(hand, seeded.zoneId())).noneMatch(n -> n.startsWith("thoughts.")
+        assertThat(Owned.recordNames(account.hand(), account.seeded().zoneId())).noneMatch(n -> n.startsWith("thoughts.")
                 || n.startsWith("www.") || n.startsWith("_plumbline-a.") || n.startsWith("_plumbline-txt."));
     }
 
@@ -95,39 +78,39 @@ class PruneIT {
     void removingEverythingWithTheTrailerLeavesNoOwnedObjectAndTouchesNoForeignOne() {
         Fixture fixture = example();
         applyClean(fixture, "first");
-        assertThat(Owned.count(hand, seeded.zoneId())).isGreaterThan(20);
-        foreign = Foreign.add(hand, seeded);
+        assertThat(Owned.count(account.hand(), account.seeded().zoneId())).isGreaterThan(20);
+        foreign = Foreign.add(account.hand(), account.seeded());
 
         ObjectNode aws = fixture.at("/spec/aws");
         aws.retain("region", "accountId");
-        ChangeSet plan = plan(provider, fixture.environment());
+        ChangeSet plan = plan(account.provider(), fixture.environment());
         long deletes = plan.with(Action.DELETE).size();
         assertThat(plan.filter(c -> c.actual() != null && c.actual().owned()))
                 .allMatch(c -> c.action() == Action.DELETE);
 
         applyClean(fixture, "tear down\n\nPlumbline-Allow-Deletes: " + deletes);
-        assertThat(Owned.count(hand, seeded.zoneId())).isZero();
-        assertThat(foreign.stillThere(hand)).isTrue();
-        assertThat(hand.ec2().describeSecurityGroups(r -> r.groupIds(seeded.masterId(), seeded.nodesId(),
-                seeded.bastionId())).securityGroups()).hasSize(3);
+        assertThat(Owned.count(account.hand(), account.seeded().zoneId())).isZero();
+        assertThat(foreign.stillThere(account.hand())).isTrue();
+        assertThat(account.hand().ec2().describeSecurityGroups(r -> r.groupIds(account.seeded().masterId(), account.seeded().nodesId(),
+                account.seeded().bastionId())).securityGroups()).hasSize(3);
     }
 
     @Test
     void aCertificateRemovedFromTheFileIsDeletedWithItsValidationRecords() {
         Fixture fixture = example();
         applyClean(fixture, "first");
-        assertThat(Owned.recordNames(hand, seeded.zoneId())).anyMatch(PruneIT::validationRecord)
+        assertThat(Owned.recordNames(account.hand(), account.seeded().zoneId())).anyMatch(PruneIT::validationRecord)
                 .anyMatch(n -> n.startsWith("_plumbline-cname._"));
 
         ((ArrayNode) fixture.tree().at("/spec/aws/loadBalancers/0/listeners")).remove(1);
         ((ArrayNode) fixture.tree().at("/spec/aws/certificates")).removeAll();
-        ChangeSet plan = plan(provider, fixture.environment());
+        ChangeSet plan = plan(account.provider(), fixture.environment());
         assertThat(plan.with(Action.DELETE)).extracting(c -> c.key().kind()).contains("Certificate", "Listener",
                 "DnsRecord");
 
         applyClean(fixture, "no TLS\n\nPlumbline-Allow-Deletes: 5");
-        assertThat(hand.acm().listCertificates(r -> { }).certificateSummaryList()).isEmpty();
-        assertThat(Owned.recordNames(hand, seeded.zoneId())).noneMatch(PruneIT::validationRecord)
+        assertThat(account.hand().acm().listCertificates(r -> { }).certificateSummaryList()).isEmpty();
+        assertThat(Owned.recordNames(account.hand(), account.seeded().zoneId())).noneMatch(PruneIT::validationRecord)
                 .noneMatch(n -> n.startsWith("_plumbline-cname._")).contains("_plumbline-a.thoughts.example.com.");
     }
 
