@@ -24,15 +24,17 @@ final class EnvironmentState {
     private Duration driftEvery = Duration.ZERO;
     private boolean running;
     private boolean stopped;
+    private boolean suspendedByOperator;
 
     /**
      * @param reconciledCommit the commit reconciled before a restart without failing, or null
      * @param appliedCommit    the commit last applied before a restart, or null
      */
-    EnvironmentState(String name, String reconciledCommit, String appliedCommit) {
+    EnvironmentState(String name, String reconciledCommit, String appliedCommit, boolean suspendedByOperator) {
         this.name = name;
         this.reconciledCommit = reconciledCommit;
         this.appliedCommit = appliedCommit;
+        this.suspendedByOperator = suspendedByOperator;
     }
 
     String name() {
@@ -56,6 +58,18 @@ final class EnvironmentState {
     /** Whether a reconcile of this exact commit has finished. */
     synchronized boolean reconciled(Desired d) {
         return d.commit().equals(reconciledCommit);
+    }
+
+    /**
+     * Whether an operator stopped this environment: every trigger is then left alone (a run under way finishes).
+     * Equal to {@code spec.sync.mode: suspended}, but held here rather than in a commit.
+     */
+    synchronized boolean suspendedByOperator() {
+        return suspendedByOperator;
+    }
+
+    synchronized void suspendByOperator(boolean suspended) {
+        suspendedByOperator = suspended;
     }
 
     /** Whether a retry of the newest commit is due (its last reconcile failed in a way that may pass). */

@@ -53,6 +53,11 @@ public final class Reconciler {
         if (desired == null) {
             return Optional.empty();
         }
+        if (state.suspendedByOperator()) {
+            LOG.info("environment {} is suspended by an operator; {} at {} not reconciled", state.name(),
+                    first(triggers).label(), desired.revision().shortCommit());
+            return Optional.empty();
+        }
         if (!desired.valid()) {
             // The newest commit cannot be loaded: say so once; nothing older is applied or healed meanwhile.
             return state.reconciled(desired) ? Optional.empty() : Optional.of(recordInvalid(desired, first(triggers)));
@@ -63,6 +68,9 @@ public final class Reconciler {
         }
         if (!state.reconciled(desired)) {
             return reconcile(env, first(triggers), state.appliedCommit());
+        }
+        if (triggers.contains(Trigger.RESUME)) {
+            return reconcile(env, Trigger.RESUME, state.appliedCommit());
         }
         if (triggers.contains(Trigger.API) || (triggers.contains(Trigger.RETRY) && state.retryDue())) {
             return reconcile(env, triggers.contains(Trigger.API) ? Trigger.API : Trigger.RETRY, state.appliedCommit());

@@ -13,6 +13,8 @@ public enum Trigger {
     POLL,
     /** {@code plumbline apply} on the command line. */
     CLI,
+    /** {@code POST /api/environments/{env}/resume}: the newest commit is reconciled again, as a commit is. */
+    RESUME,
     /** {@code POST /api/environments/{env}/reconcile}. */
     API,
     /** The backoff of a failure that may pass ran out. */
