@@ -1,6 +1,7 @@
 package io.plumbline.engine;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +22,11 @@ final class EnvironmentState {
     private int failures;
     private Timers.Task retry = Timers.Task.NONE;
     private Timers.Task drift = Timers.Task.NONE;
+    private Timers.Task window = Timers.Task.NONE;
+    private String windowWaited = "";
+    private WindowWait windowDue;
+    /** Every trigger held back by the windows since the last reconcile, so none is lost when they open. */
+    private final Set<Trigger> windowHeld = EnumSet.noneOf(Trigger.class);
     private Duration driftEvery = Duration.ZERO;
     private boolean running;
     private boolean stopped;
@@ -84,6 +90,7 @@ final class EnvironmentState {
     /** Takes a finished reconcile in; returns the number of failures in a row that may pass (0: no retry). */
     synchronized int finished(Reconciled r) {
         reconciledCommit = r.outcome().revision().commit();
+        windowHeld.clear();
         if (r.applied()) {
             appliedCommit = reconciledCommit;
         }
@@ -96,6 +103,35 @@ final class EnvironmentState {
     synchronized void retryWith(Timers.Task task) {
         retry.cancel();
         retry = stopped ? cancelled(task) : task;
+    }
+
+    /** What waits for the sync windows: the triggers to repeat once they let an apply through. */
+    record WindowWait(Duration delay, Set<Trigger> triggers) {
+    }
+
+    /**
+     * The sync windows hold {@code commit} back until {@code opens}; true the first time this commit waits for
+     * this opening (so that it is said once, not at every trigger).
+     */
+    synchronized boolean waitForWindow(String commit, Instant opens, Duration delay, Set<Trigger> triggers) {
+        windowHeld.addAll(triggers);
+        windowDue = new WindowWait(delay, EnumSet.copyOf(windowHeld));
+        String key = commit + "@" + opens;
+        boolean first = !key.equals(windowWaited);
+        windowWaited = key;
+        return first;
+    }
+
+    /** The wait the last run asked for, once. */
+    synchronized Optional<WindowWait> takeWindowWait() {
+        Optional<WindowWait> due = Optional.ofNullable(windowDue);
+        windowDue = null;
+        return due;
+    }
+
+    synchronized void windowWith(Timers.Task task) {
+        window.cancel();
+        window = stopped ? cancelled(task) : task;
     }
 
     synchronized Duration driftEvery() {
@@ -148,6 +184,7 @@ final class EnvironmentState {
         stopped = true;
         retry.cancel();
         drift.cancel();
+        window.cancel();
         pending.clear();
     }
 

@@ -167,6 +167,9 @@ public final class Environments {
                 state.retryWith(timers.schedule(delay, () -> dispatcher.request(state, Trigger.RETRY)));
             }
         });
+        // Held back by the sync windows: the same triggers name the environment again when they let it through.
+        state.takeWindowWait().ifPresent(wait -> state.windowWith(timers.schedule(wait.delay(),
+                () -> wait.triggers().forEach(t -> dispatcher.request(state, t)))));
     }
 
     private EnvironmentState found(String name) {

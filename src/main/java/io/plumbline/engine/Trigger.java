@@ -22,6 +22,11 @@ public enum Trigger {
     /** The environment's drift timer. */
     DRIFT;
 
+    /** Named by an operator (API reconcile, resume): allowed outside the allow windows, never in a deny window. */
+    boolean manual() {
+        return this == API || this == RESUME;
+    }
+
     /** As history, logs and the {@code trigger} field show it: {@code webhook}, {@code poll}, ... */
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -34,6 +34,8 @@ final class EngineHarness implements AutoCloseable {
     final List<Outcome> outcomes = new CopyOnWriteArrayList<>();
     /** Metric calls, e.g. {@code retryScheduled:production}. */
     final List<String> metrics = new CopyOnWriteArrayList<>();
+    /** Commit statuses posted by the engine itself, as {@code context state: description}. */
+    final List<String> statuses = new CopyOnWriteArrayList<>();
     final Environments environments;
     private final Map<String, String> parents = new ConcurrentHashMap<>();
     private final Map<String, String> files = new LinkedHashMap<>();
@@ -49,7 +51,8 @@ final class EngineHarness implements AutoCloseable {
     EngineHarness(Suspensions suspensions) {
         Metrics recording = recordingMetrics();
         Reconciler reconciler = new Reconciler(new Pipeline(List.of(provider)), recording,
-                List.of(outcomes::add), StatusSink.NONE, new Links(""), this::isAncestor,
+                List.of(outcomes::add), (commit, context, state, description, url) -> statuses.add(context + " "
+                        + state + ": " + description), new Links(""), this::isAncestor,
                 SignatureCheck.NONE, timers.clock());
         ResumePoint fresh = new ResumePoint() {
             @Override
