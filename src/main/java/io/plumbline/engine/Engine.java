@@ -17,6 +17,9 @@ import java.util.Optional;
  * planned on the same pool. Nothing the poller does waits for a reconcile or a health check.
  */
 public final class Engine implements HeadsHandler, AutoCloseable {
+    /** The mode {@link #mode} reports for an environment an operator suspended. */
+    public static final String SUSPENDED_BY_OPERATOR = "suspended by operator";
+
     private final Environments environments;
     private final Reconciler reconciler;
     private final PullRequestPlanner pullRequests;
@@ -30,7 +33,8 @@ public final class Engine implements HeadsHandler, AutoCloseable {
         this.reconciler = new Reconciler(pipeline, metrics, listeners, statuses, settings.links(), source::isAncestor,
                 signatures, Clock.systemUTC());
         this.environments = new Environments(loader, reconciler, resume, Timers.onThread("plumbline-timer"), metrics,
-                settings.retry(), settings.workers());
+                settings.retry(), settings.workers(),
+                new Suspensions(settings.stateDir().resolve("suspended.json"), metrics));
         this.pullRequests = new PullRequestPlanner(loader, pipeline, statuses, settings.links(), plans,
                 environments::desired);
         this.poller = new Poller(source, this, metrics, this::pollInterval, settings.jitter());
@@ -75,6 +79,27 @@ public final class Engine implements HeadsHandler, AutoCloseable {
     /** Names an environment (API trigger); requests during a reconcile coalesce into one follow-up. */
     public boolean reconcileNow(String environment) {
         return environments.request(environment, Trigger.API);
+    }
+
+    /** An operator's emergency stop, kept across restarts; false when no environment of that name is known. */
+    public boolean suspend(String environment) {
+        return environments.suspend(environment);
+    }
+
+    /** Lifts an operator's stop and reconciles the newest commit; false when no such environment is known. */
+    public boolean resume(String environment) {
+        return environments.resume(environment);
+    }
+
+    /**
+     * How the environment is run now: {@code suspended by operator}, else its file's {@code spec.sync.mode}, or
+     * empty when it has not been loaded since start.
+     */
+    public String mode(String environment) {
+        if (environments.suspendedByOperator(environment)) {
+            return SUSPENDED_BY_OPERATOR;
+        }
+        return environments.desired(environment).map(e -> e.environment().spec().sync().mode()).orElse("");
     }
 
     /** The environment as its newest commit declares it (its mode, its spec), if it was loaded since start. */

@@ -1,6 +1,7 @@
 package io.plumbline.engine;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -21,18 +22,25 @@ final class EnvironmentState {
     private int failures;
     private Timers.Task retry = Timers.Task.NONE;
     private Timers.Task drift = Timers.Task.NONE;
+    private Timers.Task window = Timers.Task.NONE;
+    private String windowWaited = "";
+    private WindowWait windowDue;
+    /** Every trigger held back by the windows since the last reconcile, so none is lost when they open. */
+    private final Set<Trigger> windowHeld = EnumSet.noneOf(Trigger.class);
     private Duration driftEvery = Duration.ZERO;
     private boolean running;
     private boolean stopped;
+    private boolean suspendedByOperator;
 
     /**
      * @param reconciledCommit the commit reconciled before a restart without failing, or null
      * @param appliedCommit    the commit last applied before a restart, or null
      */
-    EnvironmentState(String name, String reconciledCommit, String appliedCommit) {
+    EnvironmentState(String name, String reconciledCommit, String appliedCommit, boolean suspendedByOperator) {
         this.name = name;
         this.reconciledCommit = reconciledCommit;
         this.appliedCommit = appliedCommit;
+        this.suspendedByOperator = suspendedByOperator;
     }
 
     String name() {
@@ -58,6 +66,18 @@ final class EnvironmentState {
         return d.commit().equals(reconciledCommit);
     }
 
+    /**
+     * Whether an operator stopped this environment: every trigger is then left alone (a run under way finishes).
+     * Equal to {@code spec.sync.mode: suspended}, but held here rather than in a commit.
+     */
+    synchronized boolean suspendedByOperator() {
+        return suspendedByOperator;
+    }
+
+    synchronized void suspendByOperator(boolean suspended) {
+        suspendedByOperator = suspended;
+    }
+
     /** Whether a retry of the newest commit is due (its last reconcile failed in a way that may pass). */
     synchronized boolean retryDue() {
         return retryDue;
@@ -70,6 +90,7 @@ final class EnvironmentState {
     /** Takes a finished reconcile in; returns the number of failures in a row that may pass (0: no retry). */
     synchronized int finished(Reconciled r) {
         reconciledCommit = r.outcome().revision().commit();
+        windowHeld.clear();
         if (r.applied()) {
             appliedCommit = reconciledCommit;
         }
@@ -82,6 +103,35 @@ final class EnvironmentState {
     synchronized void retryWith(Timers.Task task) {
         retry.cancel();
         retry = stopped ? cancelled(task) : task;
+    }
+
+    /** What waits for the sync windows: the triggers to repeat once they let an apply through. */
+    record WindowWait(Duration delay, Set<Trigger> triggers) {
+    }
+
+    /**
+     * The sync windows hold {@code commit} back until {@code opens}; true the first time this commit waits for
+     * this opening (so that it is said once, not at every trigger).
+     */
+    synchronized boolean waitForWindow(String commit, Instant opens, Duration delay, Set<Trigger> triggers) {
+        windowHeld.addAll(triggers);
+        windowDue = new WindowWait(delay, EnumSet.copyOf(windowHeld));
+        String key = commit + "@" + opens;
+        boolean first = !key.equals(windowWaited);
+        windowWaited = key;
+        return first;
+    }
+
+    /** The wait the last run asked for, once. */
+    synchronized Optional<WindowWait> takeWindowWait() {
+        Optional<WindowWait> due = Optional.ofNullable(windowDue);
+        windowDue = null;
+        return due;
+    }
+
+    synchronized void windowWith(Timers.Task task) {
+        window.cancel();
+        window = stopped ? cancelled(task) : task;
     }
 
     synchronized Duration driftEvery() {
@@ -134,6 +184,7 @@ final class EnvironmentState {
         stopped = true;
         retry.cancel();
         drift.cancel();
+        window.cancel();
         pending.clear();
     }
 

@@ -31,12 +31,14 @@ public final class Environments {
     private final Metrics metrics;
     private final Backoff backoff;
     private final Dispatcher dispatcher;
+    private final Suspensions suspensions;
     private final Map<String, EnvironmentState> states = new ConcurrentHashMap<>();
     private volatile String loadFailure = "";
 
     public Environments(EnvironmentLoader loader, Reconciler reconciler, ResumePoint resume, Timers timers,
-                        Metrics metrics, Backoff backoff, int workers) {
+                        Metrics metrics, Backoff backoff, int workers, Suspensions suspensions) {
         this.loader = loader;
+        this.suspensions = suspensions;
         this.reconciler = reconciler;
         this.resume = resume;
         this.timers = timers;
@@ -90,6 +92,39 @@ public final class Environments {
         return true;
     }
 
+    /**
+     * An operator's emergency stop: from now on no trigger reconciles, heals or retries the environment (a run
+     * under way finishes), and the stop is kept across restarts. False when no environment of that name is known.
+     */
+    public boolean suspend(String environment) {
+        EnvironmentState state = states.get(environment);
+        if (state == null) {
+            return false;
+        }
+        suspensions.suspend(environment);
+        state.suspendByOperator(true);
+        LOG.info("environment {} suspended by an operator", environment);
+        return true;
+    }
+
+    /** Lifts an operator's stop and reconciles the newest commit; false when no environment of that name is known. */
+    public boolean resume(String environment) {
+        EnvironmentState state = states.get(environment);
+        if (state == null) {
+            return false;
+        }
+        suspensions.resume(environment);
+        state.suspendByOperator(false);
+        LOG.info("environment {} resumed by an operator", environment);
+        dispatcher.request(state, Trigger.RESUME);
+        return true;
+    }
+
+    /** Whether an operator suspended the environment (kept across restarts). */
+    public boolean suspendedByOperator(String environment) {
+        return suspensions.suspended(environment);
+    }
+
     /** Work for the pool that is not an environment's (pull-request plans). */
     void submit(Runnable task) {
         dispatcher.submit(task);
@@ -132,12 +167,15 @@ public final class Environments {
                 state.retryWith(timers.schedule(delay, () -> dispatcher.request(state, Trigger.RETRY)));
             }
         });
+        // Held back by the sync windows: the same triggers name the environment again when they let it through.
+        state.takeWindowWait().ifPresent(wait -> state.windowWith(timers.schedule(wait.delay(),
+                () -> wait.triggers().forEach(t -> dispatcher.request(state, t)))));
     }
 
     private EnvironmentState found(String name) {
         reconciler.found(name);
         return new EnvironmentState(name, resume.lastCommit(name).orElse(null),
-                resume.lastAppliedCommit(name).orElse(null));
+                resume.lastAppliedCommit(name).orElse(null), suspensions.suspended(name));
     }
 
     private void forget(String name) {

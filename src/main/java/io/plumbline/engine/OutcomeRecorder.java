@@ -79,6 +79,12 @@ final class OutcomeRecorder {
         return reconciled;
     }
 
+    /** An apply of the environment's commit waits for its sync windows: a pending status says until when. */
+    void waiting(LoadedEnvironment env, String why) {
+        statuses.post(env.revision().commit(), StatusContext.APPLY.of(env.name()), CommitStatus.State.PENDING, why,
+                links.entry(env.name(), env.revision().commit()));
+    }
+
     /** A drift check: one gauge per provider checked, and {@code plumbline/<env>/drift} on the applied commit. */
     void drifted(LoadedEnvironment env, DriftChecker.Checked checked) {
         DriftReport report = checked.report();

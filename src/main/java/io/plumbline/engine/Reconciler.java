@@ -11,7 +11,10 @@ import io.plumbline.model.RefusedException;
 import io.plumbline.provider.ProviderException;
 import io.plumbline.source.SignatureCheck;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+    private static final DateTimeFormatter WINDOW_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneOffset.UTC);
 
     private final Pipeline pipeline;
     private final OutcomeRecorder recorder;
@@ -53,6 +58,11 @@ public final class Reconciler {
         if (desired == null) {
             return Optional.empty();
         }
+        if (state.suspendedByOperator()) {
+            LOG.info("environment {} is suspended by an operator; {} at {} not reconciled", state.name(),
+                    first(triggers).label(), desired.revision().shortCommit());
+            return Optional.empty();
+        }
         if (!desired.valid()) {
             // The newest commit cannot be loaded: say so once; nothing older is applied or healed meanwhile.
             return state.reconciled(desired) ? Optional.empty() : Optional.of(recordInvalid(desired, first(triggers)));
@@ -62,10 +72,14 @@ public final class Reconciler {
             return Optional.empty();
         }
         if (!state.reconciled(desired)) {
-            return reconcile(env, first(triggers), state.appliedCommit());
+            return whenWindowsAllow(state, env, first(triggers), triggers);
+        }
+        if (triggers.contains(Trigger.RESUME)) {
+            return whenWindowsAllow(state, env, Trigger.RESUME, triggers);
         }
         if (triggers.contains(Trigger.API) || (triggers.contains(Trigger.RETRY) && state.retryDue())) {
-            return reconcile(env, triggers.contains(Trigger.API) ? Trigger.API : Trigger.RETRY, state.appliedCommit());
+            return whenWindowsAllow(state, env, triggers.contains(Trigger.API) ? Trigger.API : Trigger.RETRY,
+                    triggers);
         }
         // Drift is measured against what was applied: not against a commit refused or never applied.
         boolean applied = state.appliedCommit().filter(desired.commit()::equals).isPresent();
@@ -142,7 +156,28 @@ public final class Reconciler {
             return Optional.empty();
         }
         LOG.info("self-heal: correcting drift of {} ({} resources)", env.name(), checked.get().report().resources());
-        return reconcile(env, Trigger.DRIFT, state.appliedCommit());
+        return whenWindowsAllow(state, env, Trigger.DRIFT, Set.of(Trigger.DRIFT));
+    }
+
+    /**
+     * Reconciles now if the sync windows let an apply through (only {@code auto} mode applies, so only it waits);
+     * otherwise says once on the commit until when it waits, and leaves the triggers to be repeated then.
+     */
+    private Optional<Reconciled> whenWindowsAllow(EnvironmentState state, LoadedEnvironment env, Trigger trigger,
+                                                  Set<Trigger> triggers) {
+        Instant now = clock.instant();
+        Optional<Instant> opens = env.environment().spec().sync().mode().equals("auto")
+                ? SyncWindows.blockedUntil(env.environment().spec().sync().windows(), now, trigger.manual())
+                : Optional.empty();
+        if (opens.isEmpty()) {
+            return reconcile(env, trigger, state.appliedCommit());
+        }
+        if (state.waitForWindow(env.revision().commit(), opens.get(), Duration.between(now, opens.get()), triggers)) {
+            String why = "waiting for window " + WINDOW_TIME.format(opens.get()) + " UTC";
+            LOG.info("{} at {}: {}", env.name(), env.revision().shortCommit(), why);
+            recorder.waiting(env, why);
+        }
+        return Optional.empty();
     }
 
     public Optional<DriftReport> driftReport(String environment) {

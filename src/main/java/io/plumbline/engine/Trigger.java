@@ -13,12 +13,19 @@ public enum Trigger {
     POLL,
     /** {@code plumbline apply} on the command line. */
     CLI,
+    /** {@code POST /api/environments/{env}/resume}: the newest commit is reconciled again, as a commit is. */
+    RESUME,
     /** {@code POST /api/environments/{env}/reconcile}. */
     API,
     /** The backoff of a failure that may pass ran out. */
     RETRY,
     /** The environment's drift timer. */
     DRIFT;
+
+    /** Named by an operator (API reconcile, resume): allowed outside the allow windows, never in a deny window. */
+    boolean manual() {
+        return this == API || this == RESUME;
+    }
 
     /** As history, logs and the {@code trigger} field show it: {@code webhook}, {@code poll}, ... */
     public String label() {

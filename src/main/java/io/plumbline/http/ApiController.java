@@ -31,6 +31,7 @@ public class ApiController {
         return history.environments().stream().map(env -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", env);
+            m.put("mode", engine.mode(env));
             m.put("latest", history.latest(env).orElse(null));
             m.put("driftResources", engine.drift(env).map(DriftReport::resources).orElse(0L));
             return m;
@@ -51,7 +52,25 @@ public class ApiController {
     @Post("/environments/{env}/reconcile")
     public HttpResponse<Map<String, String>> reconcile(@PathVariable String env) {
         return engine.reconcileNow(env) ? HttpResponse.accepted().body(Map.of("environment", env, "status", "queued"))
-                : HttpResponse.<Map<String, String>>notFound().body(Map.of("error", "no environment named " + env
+                : unknown(env);
+    }
+
+    /** An operator's emergency stop: nothing reconciles the environment until it is resumed (kept across restarts). */
+    @Post("/environments/{env}/suspend")
+    public HttpResponse<Map<String, String>> suspend(@PathVariable String env) {
+        return engine.suspend(env) ? HttpResponse.ok(Map.of("environment", env, "mode", Engine.SUSPENDED_BY_OPERATOR))
+                : unknown(env);
+    }
+
+    /** Lifts an operator's stop; the newest commit is reconciled. */
+    @Post("/environments/{env}/resume")
+    public HttpResponse<Map<String, String>> resume(@PathVariable String env) {
+        return engine.resume(env) ? HttpResponse.accepted().body(Map.of("environment", env, "status", "queued"))
+                : unknown(env);
+    }
+
+    private static HttpResponse<Map<String, String>> unknown(String env) {
+        return HttpResponse.<Map<String, String>>notFound().body(Map.of("error", "no environment named " + env
                 + " has been loaded"));
     }
 

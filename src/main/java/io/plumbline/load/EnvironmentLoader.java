@@ -132,6 +132,7 @@ public final class EnvironmentLoader {
     }
 
     private static void check(EnvironmentSpec spec, Checks checks) {
+        SyncChecks.check(spec.sync(), checks);
         if (spec.aws() != null) {
             AwsChecks.check(spec.aws(), checks);
         }

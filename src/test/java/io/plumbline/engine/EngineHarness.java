@@ -12,11 +12,13 @@ import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -32,6 +34,8 @@ final class EngineHarness implements AutoCloseable {
     final List<Outcome> outcomes = new CopyOnWriteArrayList<>();
     /** Metric calls, e.g. {@code retryScheduled:production}. */
     final List<String> metrics = new CopyOnWriteArrayList<>();
+    /** Commit statuses posted by the engine itself, as {@code context state: description}. */
+    final List<String> statuses = new CopyOnWriteArrayList<>();
     final Environments environments;
     private final Map<String, String> parents = new ConcurrentHashMap<>();
     private final Map<String, String> files = new LinkedHashMap<>();
@@ -39,9 +43,16 @@ final class EngineHarness implements AutoCloseable {
     private int commits;
 
     EngineHarness() {
+        this(new Suspensions(Path.of("target", "suspended-" + UUID.randomUUID() + ".json"), new Metrics() {
+        }));
+    }
+
+    /** @param suspensions the operator's stops, shared by two harnesses to stand for a restart */
+    EngineHarness(Suspensions suspensions) {
         Metrics recording = recordingMetrics();
         Reconciler reconciler = new Reconciler(new Pipeline(List.of(provider)), recording,
-                List.of(outcomes::add), StatusSink.NONE, new Links(""), this::isAncestor,
+                List.of(outcomes::add), (commit, context, state, description, url) -> statuses.add(context + " "
+                        + state + ": " + description), new Links(""), this::isAncestor,
                 SignatureCheck.NONE, timers.clock());
         ResumePoint fresh = new ResumePoint() {
             @Override
@@ -55,7 +66,7 @@ final class EngineHarness implements AutoCloseable {
             }
         };
         environments = new Environments(new EnvironmentLoader(), reconciler, fresh, timers, recording,
-                new Backoff(Duration.ofSeconds(10), RETRY_CAP), 4);
+                new Backoff(Duration.ofSeconds(10), RETRY_CAP), 4, suspensions);
     }
 
     /** An environment file; {@code sync} is the inside of {@code spec.sync}, e.g. {@code mode: auto, selfHeal: true}. */

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * One line of the overview.
  *
- * @param mode    {@code auto}, {@code plan} or {@code suspended}; empty when not loaded since start
+ * @param mode    {@code auto}, {@code plan-only}, {@code suspended} or {@code suspended by operator}; empty when
+ *                not loaded since start
  * @param commit  the commit of the latest reconcile, when the Git cache knows it
  * @param latest  the latest reconcile, if any
  * @param drift   how many resources differ from the commit at the last drift check

@@ -39,8 +39,7 @@ public final class PageData {
 
     EnvironmentSummary summary(String name) {
         Optional<HistoryEntry> latest = history.latest(name);
-        return new EnvironmentSummary(name,
-                engine.environment(name).map(e -> e.environment().spec().sync().mode()).orElse(""),
+        return new EnvironmentSummary(name, engine.mode(name),
                 latest.flatMap(e -> commit(e.commit())), latest,
                 engine.drift(name).map(DriftReport::resources).orElse(0L), activity.running(name));
     }

@@ -1,6 +1,7 @@
 package io.plumbline.model.spec;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How an environment is kept in sync.
@@ -14,11 +15,12 @@ import java.time.Duration;
  * @param driftInterval    how often drift is checked between commits
  * @param healthTimeout    how long to wait for applied resources to become healthy
  * @param allowRewind      apply a branch head that does not descend from the last applied commit
+ * @param windows          when applies are allowed or denied (none: always allowed)
  */
 public record Sync(String mode, String interval, Boolean prune, Boolean selfHeal, Integer maxDeletePercent,
-                   String driftInterval, String healthTimeout, Boolean allowRewind) {
+                   String driftInterval, String healthTimeout, Boolean allowRewind, List<SyncWindow> windows) {
 
-    public static final Sync DEFAULT = new Sync(null, null, null, null, null, null, null, null);
+    public static final Sync DEFAULT = new Sync(null, null, null, null, null, null, null, null, null);
 
     public Sync {
         mode = mode == null ? "auto" : mode;
@@ -29,6 +31,7 @@ public record Sync(String mode, String interval, Boolean prune, Boolean selfHeal
         driftInterval = driftInterval == null ? "5m" : driftInterval;
         healthTimeout = healthTimeout == null ? "5m" : healthTimeout;
         allowRewind = allowRewind != null && allowRewind;
+        windows = windows == null ? List.of() : List.copyOf(windows);
     }
 
     public boolean rewindAllowed() {
