@@ -34,7 +34,8 @@ public final class Engine implements HeadsHandler, AutoCloseable {
                 signatures, Clock.systemUTC());
         this.environments = new Environments(loader, reconciler, resume, Timers.onThread("plumbline-timer"), metrics,
                 settings.retry(), settings.workers(),
-                new Suspensions(settings.stateDir().resolve("suspended.json"), metrics));
+                new Suspensions(settings.stateDir().resolve("suspended.json"), metrics),
+                commit -> source.at(commit, source.branch()));
         this.pullRequests = new PullRequestPlanner(loader, pipeline, statuses, settings.links(), plans,
                 environments::desired);
         this.poller = new Poller(source, this, metrics, this::pollInterval, settings.jitter());

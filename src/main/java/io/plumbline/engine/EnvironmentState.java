@@ -1,5 +1,6 @@
 package io.plumbline.engine;
 
+import io.plumbline.model.Outcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -18,6 +19,9 @@ final class EnvironmentState {
     private Desired desired;
     private String reconciledCommit;
     private String appliedCommit;
+    private String goodCommit;
+    /** The commit rolled back from: not applied again by itself until a different commit is desired. */
+    private String heldCommit;
     private boolean retryDue;
     private int failures;
     private Timers.Task retry = Timers.Task.NONE;
@@ -35,11 +39,14 @@ final class EnvironmentState {
     /**
      * @param reconciledCommit the commit reconciled before a restart without failing, or null
      * @param appliedCommit    the commit last applied before a restart, or null
+     * @param goodCommit       the commit last reconciled successfully before a restart, or null
      */
-    EnvironmentState(String name, String reconciledCommit, String appliedCommit, boolean suspendedByOperator) {
+    EnvironmentState(String name, String reconciledCommit, String appliedCommit, String goodCommit,
+                     boolean suspendedByOperator) {
         this.name = name;
         this.reconciledCommit = reconciledCommit;
         this.appliedCommit = appliedCommit;
+        this.goodCommit = goodCommit;
         this.suspendedByOperator = suspendedByOperator;
     }
 
@@ -47,9 +54,10 @@ final class EnvironmentState {
         return name;
     }
 
-    /** The newest desired state; a new commit cancels the retry of an older one. */
+    /** The newest desired state; a new commit cancels the retry of an older one and releases a hold. */
     synchronized void desire(Desired next) {
         if (desired == null || !desired.commit().equals(next.commit())) {
+            heldCommit = null;
             retry.cancel();
             retryDue = false;
             failures = 0;
@@ -87,12 +95,31 @@ final class EnvironmentState {
         return Optional.ofNullable(appliedCommit);
     }
 
+    /** The commit last reconciled successfully: what a rollback goes back to. */
+    synchronized Optional<String> lastGoodCommit() {
+        return Optional.ofNullable(goodCommit);
+    }
+
+    /** A rollback went back from {@code commit}: it is held until another commit is desired. */
+    synchronized void hold(String commit) {
+        heldCommit = commit;
+    }
+
+    /** Whether the newest desired commit is held after a rollback. */
+    synchronized boolean held() {
+        return desired != null && desired.commit().equals(heldCommit);
+    }
+
     /** Takes a finished reconcile in; returns the number of failures in a row that may pass (0: no retry). */
     synchronized int finished(Reconciled r) {
         reconciledCommit = r.outcome().revision().commit();
         windowHeld.clear();
         if (r.applied()) {
             appliedCommit = reconciledCommit;
+        }
+        if (r.outcome().result() == Outcome.Result.SUCCESS) {
+            goodCommit = reconciledCommit;
+            heldCommit = null;
         }
         retry.cancel();
         retryDue = r.retry();

@@ -32,12 +32,15 @@ public final class Environments {
     private final Backoff backoff;
     private final Dispatcher dispatcher;
     private final Suspensions suspensions;
+    private final Rollback rollback;
     private final Map<String, EnvironmentState> states = new ConcurrentHashMap<>();
     private volatile String loadFailure = "";
 
+    /** @param past the branch's files at earlier commits, for a rollback on failed health */
     public Environments(EnvironmentLoader loader, Reconciler reconciler, ResumePoint resume, Timers timers,
-                        Metrics metrics, Backoff backoff, int workers, Suspensions suspensions) {
+                        Metrics metrics, Backoff backoff, int workers, Suspensions suspensions, PastCommits past) {
         this.loader = loader;
+        this.rollback = new Rollback(loader, past, metrics);
         this.suspensions = suspensions;
         this.reconciler = reconciler;
         this.resume = resume;
@@ -158,7 +161,7 @@ public final class Environments {
     }
 
     private void work(EnvironmentState state, Set<Trigger> triggers) {
-        reconciler.run(state, triggers).ifPresent(reconciled -> {
+        reconciler.run(state, triggers, rollback).ifPresent(reconciled -> {
             int failures = state.finished(reconciled);
             if (failures > 0) {
                 Duration delay = backoff.delay(failures - 1);
@@ -175,7 +178,8 @@ public final class Environments {
     private EnvironmentState found(String name) {
         reconciler.found(name);
         return new EnvironmentState(name, resume.lastCommit(name).orElse(null),
-                resume.lastAppliedCommit(name).orElse(null), suspensions.suspended(name));
+                resume.lastAppliedCommit(name).orElse(null), resume.lastSucceededCommit(name).orElse(null),
+                suspensions.suspended(name));
     }
 
     private void forget(String name) {

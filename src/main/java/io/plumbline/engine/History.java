@@ -93,6 +93,12 @@ public final class History implements OutcomeListener, ResumePoint {
         return commitEntries(environment).filter(e -> !e.counts().isEmpty()).findFirst().map(HistoryEntry::commit);
     }
 
+    @Override
+    public synchronized Optional<String> lastSucceededCommit(String environment) {
+        return commitEntries(environment).filter(e -> e.result().equals(Outcome.Result.SUCCESS.label())).findFirst()
+                .map(HistoryEntry::commit);
+    }
+
     public synchronized List<String> environments() {
         Set<String> names = new TreeSet<>(commits.keySet());
         names.addAll(requests.keySet());

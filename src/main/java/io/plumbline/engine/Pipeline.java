@@ -82,6 +82,12 @@ public final class Pipeline {
             return error.isEmpty();
         }
 
+        /** Whether everything applied but did not become healthy (no object failed). */
+        public boolean unhealthy() {
+            return !ok() && results.values().stream().flatMap(List::stream)
+                    .noneMatch(r -> r.result() == ObjectResult.Result.FAILED);
+        }
+
         /** Whether an object failed in a way that may pass (not rejected by the target): worth a retry. */
         public boolean transientFailure() {
             return results.values().stream().flatMap(List::stream)

@@ -18,8 +18,10 @@ public record Reconciled(Outcome outcome, Cause cause, boolean applied) {
         TRANSIENT,
         /** An exception nothing expected: logged at ERROR, retried like a transient failure. */
         UNEXPECTED,
-        /** Invalid input, a refusal, a rejected object, an unhealthy rollout: waits for a new commit. */
+        /** Invalid input, a refusal, a rejected object: waits for a new commit. */
         PERMANENT,
+        /** Applied, but what was applied never became healthy: waits for a new commit, or is rolled back. */
+        UNHEALTHY,
         /** Applied, but a fresh plan still differs. */
         NOT_CONVERGED,
         /** The head does not descend from the last applied commit. */

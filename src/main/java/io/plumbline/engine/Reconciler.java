@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,8 @@ public final class Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
     private static final DateTimeFormatter WINDOW_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneOffset.UTC);
+    /** The trigger a rollback's re-apply runs under (it is recorded only as part of the failed commit's outcome). */
+    private static final String ROLLBACK = "rollback";
 
     private final Pipeline pipeline;
     private final OutcomeRecorder recorder;
@@ -52,8 +55,11 @@ public final class Reconciler {
         this.clock = clock;
     }
 
-    /** Decides for the triggers that named this environment; the caller holds the environment's turn. */
-    Optional<Reconciled> run(EnvironmentState state, Set<Trigger> triggers) {
+    /**
+     * Decides for the triggers that named this environment; the caller holds the environment's turn. A commit
+     * held after a rollback is reconciled again only when asked for (API, resume), never by itself.
+     */
+    Optional<Reconciled> run(EnvironmentState state, Set<Trigger> triggers, Rollback rollback) {
         Desired desired = state.desired();
         if (desired == null) {
             return Optional.empty();
@@ -72,28 +78,61 @@ public final class Reconciler {
             return Optional.empty();
         }
         if (!state.reconciled(desired)) {
-            return whenWindowsAllow(state, env, first(triggers), triggers);
+            return whenWindowsAllow(state, env, first(triggers), triggers, rollback);
         }
         if (triggers.contains(Trigger.RESUME)) {
-            return whenWindowsAllow(state, env, Trigger.RESUME, triggers);
+            return whenWindowsAllow(state, env, Trigger.RESUME, triggers, rollback);
         }
-        if (triggers.contains(Trigger.API) || (triggers.contains(Trigger.RETRY) && state.retryDue())) {
-            return whenWindowsAllow(state, env, triggers.contains(Trigger.API) ? Trigger.API : Trigger.RETRY,
-                    triggers);
+        if (triggers.contains(Trigger.API)) {
+            return whenWindowsAllow(state, env, Trigger.API, triggers, rollback);
+        }
+        if (state.held()) {
+            LOG.info("{} is held at {} after a rollback; {} does not apply it again", state.name(),
+                    desired.revision().shortCommit(), first(triggers).label());
+            return Optional.empty();
+        }
+        if (triggers.contains(Trigger.RETRY) && state.retryDue()) {
+            return whenWindowsAllow(state, env, Trigger.RETRY, triggers, rollback);
         }
         // Drift is measured against what was applied: not against a commit refused or never applied.
         boolean applied = state.appliedCommit().filter(desired.commit()::equals).isPresent();
-        return triggers.contains(Trigger.DRIFT) && applied ? checkDrift(state, desired) : Optional.empty();
+        return triggers.contains(Trigger.DRIFT) && applied ? checkDrift(state, desired, rollback) : Optional.empty();
     }
 
     /** One reconcile of {@code env}; nothing at all when it is suspended. */
     public Optional<Reconciled> reconcile(LoadedEnvironment env, Trigger trigger, Optional<String> lastApplied) {
+        return reconcile(env, trigger, lastApplied, UnaryOperator.identity());
+    }
+
+    /** One reconcile; {@code then} may add to its outcome before it is recorded. */
+    private Optional<Reconciled> reconcile(LoadedEnvironment env, Trigger trigger, Optional<String> lastApplied,
+                                           UnaryOperator<Reconciled> then) {
         if (suspended(env, trigger)) {
             return Optional.empty();
         }
         recorder.started(env.name(), env.revision());
-        return Optional.of(recorder.record(attempt(new Attempt(env, trigger.label(), clock.instant(), clock),
-                lastApplied)));
+        return Optional.of(recorder.record(then.apply(attempt(new Attempt(env, trigger.label(), clock.instant(),
+                clock), lastApplied))));
+    }
+
+    /**
+     * One reconcile of the environment's newest commit; when it fails health and the environment asks for it, the
+     * last good commit is re-applied (past the rewind guard: this is Plumbline's own rollback, not a force-push)
+     * and the commit is held. No rollback when a newer commit already waits: it is reconciled next.
+     */
+    private Optional<Reconciled> reconcile(EnvironmentState state, LoadedEnvironment env, Trigger trigger,
+                                           Rollback rollback) {
+        return reconcile(env, trigger, state.appliedCommit(), r -> {
+            if (!Rollback.called(r, env) || !state.desired().commit().equals(env.revision().commit())) {
+                return r;
+            }
+            Rollback.Result rolled = rollback.after(r, env, state.lastGoodCommit(), past -> attempt(
+                    new Attempt(past, ROLLBACK, clock.instant(), clock), Optional.empty()));
+            if (rolled.hold()) {
+                state.hold(env.revision().commit());
+            }
+            return rolled.reconciled();
+        });
     }
 
     /** The steps of a reconcile; whatever happens ends in one value. */
@@ -116,9 +155,8 @@ public final class Reconciler {
             // Apply in the safe order, waiting for health after each provider.
             Pipeline.Applied applied = pipeline.apply(env, plans);
             if (!applied.ok()) {
-                return at.end(Outcome.Result.FAILURE, applied.transientFailure() ? Reconciled.Cause.TRANSIENT
-                        : Reconciled.Cause.PERMANENT, true, applied.results(), applied.health(), List.of(),
-                        applied.error());
+                return at.end(Outcome.Result.FAILURE, failureCause(applied), true, applied.results(),
+                        applied.health(), List.of(), applied.error());
             }
             // Converge or say so: a fresh plan must be empty.
             List<String> left = Convergence.differences(pipeline.plan(env));
@@ -142,7 +180,7 @@ public final class Reconciler {
     }
 
     /** Plans against the applied commit without writing; reports drift and, with self-heal on, corrects it. */
-    private Optional<Reconciled> checkDrift(EnvironmentState state, Desired desired) {
+    private Optional<Reconciled> checkDrift(EnvironmentState state, Desired desired, Rollback rollback) {
         LoadedEnvironment env = desired.environment();
         Optional<DriftChecker.Checked> checked = drift.check(env);
         if (checked.isEmpty()) {
@@ -156,7 +194,7 @@ public final class Reconciler {
             return Optional.empty();
         }
         LOG.info("self-heal: correcting drift of {} ({} resources)", env.name(), checked.get().report().resources());
-        return whenWindowsAllow(state, env, Trigger.DRIFT, Set.of(Trigger.DRIFT));
+        return whenWindowsAllow(state, env, Trigger.DRIFT, Set.of(Trigger.DRIFT), rollback);
     }
 
     /**
@@ -164,13 +202,13 @@ public final class Reconciler {
      * otherwise says once on the commit until when it waits, and leaves the triggers to be repeated then.
      */
     private Optional<Reconciled> whenWindowsAllow(EnvironmentState state, LoadedEnvironment env, Trigger trigger,
-                                                  Set<Trigger> triggers) {
+                                                  Set<Trigger> triggers, Rollback rollback) {
         Instant now = clock.instant();
         Optional<Instant> opens = env.environment().spec().sync().mode().equals("auto")
                 ? SyncWindows.blockedUntil(env.environment().spec().sync().windows(), now, trigger.manual())
                 : Optional.empty();
         if (opens.isEmpty()) {
-            return reconcile(env, trigger, state.appliedCommit());
+            return reconcile(state, env, trigger, rollback);
         }
         if (state.waitForWindow(env.revision().commit(), opens.get(), Duration.between(now, opens.get()), triggers)) {
             String why = "waiting for window " + WINDOW_TIME.format(opens.get()) + " UTC";
@@ -208,6 +246,13 @@ public final class Reconciler {
                     env.revision().shortCommit());
         }
         return suspended;
+    }
+
+    private static Reconciled.Cause failureCause(Pipeline.Applied applied) {
+        if (applied.transientFailure()) {
+            return Reconciled.Cause.TRANSIENT;
+        }
+        return applied.unhealthy() ? Reconciled.Cause.UNHEALTHY : Reconciled.Cause.PERMANENT;
     }
 
     private static Trigger first(Set<Trigger> triggers) {

@@ -9,4 +9,9 @@ public interface ResumePoint {
 
     /** The commit last applied: later heads must descend from it. */
     Optional<String> lastAppliedCommit(String environment);
+
+    /** The commit last reconciled successfully: what a rollback on failed health goes back to. */
+    default Optional<String> lastSucceededCommit(String environment) {
+        return Optional.empty();
+    }
 }

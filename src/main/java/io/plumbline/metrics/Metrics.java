@@ -46,6 +46,10 @@ public interface Metrics {
     default void rewindRefused(String environment) {
     }
 
+    /** A commit failed health and the environment was rolled back to its last good commit (or tried to be). */
+    default void rolledBack(String environment) {
+    }
+
     /** Whether the newest commit of the repository could be loaded at all. */
     default void repositoryLoadable(boolean loadable) {
     }

@@ -43,6 +43,8 @@ public final class MicrometerMetrics implements Metrics {
         environmentCounter("plumbline.not.converged", "Applies after which a fresh plan still differed", environment);
         environmentCounter("plumbline.rewinds.refused", "Branch heads refused for not descending from the last "
                 + "applied commit", environment);
+        environmentCounter("plumbline.rollbacks", "Commits that failed health and were rolled back to the last "
+                + "good commit", environment);
     }
 
     @Override
@@ -70,6 +72,11 @@ public final class MicrometerMetrics implements Metrics {
     @Override
     public void rewindRefused(String environment) {
         registry.counter("plumbline.rewinds.refused", "environment", environment).increment();
+    }
+
+    @Override
+    public void rolledBack(String environment) {
+        registry.counter("plumbline.rollbacks", "environment", environment).increment();
     }
 
     @Override

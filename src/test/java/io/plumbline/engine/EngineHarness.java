@@ -39,6 +39,8 @@ final class EngineHarness implements AutoCloseable {
     final Environments environments;
     private final Map<String, String> parents = new ConcurrentHashMap<>();
     private final Map<String, String> files = new LinkedHashMap<>();
+    /** The files of every commit handed over, for a rollback to read. */
+    private final Map<String, RepoFiles> past = new ConcurrentHashMap<>();
     private String head;
     private int commits;
 
@@ -66,7 +68,7 @@ final class EngineHarness implements AutoCloseable {
             }
         };
         environments = new Environments(new EnvironmentLoader(), reconciler, fresh, timers, recording,
-                new Backoff(Duration.ofSeconds(10), RETRY_CAP), 4, suspensions);
+                new Backoff(Duration.ofSeconds(10), RETRY_CAP), 4, suspensions, this::at);
     }
 
     /** An environment file; {@code sync} is the inside of {@code spec.sync}, e.g. {@code mode: auto, selfHeal: true}. */
@@ -83,6 +85,11 @@ final class EngineHarness implements AutoCloseable {
             files.put("environments/" + name + ".yaml", content);
         }
         return this;
+    }
+
+    /** The sha the next push will have (to prepare the provider for it). */
+    String nextCommit() {
+        return String.format("%040x", commits + 1);
     }
 
     /** Commits the files on top of the current head and hands the commit over as the poller would. */
@@ -120,8 +127,21 @@ final class EngineHarness implements AutoCloseable {
     }
 
     private void handOver(String sha, String message, Map<String, String> snapshot) {
-        Revision revision = new Revision(sha, "main", message);
-        environments.handOver(new RepoFiles() {
+        RepoFiles repoFiles = repoFiles(new Revision(sha, "main", message), snapshot);
+        past.putIfAbsent(sha, repoFiles);
+        environments.handOver(repoFiles, Trigger.WEBHOOK);
+    }
+
+    private RepoFiles at(String commit) throws IOException {
+        RepoFiles files = past.get(commit);
+        if (files == null) {
+            throw new IOException("missing object " + commit);
+        }
+        return files;
+    }
+
+    private static RepoFiles repoFiles(Revision revision, Map<String, String> snapshot) {
+        return new RepoFiles() {
             @Override
             public Revision revision() {
                 return revision;
@@ -143,7 +163,7 @@ final class EngineHarness implements AutoCloseable {
                 }
                 return text.getBytes(StandardCharsets.UTF_8);
             }
-        }, Trigger.WEBHOOK);
+        };
     }
 
     List<Outcome> outcomesOf(String environment) {

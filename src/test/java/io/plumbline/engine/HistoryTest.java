@@ -49,6 +49,17 @@ class HistoryTest {
     }
 
     @Test
+    void theLastSucceededCommitSkipsFailuresAndRefusalsAndSurvivesARestart() {
+        History history = new History(dir, 5);
+        assertThat(history.lastSucceededCommit("production")).isEmpty();
+        history.finished(outcome("c1", Outcome.Result.SUCCESS));
+        history.finished(outcome("c2", Outcome.Result.REFUSED));
+        history.finished(outcome("c3", Outcome.Result.FAILURE));
+
+        assertThat(new History(dir, 5).lastSucceededCommit("production")).contains("c1");
+    }
+
+    @Test
     void anUnreadableHistoryFileStartsAfresh() throws Exception {
         java.nio.file.Files.writeString(dir.resolve("production.json"), "{not json");
         History history = new History(dir, 5);

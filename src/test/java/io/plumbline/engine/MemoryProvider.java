@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,6 +31,8 @@ final class MemoryProvider implements Provider {
     final List<String> observes = new CopyOnWriteArrayList<>();
     final Queue<RuntimeException> applyFailures = new ConcurrentLinkedQueue<>();
     final Queue<RuntimeException> observeFailures = new ConcurrentLinkedQueue<>();
+    /** Commits whose applied object never becomes healthy. */
+    final Set<String> unhealthy = ConcurrentHashMap.newKeySet();
     volatile boolean stuck;
     volatile boolean reject;
     private final Map<String, Gate> gates = new ConcurrentHashMap<>();
@@ -104,7 +107,8 @@ final class MemoryProvider implements Provider {
     @Override
     public Health health(LoadedEnvironment env, List<ObjectResult> applied) {
         pass("health", env);
-        return Health.HEALTHY;
+        return unhealthy.contains(env.revision().commit()) ? Health.degraded(env.name() + " never became ready")
+                : Health.HEALTHY;
     }
 
     private void pass(String step, LoadedEnvironment env) {

@@ -24,6 +24,7 @@ class MicrometerMetricsTest {
         metrics.retryScheduled("production");
         metrics.notConverged("production");
         metrics.repositoryLoadable(false);
+        metrics.rolledBack("production");
 
         assertThat(registry.scrape()).contains(
                 "plumbline_reconcile_total{environment=\"production\",result=\"success\"} 0.0",
@@ -39,6 +40,7 @@ class MicrometerMetricsTest {
                 "plumbline_reconcile_retries_total{environment=\"production\"} 1.0",
                 "plumbline_not_converged_total{environment=\"production\"} 1.0",
                 "plumbline_rewinds_refused_total{environment=\"production\"} 0.0",
+                "plumbline_rollbacks_total{environment=\"production\"} 1.0",
                 "plumbline_repository_loadable 0.0");
     }
 

@@ -16,11 +16,14 @@ import java.util.List;
  * @param healthTimeout    how long to wait for applied resources to become healthy
  * @param allowRewind      apply a branch head that does not descend from the last applied commit
  * @param windows          when applies are allowed or denied (none: always allowed)
+ * @param rollback         {@code auto} re-applies the last good commit when an apply fails health; {@code off}
+ *                         (default) leaves it
  */
 public record Sync(String mode, String interval, Boolean prune, Boolean selfHeal, Integer maxDeletePercent,
-                   String driftInterval, String healthTimeout, Boolean allowRewind, List<SyncWindow> windows) {
+                   String driftInterval, String healthTimeout, Boolean allowRewind, List<SyncWindow> windows,
+                   String rollback) {
 
-    public static final Sync DEFAULT = new Sync(null, null, null, null, null, null, null, null, null);
+    public static final Sync DEFAULT = new Sync(null, null, null, null, null, null, null, null, null, null);
 
     public Sync {
         mode = mode == null ? "auto" : mode;
@@ -32,6 +35,11 @@ public record Sync(String mode, String interval, Boolean prune, Boolean selfHeal
         healthTimeout = healthTimeout == null ? "5m" : healthTimeout;
         allowRewind = allowRewind != null && allowRewind;
         windows = windows == null ? List.of() : List.copyOf(windows);
+        rollback = rollback == null ? "off" : rollback;
+    }
+
+    public boolean rollbackEnabled() {
+        return rollback.equals("auto");
     }
 
     public boolean rewindAllowed() {
