@@ -29,6 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ReconcileLoopIT {
     private static final Duration LONG = Duration.ofSeconds(90);
     private static final String CONTEXT = "plumbline/production";
+    private static final String EXPOSE = "        expose: {type: ClusterIP, serviceName: frontend-service, port: 80}\n";
+    /** An application whose pods are never scheduled: it asks for more CPU than the node has. */
+    private static final String STUCK = "      - {name: stuck, namespace: example, image: \"stuck:v1\", port: 8000,\n"
+            + "         resources: {requests: {cpu: \"500\"}}}\n";
 
     @RegisterExtension
     static final Peers peers = new Peers();
@@ -111,11 +115,7 @@ class ReconcileLoopIT {
     @Test
     void aRolloutThatNeverBecomesReadyFailsTheCommitAndTrafficIsNotMovedToIt() throws Exception {
         String commit = repo.edit("environments/production.yaml", "healthTimeout: 20s", "healthTimeout: 10s")
-                .edit("environments/production.yaml", "        expose: {type: ClusterIP, serviceName: frontend-service, port: 80}\n",
-                        "        expose: {type: ClusterIP, serviceName: frontend-service, port: 80}\n"
-                                + "      - {name: stuck, namespace: example, image: \"stuck:v1\", port: 8000,\n"
-                                // more CPU than the node has: its pods are never scheduled
-                                + "         resources: {requests: {cpu: \"500\"}}}\n")
+                .edit("environments/production.yaml", EXPOSE, EXPOSE + STUCK)
                 .edit("environments/production.yaml", "state: maint", "state: ready")
                 .commitAll("Deploy an image that never becomes ready, and move traffic back to the monolith");
         startService();
@@ -126,6 +126,28 @@ class ReconcileLoopIT {
         Path config = peers.root.resolve(Environments.CONFIG.substring(1));
         assertThat(java.nio.file.Files.readString(config)).as("HAProxy waits for Kubernetes: not rewritten for "
                 + "this commit, so traffic does not move").doesNotContain(commit);
+    }
+
+    @Test
+    void withRollbackOnARolloutThatNeverBecomesReadyIsRolledBackAndTheNextCommitIsApplied() {
+        String good = repo.head();
+        startService();
+        await().atMost(LONG).until(() -> statuses(github, good, CONTEXT).stream().anyMatch(s -> s.startsWith("success")));
+
+        String bad = repo.edit("environments/production.yaml", "healthTimeout: 20s", "healthTimeout: 10s, rollback: auto")
+                .edit("environments/production.yaml", EXPOSE, EXPOSE + STUCK)
+                .commitAll("Deploy an image that never becomes ready, with rollback on");
+        await().atMost(LONG).until(() -> statuses(github, bad, CONTEXT).stream().anyMatch(s -> s.startsWith("failure")));
+        assertThat(statuses(github, bad, CONTEXT)).last().asString()
+                .startsWith("failure: rolled back to " + good.substring(0, 7) + ": kubernetes is degraded")
+                .contains("stuck");
+        assertThat(peers.kubernetes.client().apps().deployments().inNamespace("example").withName("stuck").get())
+                .as("the last good commit does not declare it: the rollback pruned it").isNull();
+        assertThat(service.metric("plumbline_rollbacks_total{environment=\"production\"}")).isEqualTo(1.0);
+
+        String fix = repo.edit("environments/production.yaml", EXPOSE + STUCK, EXPOSE).commitAll("Take it out");
+        await().atMost(LONG).until(() -> statuses(github, fix, CONTEXT).stream().anyMatch(s -> s.startsWith("success")));
+        assertThat(service.get("/api/environments/production/history").body()).contains(bad, fix);
     }
 
     @Test
