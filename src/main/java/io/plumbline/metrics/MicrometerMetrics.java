@@ -38,13 +38,9 @@ public final class MicrometerMetrics implements Metrics {
         for (String result : RESULTS) {
             reconcileCounter(environment, result);
         }
-        environmentCounter("plumbline.reconcile.retries", "Retries of reconciles that failed in a way that may pass",
-                environment);
-        environmentCounter("plumbline.not.converged", "Applies after which a fresh plan still differed", environment);
-        environmentCounter("plumbline.rewinds.refused", "Branch heads refused for not descending from the last "
-                + "applied commit", environment);
-        environmentCounter("plumbline.rollbacks", "Commits that failed health and were rolled back to the last "
-                + "good commit", environment);
+        for (EnvironmentCounter counter : EnvironmentCounter.values()) {
+            counter.of(registry, environment);
+        }
     }
 
     @Override
@@ -61,22 +57,22 @@ public final class MicrometerMetrics implements Metrics {
 
     @Override
     public void retryScheduled(String environment) {
-        registry.counter("plumbline.reconcile.retries", "environment", environment).increment();
+        EnvironmentCounter.RETRIES.of(registry, environment).increment();
     }
 
     @Override
     public void notConverged(String environment) {
-        registry.counter("plumbline.not.converged", "environment", environment).increment();
+        EnvironmentCounter.NOT_CONVERGED.of(registry, environment).increment();
     }
 
     @Override
     public void rewindRefused(String environment) {
-        registry.counter("plumbline.rewinds.refused", "environment", environment).increment();
+        EnvironmentCounter.REWINDS_REFUSED.of(registry, environment).increment();
     }
 
     @Override
     public void rolledBack(String environment) {
-        registry.counter("plumbline.rollbacks", "environment", environment).increment();
+        EnvironmentCounter.ROLLBACKS.of(registry, environment).increment();
     }
 
     @Override
@@ -122,10 +118,6 @@ public final class MicrometerMetrics implements Metrics {
                 .tag("host", host).register(registry).increment();
     }
 
-    private void environmentCounter(String name, String description, String environment) {
-        Counter.builder(name).description(description).tag("environment", environment).register(registry);
-    }
-
     @Override
     public void stateWriteFailed(String file) {
         Counter.builder("plumbline.state.write.failures").description("State files that could not be saved")
@@ -146,5 +138,26 @@ public final class MicrometerMetrics implements Metrics {
             builder.register(registry);
             return value;
         });
+    }
+
+    /** Counters every environment has from the moment it is found, so a first increment shows in increase(). */
+    private enum EnvironmentCounter {
+        RETRIES("plumbline.reconcile.retries", "Retries of reconciles that failed in a way that may pass"),
+        NOT_CONVERGED("plumbline.not.converged", "Applies after which a fresh plan still differed"),
+        REWINDS_REFUSED("plumbline.rewinds.refused",
+                "Branch heads refused for not descending from the last applied commit"),
+        ROLLBACKS("plumbline.rollbacks", "Commits that failed health and were rolled back to the last good commit");
+
+        private final String name;
+        private final String description;
+
+        EnvironmentCounter(String name, String description) {
+            this.name = name;
+            this.description = description;
+        }
+
+        Counter of(MeterRegistry registry, String environment) {
+            return Counter.builder(name).description(description).tag("environment", environment).register(registry);
+        }
     }
 }

@@ -38,6 +38,7 @@ public final class PrivateFiles {
         } catch (FileAlreadyExistsException e) {
             throw new IOException(folder + " exists and is not a folder", e);
         } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: no mode to give at creation; restrict() below takes what it can
             Files.createDirectories(folder);
         }
         restrict(folder);
