@@ -1,6 +1,5 @@
 package io.plumbline.provider.kubernetes;
 
-import io.plumbline.diff.DeletionGuard;
 import io.plumbline.diff.Pair;
 import io.plumbline.diff.Pairing;
 import io.plumbline.model.Action;
@@ -56,9 +55,9 @@ final class KubernetesPlanner {
                 changes.add(compared(env, p, autoscaled.contains(p.key())));
             }
         }
-        ChangeSet plan = new ChangeSet(changes);
-        DeletionGuard.check(KubernetesKeys.PROVIDER, plan, sync.maxDeletePercent(), env.revision());
-        return plan;
+        // The deletion guard judges this plan where it is shown (plan marks what it would refuse) and before any
+        // write (the pipeline and apply): a plan itself is never refused.
+        return new ChangeSet(changes);
     }
 
     private static Change undeclared(Resource actual, boolean prune) {

@@ -3,6 +3,7 @@ package io.plumbline.provider.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.plumbline.diff.DeletionGuard;
 import io.plumbline.model.Action;
 import io.plumbline.model.Change;
 import io.plumbline.model.ChangeSet;
@@ -109,10 +110,15 @@ class KubernetesPlannerTest {
     }
 
     @Test
-    void anEmptyDesiredStateIsRefusedNamingTheCount() {
+    void anEmptyDesiredStateIsPlannedInFullAndItsDeletionsRefusedNamingTheCount() {
         List<Resource> actual = fixture("normalised.yaml", 1);
+        LoadedEnvironment env = env(true);
 
-        assertThatThrownBy(() -> planner.plan(env(true), List.of(), actual))
+        ChangeSet plan = planner.plan(env, List.of(), actual);
+
+        assertThat(plan.with(Action.DELETE)).hasSize(1);
+        assertThat(DeletionGuard.verdict(KubernetesKeys.PROVIDER, plan, 20, env.revision()).refused()).isTrue();
+        assertThatThrownBy(() -> DeletionGuard.check(KubernetesKeys.PROVIDER, plan, 20, env.revision()))
                 .isInstanceOf(RefusedException.class)
                 .hasMessageContaining("refusing to delete 1 of 1 owned objects");
     }

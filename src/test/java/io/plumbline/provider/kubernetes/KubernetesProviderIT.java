@@ -214,6 +214,8 @@ class KubernetesProviderIT {
                   kubernetes: {namespaces: []}
                 """, List.of());
 
+        // The plan shows every deletion (so a reviewer sees what would go); only applying it is refused.
+        assertThat(TestCluster.plan(provider, empty).with(Action.DELETE)).hasSize(11);
         assertThatThrownBy(() -> TestCluster.reconcile(provider, empty)).isInstanceOf(RefusedException.class)
                 .hasMessageContaining("refusing to delete 11 of 11 owned objects");
         assertThat(cluster.get("apps/v1", "Deployment", "frontend")).isNotNull();
