@@ -50,7 +50,7 @@ public final class AwsProvider implements Provider, AutoCloseable {
 
     @Override
     public boolean appliesTo(LoadedEnvironment env) {
-        return env.environment().spec().aws() != null;
+        return AwsKinds.declaredIn(env);
     }
 
     @Override
