@@ -7,7 +7,9 @@ import io.plumbline.model.ObjectResult;
 import io.plumbline.model.Resource;
 import io.plumbline.provider.Provider;
 import io.plumbline.provider.ProviderException;
+import io.plumbline.provider.OnFirstUse;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -15,18 +17,22 @@ import java.util.function.Supplier;
  * nor its clients (AWS SDK, fabric8 and its HTTP client) cost anything before {@code /health/liveness}
  * answers, or at all when no environment uses the provider's target.
  *
+ * <p>Whether an environment uses the provider is a question of its file alone, answered without building it: an
+ * environment without Kubernetes never builds the Kubernetes client.
+ *
  * <p>Thread-safe: reconciles of several environments may call it at once; the provider is built once. A
  * failure to build it (an unreadable kubeconfig) is this call's {@link ProviderException}, and the next call
  * tries again.
  */
 final class LazyProvider implements Provider, AutoCloseable {
     private final String name;
-    private final Supplier<Provider> factory;
-    private volatile Provider built;
+    private final Predicate<LoadedEnvironment> declared;
+    private final OnFirstUse<Provider> provider;
 
-    LazyProvider(String name, Supplier<Provider> factory) {
+    LazyProvider(String name, Predicate<LoadedEnvironment> declared, Supplier<Provider> factory) {
         this.name = name;
-        this.factory = factory;
+        this.declared = declared;
+        this.provider = new OnFirstUse<>(factory);
     }
 
     @Override
@@ -36,7 +42,7 @@ final class LazyProvider implements Provider, AutoCloseable {
 
     @Override
     public boolean appliesTo(LoadedEnvironment env) {
-        return provider().appliesTo(env);
+        return declared.test(env);
     }
 
     @Override
@@ -71,33 +77,23 @@ final class LazyProvider implements Provider, AutoCloseable {
 
     /** Whether the provider has been built (for tests of the start-up path). */
     boolean isBuilt() {
-        return built != null;
+        return provider.ifMade().isPresent();
     }
 
     private Provider provider() {
-        Provider p = built;
-        if (p != null) {
-            return p;
-        }
-        synchronized (this) {
-            if (built == null) {
-                try {
-                    built = factory.get();
-                } catch (ProviderException e) {
-                    throw e;
-                } catch (RuntimeException e) {
-                    throw ProviderException.retryable("cannot set up the " + name + " provider: " + e.getMessage(), e);
-                }
-            }
-            return built;
+        try {
+            return provider.get();
+        } catch (ProviderException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw ProviderException.retryable("cannot set up the " + name + " provider: " + e.getMessage(), e);
         }
     }
 
     /** Closes the provider if it was built; a provider never built holds nothing. */
     @Override
     public void close() throws Exception {
-        Provider p = built;
-        if (p instanceof AutoCloseable closeable) {
+        if (provider.ifMade().orElse(null) instanceof AutoCloseable closeable) {
             closeable.close();
         }
     }

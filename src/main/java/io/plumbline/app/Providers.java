@@ -29,9 +29,9 @@ public final class Providers implements AutoCloseable {
 
     private Providers(ProviderSettings settings) {
         this.providers = List.of(
-                new LazyProvider(AwsKinds.PROVIDER, () -> aws(settings)),
-                new LazyProvider(KubernetesKeys.PROVIDER, () -> kubernetes(settings)),
-                new LazyProvider(HaproxyResources.PROVIDER, () -> haproxy(settings)));
+                new LazyProvider(AwsKinds.PROVIDER, AwsKinds::declaredIn, () -> aws(settings)),
+                new LazyProvider(KubernetesKeys.PROVIDER, KubernetesKeys::declaredIn, () -> kubernetes(settings)),
+                new LazyProvider(HaproxyResources.PROVIDER, HaproxyResources::declaredIn, () -> haproxy(settings)));
     }
 
     /** AWS first (certificates, DNS, capacity), then Kubernetes (workloads), then HAProxy (traffic). */

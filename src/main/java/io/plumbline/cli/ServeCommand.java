@@ -23,7 +23,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", description = "HTTP port (micronaut.server.port, default 8080)")
     Integer port;
 
-    @Option(names = "--config", description = "An extra application.yml with service configuration")
+    @Option(names = "--config", description = "An extra configuration file (application.yml or .properties)")
     String config;
 
     @Spec

@@ -28,6 +28,14 @@ record Desired(String name, String file, Revision revision, LoadedEnvironment en
         return environment != null;
     }
 
+    /** Whether both ask the same of the environment (its file and manifests), at whatever commits. */
+    boolean sameContent(Desired other) {
+        return valid() && other.valid()
+                ? environment.environment().equals(other.environment.environment())
+                        && environment.manifests().equals(other.environment.manifests())
+                : !valid() && !other.valid() && problems.equals(other.problems);
+    }
+
     String commit() {
         return revision.commit();
     }

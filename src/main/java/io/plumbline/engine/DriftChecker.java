@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +72,8 @@ final class DriftChecker {
                 }
             }
         }
-        seen.keySet().retainAll(entries.stream().map(e -> e.resource() + "#" + e.field()).toList());
+        // A set, not a list: retainAll asks it once per remembered difference.
+        seen.keySet().retainAll(entries.stream().map(e -> e.resource() + "#" + e.field()).collect(Collectors.toSet()));
         return new DriftReport(env.name(), env.revision().commit(), now, entries);
     }
 

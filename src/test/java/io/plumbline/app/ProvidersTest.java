@@ -46,11 +46,30 @@ class ProvidersTest {
     }
 
     @Test
+    void askingWhetherAnEnvironmentUsesAProviderBuildsNone() {
+        // The engine asks every provider of every environment; the answer is in the file.
+        LoadedEnvironment production = TestEnvironments.production();
+        LoadedEnvironment kubernetesOnly = TestEnvironments.of("k.yaml", """
+                apiVersion: plumbline/v1
+                kind: Environment
+                metadata: {name: cluster-only}
+                spec:
+                  kubernetes: {namespaces: [cluster-only]}
+                """, List.of());
+        try (Providers providers = withKubeconfig(dir.resolve("missing-kubeconfig"))) {
+            assertThat(providers.all()).extracting(p -> p.appliesTo(production)).containsExactly(true, true, true);
+            assertThat(providers.all()).extracting(p -> p.appliesTo(kubernetesOnly))
+                    .containsExactly(false, true, false);
+            assertThat(providers.built()).isEmpty();
+        }
+    }
+
+    @Test
     void aProviderIsBuiltWhenAReconcileFirstNeedsIt() {
         LoadedEnvironment production = TestEnvironments.production();
         try (Providers providers = withKubeconfig(dir.resolve("missing-kubeconfig"))) {
             Provider haproxy = providers.all().get(2);
-            assertThat(haproxy.appliesTo(production)).isTrue();
+            assertThat(haproxy.render(production)).isNotEmpty();
             assertThat(providers.built()).containsExactly("haproxy");
         }
     }
@@ -62,7 +81,7 @@ class ProvidersTest {
         try (Providers providers = withKubeconfig(kubeconfig)) {
             Provider kubernetes = providers.all().get(1);
             for (int attempt = 0; attempt < 2; attempt++) {
-                assertThatThrownBy(() -> kubernetes.appliesTo(production)).isInstanceOf(ProviderException.class)
+                assertThatThrownBy(() -> kubernetes.render(production)).isInstanceOf(ProviderException.class)
                         .hasMessageContaining("kubernetes").hasMessageContaining(kubeconfig.toString());
             }
             assertThat(providers.built()).isEmpty();

@@ -27,7 +27,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class LoopBench {
     private static final Path JAR = Path.of("target/plumbline.jar").toAbsolutePath();
     static final String TOKEN = "ghp_benchToken0123456789";
-    private static final String SECRET = "bench-webhook-secret";
+    static final String SECRET = "bench-webhook-secret";
     private static final int WEBHOOK_COMMITS = 10;
     private static final int POLLED_COMMITS = 5;
     private static final long IDLE_SECONDS = 60;

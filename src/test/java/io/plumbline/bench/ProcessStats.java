@@ -3,10 +3,15 @@ package io.plumbline.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** What Linux says a process has used so far: CPU time (user and system) and resident memory. */
 final class ProcessStats {
     private static final long CLOCK_TICKS_PER_SECOND = 100;
+    /** {@code garbage-first heap   total 262144K, used 81920K}, or a generation of the Serial collector. */
+    private static final Pattern HEAP_USED = Pattern.compile("(?:heap|generation)\\s+total \\d+K, used (\\d+)K");
 
     private ProcessStats() {
     }
@@ -24,5 +29,26 @@ final class ProcessStats {
             }
         }
         throw new IOException("no VmRSS for process " + pid);
+    }
+
+    /** The live heap: what is used right after a full collection, asked of the JVM with {@code jcmd}. */
+    static long heapUsedKibAfterGc(long pid) throws IOException, InterruptedException {
+        jcmd(pid, "GC.run");
+        long used = 0;
+        Matcher m = HEAP_USED.matcher(jcmd(pid, "GC.heap_info"));
+        while (m.find()) {
+            used += Long.parseLong(m.group(1));
+        }
+        return used;
+    }
+
+    private static String jcmd(long pid, String command) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException("jcmd " + command + " failed: " + out);
+        }
+        return out;
     }
 }

@@ -40,6 +40,10 @@ final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     /** The share of one core the process used over the next {@code seconds}, e.g. {@code 0.4% of a core}. */
     String cpuShare(long seconds) throws IOException, InterruptedException {
         long before = ProcessStats.cpuMillis(process.pid());

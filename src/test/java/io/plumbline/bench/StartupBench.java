@@ -67,8 +67,15 @@ public final class StartupBench {
                     median(starts.stream().map(Start::rssKib).toList()) / 1024,
                     starts.stream().map(s -> s.rssKib() / 1024).toList(), median(validate), validate));
         }
+        // The JVM alone, in the same conditions: the floor every figure above stands on.
+        List<Long> jvm = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            jvm.add(wall(new ProcessBuilder("java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-version")));
+        }
         System.out.printf("%d cores; load average before: %s, after: %s%n", Runtime.getRuntime().availableProcessors(),
                 loadBefore, Files.readString(Path.of("/proc/loadavg")).trim());
+        System.out.printf("the JVM alone (java -version, as bin/plumbline starts it): median %d ms (runs %s)%n",
+                median(jvm), jvm);
         report.forEach(System.out::println);
     }
 
@@ -118,12 +125,17 @@ public final class StartupBench {
     private static long validate(Launch launch) throws Exception {
         List<String> command = new ArrayList<>(launch.command());
         command.addAll(List.of("validate", "--repo", "example-repo"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(launch.env());
+        return wall(builder);
+    }
+
+    /** The wall time of a command that must succeed, in milliseconds. */
+    private static long wall(ProcessBuilder builder) throws Exception {
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         long t0 = System.nanoTime();
         if (builder.start().waitFor() != 0) {
-            throw new IllegalStateException("validate failed on example-repo (" + launch.name() + ")");
+            throw new IllegalStateException(String.join(" ", builder.command()) + " failed");
         }
         return (System.nanoTime() - t0) / 1_000_000;
     }

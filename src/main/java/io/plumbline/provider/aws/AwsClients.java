@@ -1,10 +1,13 @@
 package io.plumbline.provider.aws;
 
-import java.util.ArrayList;
+import io.plumbline.provider.OnFirstUse;
 import java.util.List;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -19,23 +22,26 @@ import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
-/** The SDK clients of one environment (one region, one identity), sharing one HTTP client. */
+/**
+ * The SDK clients of one environment (one region, one identity), sharing one HTTP client. Each client, and the
+ * assumed role's credentials, is built on its first use: an environment that declares only ECR repositories never
+ * pays for the EC2, EKS or ELB clients (their classes, their interceptor chains, their metadata).
+ */
 public final class AwsClients implements AutoCloseable {
-    private final List<AutoCloseable> closeables = new ArrayList<>();
     private final AwsConnection connection;
     private final SdkHttpClient http;
     private final CallCounter counter;
     private final Region region;
-    private final AwsCredentialsProvider credentials;
-    private final StsClient sts;
-    private final Ec2Client ec2;
-    private final EcrClient ecr;
-    private final EksClient eks;
-    private final AutoScalingClient autoScaling;
-    private final ElasticLoadBalancingV2Client elb;
-    private final AcmClient acm;
-    private final Route53Client route53;
-    private final ResourceGroupsTaggingApiClient tagging;
+    private final OnFirstUse<StsClient> sts;
+    private final OnFirstUse<AwsCredentialsProvider> credentials;
+    private final OnFirstUse<Ec2Client> ec2;
+    private final OnFirstUse<EcrClient> ecr;
+    private final OnFirstUse<EksClient> eks;
+    private final OnFirstUse<AutoScalingClient> autoScaling;
+    private final OnFirstUse<ElasticLoadBalancingV2Client> elb;
+    private final OnFirstUse<AcmClient> acm;
+    private final OnFirstUse<Route53Client> route53;
+    private final OnFirstUse<ResourceGroupsTaggingApiClient> tagging;
 
     AwsClients(AwsConnection connection, SdkHttpClient http, CallCounter counter, String region, String role,
                String environment) {
@@ -43,27 +49,28 @@ public final class AwsClients implements AutoCloseable {
         this.http = http;
         this.counter = counter;
         this.region = Region.of(region);
-        this.sts = build(StsClient.builder(), connection.credentials());
-        this.credentials = role == null ? connection.credentials() : assume(role, environment);
-        this.ec2 = build(Ec2Client.builder(), credentials);
-        this.ecr = build(EcrClient.builder(), credentials);
-        this.eks = build(EksClient.builder(), credentials);
-        this.autoScaling = build(AutoScalingClient.builder(), credentials);
-        this.elb = build(ElasticLoadBalancingV2Client.builder(), credentials);
-        this.acm = build(AcmClient.builder(), credentials);
-        this.route53 = build(Route53Client.builder(), credentials);
-        this.tagging = build(ResourceGroupsTaggingApiClient.builder(), credentials);
+        this.sts = new OnFirstUse<>(() -> build(StsClient.builder(), connection.credentials()));
+        this.credentials = new OnFirstUse<>(() -> role == null ? connection.credentials() : assume(role, environment));
+        this.ec2 = client(Ec2Client::builder);
+        this.ecr = client(EcrClient::builder);
+        this.eks = client(EksClient::builder);
+        this.autoScaling = client(AutoScalingClient::builder);
+        this.elb = client(ElasticLoadBalancingV2Client::builder);
+        this.acm = client(AcmClient::builder);
+        this.route53 = client(Route53Client::builder);
+        this.tagging = client(ResourceGroupsTaggingApiClient::builder);
     }
 
     private AwsCredentialsProvider assume(String role, String environment) {
-        StsAssumeRoleCredentialsProvider provider = StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
+        return StsAssumeRoleCredentialsProvider.builder().stsClient(sts.get())
                 .refreshRequest(r -> r.roleArn(role).roleSessionName("plumbline-" + environment)).build();
-        closeables.add(provider);
-        return provider;
     }
 
-    private <C extends AutoCloseable, B extends AwsClientBuilder<B, C>> C build(B builder,
-                                                                               AwsCredentialsProvider creds) {
+    private <C extends SdkClient, B extends AwsClientBuilder<B, C>> OnFirstUse<C> client(Supplier<B> builder) {
+        return new OnFirstUse<>(() -> build(builder.get(), credentials.get()));
+    }
+
+    private <C extends SdkClient, B extends AwsClientBuilder<B, C>> C build(B builder, AwsCredentialsProvider creds) {
         connection.endpointOverride().ifPresent(builder::endpointOverride);
         builder.region(region).credentialsProvider(creds)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
@@ -72,62 +79,74 @@ public final class AwsClients implements AutoCloseable {
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(connection.maxAttempts()).build())
                         .addExecutionInterceptor(counter).build());
-        if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
+        if (builder instanceof SdkSyncClientBuilder<?, ?> sync) {
             sync.httpClient(http);
         }
-        C client = builder.build();
-        closeables.add(client);
-        return client;
+        return builder.build();
     }
 
     public StsClient sts() {
-        return sts;
+        return sts.get();
     }
 
     public Ec2Client ec2() {
-        return ec2;
+        return ec2.get();
     }
 
     public EcrClient ecr() {
-        return ecr;
+        return ecr.get();
     }
 
     public EksClient eks() {
-        return eks;
+        return eks.get();
     }
 
     public AutoScalingClient autoScaling() {
-        return autoScaling;
+        return autoScaling.get();
     }
 
     public ElasticLoadBalancingV2Client elb() {
-        return elb;
+        return elb.get();
     }
 
     public AcmClient acm() {
-        return acm;
+        return acm.get();
     }
 
     public Route53Client route53() {
-        return route53;
+        return route53.get();
     }
 
     public ResourceGroupsTaggingApiClient tagging() {
-        return tagging;
+        return tagging.get();
     }
 
     public AwsConnection connection() {
         return connection;
     }
 
+    /** The service names of the clients built so far ({@code ec2}, {@code sts}...): none until a call needs one. */
+    List<String> built() {
+        return clients().stream().flatMap(c -> c.ifMade().stream()).map(SdkClient::serviceName).toList();
+    }
+
+    private List<OnFirstUse<? extends SdkClient>> clients() {
+        return List.of(sts, ec2, ecr, eks, autoScaling, elb, acm, route53, tagging);
+    }
+
+    /** Closes what was built: the assumed role's credentials (never the connection's own), then the clients. */
     @Override
     public void close() {
-        for (AutoCloseable c : closeables) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                // closing is best effort: the clients hold no state that must be flushed
-            }
+        credentials.ifMade().filter(c -> c != connection.credentials() && c instanceof AutoCloseable)
+                .ifPresent(c -> closeQuietly((AutoCloseable) c));
+        clients().forEach(c -> c.ifMade().ifPresent(AwsClients::closeQuietly));
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // closing is best effort: the clients hold no state that must be flushed
         }
     }
 }

@@ -50,7 +50,7 @@ public final class AwsProvider implements Provider, AutoCloseable {
 
     @Override
     public boolean appliesTo(LoadedEnvironment env) {
-        return env.environment().spec().aws() != null;
+        return AwsKinds.declaredIn(env);
     }
 
     @Override
@@ -127,8 +127,10 @@ public final class AwsProvider implements Provider, AutoCloseable {
 
     private AwsClients clients(LoadedEnvironment env, String region) {
         String role = env.environment().spec().aws().assumeRole();
-        return clients.computeIfAbsent(region + "|" + role + "|" + env.name(),
-                k -> new AwsClients(connection, http, counter, region, role, env.name()));
+        // Environments without a role to assume share their region's clients: a hundred environments would
+        // otherwise hold a hundred copies of the same clients. An assumed role's session names its environment.
+        String key = role == null ? region : region + "|" + role + "|" + env.name();
+        return clients.computeIfAbsent(key, k -> new AwsClients(connection, http, counter, region, role, env.name()));
     }
 
     @Override

@@ -1,15 +1,21 @@
 package io.plumbline.provider.aws;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
-/** Records every SDK call (once per call, not per retry) so tests and benchmarks can count reads and writes. */
+/**
+ * Records the newest SDK calls (once per call, not per retry) so tests and benchmarks can count reads and writes.
+ * The service's provider lives for months and calls AWS for every environment on every drift check: only the
+ * newest {@value #KEPT} calls are kept, and recording one costs the same however many came before.
+ */
 public final class CallCounter implements ExecutionInterceptor {
-    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    static final int KEPT = 10_000;
+    private final Deque<Call> calls = new ArrayDeque<>();
 
     /** One SDK call: the service's SDK name ({@code Ec2}, {@code Route53}) and the operation. */
     public record Call(String service, String operation) {
@@ -26,19 +32,30 @@ public final class CallCounter implements ExecutionInterceptor {
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        calls.add(new Call(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
-                attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME)));
+        Call call = new Call(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
+                attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+        synchronized (calls) {
+            if (calls.size() == KEPT) {
+                calls.removeFirst();
+            }
+            calls.addLast(call);
+        }
     }
 
+    /** The newest calls, oldest first. */
     public List<Call> calls() {
-        return List.copyOf(calls);
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
     }
 
     public List<Call> writes() {
-        return calls.stream().filter(Call::writes).toList();
+        return calls().stream().filter(Call::writes).toList();
     }
 
     public void clear() {
-        calls.clear();
+        synchronized (calls) {
+            calls.clear();
+        }
     }
 }

@@ -32,7 +32,7 @@ public final class HaproxyProvider implements Provider {
 
     @Override
     public boolean appliesTo(LoadedEnvironment env) {
-        return env.environment().spec().haproxy() != null;
+        return HaproxyResources.declaredIn(env);
     }
 
     @Override

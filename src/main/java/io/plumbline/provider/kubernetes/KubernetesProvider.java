@@ -72,7 +72,7 @@ public final class KubernetesProvider implements Provider, AutoCloseable {
 
     @Override
     public boolean appliesTo(LoadedEnvironment env) {
-        return env.environment().spec().kubernetes() != null;
+        return KubernetesKeys.declaredIn(env);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.plumbline.render.aws;
 
+import io.plumbline.model.LoadedEnvironment;
 import java.util.List;
 import java.util.Set;
 
@@ -17,6 +18,11 @@ public final class AwsKinds {
     public static final String CERTIFICATE = "Certificate";
     public static final String LISTENER = "Listener";
     public static final String DNS_RECORD = "DnsRecord";
+
+    /** Whether the environment declares anything for AWS (the file alone says so; no client is needed). */
+    public static boolean declaredIn(LoadedEnvironment env) {
+        return env.environment().spec().aws() != null;
+    }
 
     /**
      * Groups before their rules, certificates before the listeners that use them, listeners before the DNS aliases

@@ -24,6 +24,11 @@ public final class HaproxyResources {
     private HaproxyResources() {
     }
 
+    /** Whether the environment declares anything for HAProxy (the file alone says so; no socket is needed). */
+    public static boolean declaredIn(LoadedEnvironment env) {
+        return env.environment().spec().haproxy() != null;
+    }
+
     public static List<Resource> desired(LoadedEnvironment env, HaproxyPaths paths) {
         HaproxySpec spec = env.environment().spec().haproxy();
         List<Resource> out = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.plumbline.render.kubernetes;
 
+import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.ResourceKey;
 import java.util.Map;
 
@@ -11,6 +12,11 @@ public final class KubernetesKeys {
     public static final String PROVIDER = "kubernetes";
 
     private KubernetesKeys() {
+    }
+
+    /** Whether the environment declares anything for Kubernetes (the file alone says so; no client is needed). */
+    public static boolean declaredIn(LoadedEnvironment env) {
+        return env.environment().spec().kubernetes() != null;
     }
 
     public static ResourceKey of(String apiVersion, String kind, String namespace, String name) {
