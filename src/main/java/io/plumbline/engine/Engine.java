@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The service's loop, wired: the poller only fetches and hands revisions over; branch heads go to
@@ -104,6 +105,11 @@ public final class Engine implements HeadsHandler, AutoCloseable {
             return SUSPENDED_BY_OPERATOR;
         }
         return environments.desired(environment).map(e -> e.environment().spec().sync().mode()).orElse("");
+    }
+
+    /** The environments of the newest commit handed over (loaded or not), by name. */
+    public Set<String> names() {
+        return environments.names();
     }
 
     /** The environment as its newest commit declares it (its mode, its spec), if it was loaded since start. */
