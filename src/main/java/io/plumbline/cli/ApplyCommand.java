@@ -5,6 +5,7 @@ import io.plumbline.engine.Links;
 import io.plumbline.engine.Reconciled;
 import io.plumbline.engine.Reconciler;
 import io.plumbline.engine.StatusSink;
+import io.plumbline.engine.SyncWindows;
 import io.plumbline.engine.Trigger;
 import io.plumbline.metrics.Metrics;
 import io.plumbline.model.InvalidInputException;
@@ -14,12 +15,14 @@ import io.plumbline.model.Outcome;
 import io.plumbline.source.SignatureCheck;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -29,8 +32,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "apply", mixinStandardHelpOptions = true,
         description = "Apply an environment and print what was created, configured, unchanged, deleted or skipped. "
-                + "Honours spec.sync.mode (plan-only applies nothing, suspended does nothing). Exit 0 applied, "
-                + "healthy and converged; 1 failure (including not converged); 2 invalid input.")
+                + "Honours spec.sync.mode (plan-only applies nothing, suspended does nothing) and, as an operator's "
+                + "reconcile in the service does, the deny windows of spec.sync.windows. Exit 0 applied, healthy and "
+                + "converged; 1 failure (including not converged, or refused by an open deny window); 2 invalid "
+                + "input.")
 final class ApplyCommand implements Callable<Integer> {
     @Mixin
     Targets targets = new Targets();
@@ -38,10 +43,24 @@ final class ApplyCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--ignore-windows", description = "Apply even while a deny window of spec.sync.windows is open "
+            + "(an emergency fix by someone who knows the window is there).")
+    boolean ignoreWindows;
+
     @Override
     public Integer call() throws Exception {
         try (Targets session = targets) {
             LoadedEnvironment env = session.open();
+            Optional<String> window = ignoreWindows || !env.environment().spec().sync().mode().equals("auto")
+                    ? Optional.empty()
+                    : SyncWindows.manualRefusal(env.environment().spec().sync().windows(), Instant.now());
+            if (window.isPresent()) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("Refused: " + window.get() + " for environment " + env.name() + "; nothing applied. "
+                        + "Wait for it, lift the window in a commit, or pass --ignore-windows to apply anyway.");
+                err.flush();
+                return Main.FAILURE;
+            }
             Reconciler reconciler = new Reconciler(session.pipeline(), new Metrics() {
             }, List.of(), StatusSink.NONE, new Links(""), Ancestry.NONE, SignatureCheck.NONE,
                     Clock.systemUTC());

@@ -8,8 +8,10 @@ import io.plumbline.source.GitSource;
 import io.plumbline.source.SignatureCheck;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The service's loop, wired: the poller only fetches and hands revisions over; branch heads go to
@@ -25,16 +27,18 @@ public final class Engine implements HeadsHandler, AutoCloseable {
     private final PullRequestPlanner pullRequests;
     private final EngineSettings settings;
     private final Poller poller;
+    private final Clock clock = Clock.systemUTC();
 
     public Engine(GitSource source, EnvironmentLoader loader, Pipeline pipeline, Metrics metrics,
                   List<OutcomeListener> listeners, StatusSink statuses, PlanListener plans, ResumePoint resume,
                   SignatureCheck signatures, EngineSettings settings) {
         this.settings = settings;
         this.reconciler = new Reconciler(pipeline, metrics, listeners, statuses, settings.links(), source::isAncestor,
-                signatures, Clock.systemUTC());
+                signatures, clock);
         this.environments = new Environments(loader, reconciler, resume, Timers.onThread("plumbline-timer"), metrics,
                 settings.retry(), settings.workers(),
                 new Suspensions(settings.stateDir().resolve("suspended.json"), metrics),
+                new Holds(settings.stateDir().resolve("held.json"), metrics),
                 commit -> source.at(commit, source.branch()));
         this.pullRequests = new PullRequestPlanner(loader, pipeline, statuses, settings.links(), plans,
                 environments::desired);
@@ -103,9 +107,35 @@ public final class Engine implements HeadsHandler, AutoCloseable {
         return environments.desired(environment).map(e -> e.environment().spec().sync().mode()).orElse("");
     }
 
+    /** The environments of the newest commit handed over (loaded or not), by name. */
+    public Set<String> names() {
+        return environments.names();
+    }
+
     /** The environment as its newest commit declares it (its mode, its spec), if it was loaded since start. */
     public Optional<LoadedEnvironment> environment(String name) {
         return environments.desired(name);
+    }
+
+    /** The hold on the environment's newest commit after a rollback (kept across restarts), if it is held. */
+    public Optional<Hold> hold(String environment) {
+        return environments.hold(environment);
+    }
+
+    /** The environment's sync windows as its newest commit declares them, each open now or not. */
+    public List<WindowStatus> windows(String environment) {
+        Instant now = clock.instant();
+        return environments.desired(environment).stream()
+                .flatMap(e -> e.environment().spec().sync().windows().stream())
+                .map(w -> WindowStatus.at(w, now)).toList();
+    }
+
+    /**
+     * When the sync windows let through the apply they hold back (the time its status names: {@code waiting for
+     * window ...}); empty when no apply waits for them.
+     */
+    public Optional<Instant> windowOpens(String environment) {
+        return environments.windowOpens(environment);
     }
 
     public Optional<DriftReport> drift(String environment) {

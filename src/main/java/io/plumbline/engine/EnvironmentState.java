@@ -20,14 +20,16 @@ final class EnvironmentState {
     private String reconciledCommit;
     private String appliedCommit;
     private String goodCommit;
-    /** The commit rolled back from: not applied again by itself until a different commit is desired. */
-    private String heldCommit;
+    /** The commits rolled back from, kept across restarts: not applied again by themselves. */
+    private final Holds holds;
     private boolean retryDue;
     private int failures;
     private Timers.Task retry = Timers.Task.NONE;
     private Timers.Task drift = Timers.Task.NONE;
     private Timers.Task window = Timers.Task.NONE;
     private String windowWaited = "";
+    /** When the sync windows let the held-back apply through, until a reconcile runs. */
+    private Instant windowOpens;
     private WindowWait windowDue;
     /** Every trigger held back by the windows since the last reconcile, so none is lost when they open. */
     private final Set<Trigger> windowHeld = EnumSet.noneOf(Trigger.class);
@@ -40,10 +42,12 @@ final class EnvironmentState {
      * @param reconciledCommit the commit reconciled before a restart without failing, or null
      * @param appliedCommit    the commit last applied before a restart, or null
      * @param goodCommit       the commit last reconciled successfully before a restart, or null
+     * @param holds            the holds after rollbacks, this environment's among them
      */
     EnvironmentState(String name, String reconciledCommit, String appliedCommit, String goodCommit,
-                     boolean suspendedByOperator) {
+                     boolean suspendedByOperator, Holds holds) {
         this.name = name;
+        this.holds = holds;
         this.reconciledCommit = reconciledCommit;
         this.appliedCommit = appliedCommit;
         this.goodCommit = goodCommit;
@@ -54,10 +58,15 @@ final class EnvironmentState {
         return name;
     }
 
-    /** The newest desired state; a new commit cancels the retry of an older one and releases a hold. */
+    /**
+     * The newest desired state; a new commit cancels the retry of an older one and releases a hold (the held
+     * commit itself, handed over again after a restart, stays held).
+     */
     synchronized void desire(Desired next) {
+        if (holds.of(name).filter(h -> !h.commit().equals(next.commit())).isPresent()) {
+            holds.release(name);
+        }
         if (desired == null || !desired.commit().equals(next.commit())) {
-            heldCommit = null;
             retry.cancel();
             retryDue = false;
             failures = 0;
@@ -100,26 +109,37 @@ final class EnvironmentState {
         return Optional.ofNullable(goodCommit);
     }
 
-    /** A rollback went back from {@code commit}: it is held until another commit is desired. */
-    synchronized void hold(String commit) {
-        heldCommit = commit;
+    /** A rollback went back from {@code hold.commit()}: it is held until another commit is desired. */
+    synchronized void hold(Hold hold) {
+        holds.hold(name, hold);
     }
 
     /** Whether the newest desired commit is held after a rollback. */
     synchronized boolean held() {
-        return desired != null && desired.commit().equals(heldCommit);
+        return hold().isPresent();
+    }
+
+    /** The hold on the newest desired commit, if it is held after a rollback. */
+    synchronized Optional<Hold> hold() {
+        return holds.of(name).filter(h -> desired != null && desired.commit().equals(h.commit()));
+    }
+
+    /** When the sync windows let the apply they hold back through; empty when none waits. */
+    synchronized Optional<Instant> windowOpens() {
+        return Optional.ofNullable(windowOpens);
     }
 
     /** Takes a finished reconcile in; returns the number of failures in a row that may pass (0: no retry). */
     synchronized int finished(Reconciled r) {
         reconciledCommit = r.outcome().revision().commit();
         windowHeld.clear();
+        windowOpens = null;
         if (r.applied()) {
             appliedCommit = reconciledCommit;
         }
         if (r.outcome().result() == Outcome.Result.SUCCESS) {
             goodCommit = reconciledCommit;
-            heldCommit = null;
+            holds.release(name);
         }
         retry.cancel();
         retryDue = r.retry();
@@ -143,6 +163,7 @@ final class EnvironmentState {
     synchronized boolean waitForWindow(String commit, Instant opens, Duration delay, Set<Trigger> triggers) {
         windowHeld.addAll(triggers);
         windowDue = new WindowWait(delay, EnumSet.copyOf(windowHeld));
+        windowOpens = opens;
         String key = commit + "@" + opens;
         boolean first = !key.equals(windowWaited);
         windowWaited = key;

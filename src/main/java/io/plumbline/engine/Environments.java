@@ -7,6 +7,7 @@ import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.RepoFiles;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,13 +34,19 @@ public final class Environments {
     private final Backoff backoff;
     private final Dispatcher dispatcher;
     private final Suspensions suspensions;
+    private final Holds holds;
     private final Rollback rollback;
     private final Map<String, EnvironmentState> states = new ConcurrentHashMap<>();
     private volatile String loadFailure = "";
 
-    /** @param past the branch's files at earlier commits, for a rollback on failed health */
+    /**
+     * @param holds the commits held after a rollback, kept across restarts
+     * @param past  the branch's files at earlier commits, for a rollback on failed health
+     */
     public Environments(EnvironmentLoader loader, Reconciler reconciler, ResumePoint resume, Timers timers,
-                        Metrics metrics, Backoff backoff, int workers, Suspensions suspensions, PastCommits past) {
+                        Metrics metrics, Backoff backoff, int workers, Suspensions suspensions, Holds holds,
+                        PastCommits past) {
+        this.holds = holds;
         this.loader = loader;
         this.rollback = new Rollback(loader, past, metrics);
         this.suspensions = suspensions;
@@ -147,6 +154,16 @@ public final class Environments {
         return suspensions.suspended(environment);
     }
 
+    /** The hold on the environment's newest commit after a rollback, if it is held. */
+    public Optional<Hold> hold(String environment) {
+        return Optional.ofNullable(states.get(environment)).flatMap(EnvironmentState::hold);
+    }
+
+    /** When the sync windows let the environment's held-back apply through, if one waits for them. */
+    public Optional<Instant> windowOpens(String environment) {
+        return Optional.ofNullable(states.get(environment)).flatMap(EnvironmentState::windowOpens);
+    }
+
     /** Work for the pool that is not an environment's (pull-request plans). */
     void submit(Runnable task) {
         dispatcher.submit(task);
@@ -198,7 +215,7 @@ public final class Environments {
         reconciler.found(name);
         return new EnvironmentState(name, resume.lastCommit(name).orElse(null),
                 resume.lastAppliedCommit(name).orElse(null), resume.lastSucceededCommit(name).orElse(null),
-                suspensions.suspended(name));
+                suspensions.suspended(name), holds);
     }
 
     private void forget(String name) {

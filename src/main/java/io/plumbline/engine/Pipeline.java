@@ -61,12 +61,20 @@ public final class Pipeline {
             health.add(h);
             boolean failed = applied.stream().anyMatch(r -> r.result() == ObjectResult.Result.FAILED);
             if (failed || !h.isHealthy()) {
-                String why = failed ? failures(applied) : plan.name() + " is " + h.status().name().toLowerCase()
+                // A change the target took in but did not come up on reads as the health failure it is.
+                String why = failed && (!unhealthy(applied) || h.isHealthy()) ? failures(applied)
+                        : plan.name() + " is " + h.status().name().toLowerCase()
                         + (h.reason().isEmpty() ? "" : ": " + h.reason());
                 return new Applied(results, Health.worst(health), why);
             }
         }
         return new Applied(results, Health.worst(health), "");
+    }
+
+    /** Whether every failure among {@code applied} is a health failure (none failed counts too). */
+    private static boolean unhealthy(List<ObjectResult> applied) {
+        return applied.stream().noneMatch(r -> r.result() == ObjectResult.Result.FAILED
+                && r.failure() != ObjectResult.Failure.UNHEALTHY);
     }
 
     private static String failures(List<ObjectResult> applied) {
@@ -82,10 +90,12 @@ public final class Pipeline {
             return error.isEmpty();
         }
 
-        /** Whether everything applied but did not become healthy (no object failed). */
+        /**
+         * Whether everything applied but did not become healthy: no object failed, or those that failed were taken
+         * in by the target, which did not come up on them.
+         */
         public boolean unhealthy() {
-            return !ok() && results.values().stream().flatMap(List::stream)
-                    .noneMatch(r -> r.result() == ObjectResult.Result.FAILED);
+            return !ok() && results.values().stream().allMatch(Pipeline::unhealthy);
         }
 
         /** Whether an object failed in a way that may pass (not rejected by the target): worth a retry. */

@@ -13,8 +13,6 @@ import io.plumbline.source.SignatureCheck;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
-    private static final DateTimeFormatter WINDOW_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneOffset.UTC);
     /** The trigger a rollback's re-apply runs under (it is recorded only as part of the failed commit's outcome). */
     private static final String ROLLBACK = "rollback";
 
@@ -77,6 +73,12 @@ public final class Reconciler {
         if (suspended(env, first(triggers))) {
             return Optional.empty();
         }
+        // Held after a rollback (across a restart too, when this process has not reconciled the commit yet).
+        if (state.held() && !triggers.contains(Trigger.RESUME) && !triggers.contains(Trigger.API)) {
+            LOG.info("{} is held at {} after a rollback; {} does not apply it again", state.name(),
+                    desired.revision().shortCommit(), first(triggers).label());
+            return Optional.empty();
+        }
         if (!state.reconciled(desired)) {
             return whenWindowsAllow(state, env, first(triggers), triggers, rollback);
         }
@@ -85,11 +87,6 @@ public final class Reconciler {
         }
         if (triggers.contains(Trigger.API)) {
             return whenWindowsAllow(state, env, Trigger.API, triggers, rollback);
-        }
-        if (state.held()) {
-            LOG.info("{} is held at {} after a rollback; {} does not apply it again", state.name(),
-                    desired.revision().shortCommit(), first(triggers).label());
-            return Optional.empty();
         }
         if (triggers.contains(Trigger.RETRY) && state.retryDue()) {
             return whenWindowsAllow(state, env, Trigger.RETRY, triggers, rollback);
@@ -129,7 +126,7 @@ public final class Reconciler {
             Rollback.Result rolled = rollback.after(r, env, state.lastGoodCommit(), past -> attempt(
                     new Attempt(past, ROLLBACK, clock.instant(), clock), Optional.empty()));
             if (rolled.hold()) {
-                state.hold(env.revision().commit());
+                state.hold(new Hold(env.revision().commit(), rolled.reconciled().outcome().error()));
             }
             return rolled.reconciled();
         });
@@ -211,7 +208,7 @@ public final class Reconciler {
             return reconcile(state, env, trigger, rollback);
         }
         if (state.waitForWindow(env.revision().commit(), opens.get(), Duration.between(now, opens.get()), triggers)) {
-            String why = "waiting for window " + WINDOW_TIME.format(opens.get()) + " UTC";
+            String why = "waiting for window " + SyncWindows.time(opens.get());
             LOG.info("{} at {}: {}", env.name(), env.revision().shortCommit(), why);
             recorder.waiting(env, why);
         }

@@ -3,6 +3,8 @@ package io.plumbline.engine;
 import io.plumbline.model.spec.SyncWindow;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,9 +15,11 @@ import java.util.TreeSet;
  * apply needs no deny window open and, when allow windows exist, one of them open; a manual one (API reconcile,
  * resume) only needs no deny window open: an operator may act outside the allow windows, never inside a deny one.
  */
-final class SyncWindows {
+public final class SyncWindows {
     /** How far ahead the next opening is looked for; beyond it the environment is checked again then. */
     static final Duration HORIZON = Duration.ofDays(7);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
     private SyncWindows() {
     }
@@ -46,6 +50,25 @@ final class SyncWindows {
             }
         }
         return Optional.of(end);
+    }
+
+    /**
+     * Why a manual apply may not run at {@code now} ({@code plumbline apply}, as an API reconcile): the deny windows
+     * open then, and until when; empty when none is open.
+     */
+    public static Optional<String> manualRefusal(List<SyncWindow> windows, Instant now) {
+        List<String> open = windows.stream().filter(w -> w.deny() && w.openAt(now)).map(SyncWindow::label).toList();
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of((open.size() == 1 ? "the sync window " : "the sync windows ") + String.join(", ", open)
+                + (open.size() == 1 ? " is" : " are") + " open until "
+                + time(blockedUntil(windows, now, true).orElse(now)));
+    }
+
+    /** An instant as statuses and the page show a window's time: {@code 2026-11-30 13:00 UTC}. */
+    public static String time(Instant instant) {
+        return TIME.format(instant);
     }
 
     private record Open(Instant from, Instant to) {

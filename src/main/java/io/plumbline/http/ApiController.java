@@ -10,9 +10,11 @@ import io.plumbline.engine.Engine;
 import io.plumbline.engine.History;
 import io.plumbline.engine.HistoryEntry;
 import io.plumbline.engine.PlanReport;
+import io.plumbline.engine.SyncWindows;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /** The read API over history, drift and plans, and a manual reconcile trigger. */
 @Controller("/api")
@@ -25,15 +27,24 @@ public class ApiController {
         this.history = history;
     }
 
-    /** Every known environment with its latest reconcile and drift count. */
+    /**
+     * Every environment with a history or in the newest commit, with its latest reconcile and drift count, its hold after a rollback ({@code held}:
+     * commit and reason, or null), its sync windows (each {@code open} now or not) and the time an apply held back
+     * by them waits for ({@code waitingForWindow}, or null).
+     */
     @Get("/environments")
     public List<Map<String, Object>> environments() {
-        return history.environments().stream().map(env -> {
+        TreeSet<String> names = new TreeSet<>(history.environments());
+        names.addAll(engine.names());
+        return names.stream().map(env -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", env);
             m.put("mode", engine.mode(env));
             m.put("latest", history.latest(env).orElse(null));
             m.put("driftResources", engine.drift(env).map(DriftReport::resources).orElse(0L));
+            m.put("held", engine.hold(env).orElse(null));
+            m.put("windows", engine.windows(env));
+            m.put("waitingForWindow", engine.windowOpens(env).map(SyncWindows::time).orElse(null));
             return m;
         }).toList();
     }

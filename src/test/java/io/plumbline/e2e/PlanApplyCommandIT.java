@@ -99,6 +99,37 @@ class PlanApplyCommandIT {
     }
 
     @Test
+    void applyRefusesWhileADenyWindowIsOpenUnlessToldToIgnoreTheWindows() {
+        // Opens every minute for a minute: always open. Staging writes only its own repository, apart from production.
+        String staging = Environments.staging("""
+                  sync: {mode: auto, windows: [{kind: deny, schedule: "* * * * *", duration: 1m}]}
+                  aws:
+                    region: us-west-2
+                    accountId: "123456789012"
+                    ecr:
+                      repositories:
+                        - {name: staging-tools, tagMutability: IMMUTABLE, scanOnPush: true}
+                """);
+        try (TestRepo repo = Environments.withStaging(tmp, peers, staging)) {
+            String dir = repo.dir().toString();
+            Run refused = run("apply", "--repo", dir, "--env", "staging");
+
+            assertThat(refused.code()).as(refused.out() + refused.err()).isEqualTo(Main.FAILURE);
+            assertThat(refused.err()).contains("Refused: the sync window deny \"* * * * *\" for 1m (UTC) is open until ",
+                    " UTC for environment staging; nothing applied", "--ignore-windows");
+            Run plan = run("plan", "--repo", dir, "--env", "staging", "--detailed-exitcode");
+            assertThat(plan.code()).as("nothing was written").isEqualTo(Main.CHANGES);
+            assertThat(plan.out()).contains("+ EcrRepository staging-tools");
+
+            Run forced = run("apply", "--repo", dir, "--env", "staging", "--ignore-windows");
+            assertThat(forced.code()).as(forced.out() + forced.err()).isEqualTo(Main.OK);
+            assertThat(forced.out()).contains("created    aws EcrRepository staging-tools", "Applied and converged");
+            assertThat(run("plan", "--repo", dir, "--env", "staging", "--detailed-exitcode").code())
+                    .isEqualTo(Main.OK);
+        }
+    }
+
+    @Test
     void anUnknownEnvironmentOrAnInvalidFileIsInvalidInput() {
         try (TestRepo repo = TestRepo.withFiles(tmp, Map.of("environments/production.yaml",
                 Environments.production(peers).replace("replicas: 2", "replicas: -2")))) {

@@ -51,6 +51,12 @@ final class EngineHarness implements AutoCloseable {
 
     /** @param suspensions the operator's stops, shared by two harnesses to stand for a restart */
     EngineHarness(Suspensions suspensions) {
+        this(suspensions, new Holds(Path.of("target", "held-" + UUID.randomUUID() + ".json"), new Metrics() {
+        }));
+    }
+
+    /** @param holds the holds after rollbacks, shared by two harnesses to stand for a restart */
+    EngineHarness(Suspensions suspensions, Holds holds) {
         Metrics recording = recordingMetrics();
         Reconciler reconciler = new Reconciler(new Pipeline(List.of(provider)), recording,
                 List.of(outcomes::add), (commit, context, state, description, url) -> statuses.add(context + " "
@@ -68,7 +74,7 @@ final class EngineHarness implements AutoCloseable {
             }
         };
         environments = new Environments(new EnvironmentLoader(), reconciler, fresh, timers, recording,
-                new Backoff(Duration.ofSeconds(10), RETRY_CAP), 4, suspensions, this::at);
+                new Backoff(Duration.ofSeconds(10), RETRY_CAP), 4, suspensions, holds, this::at);
     }
 
     /** An environment file; {@code sync} is the inside of {@code spec.sync}, e.g. {@code mode: auto, selfHeal: true}. */
@@ -106,6 +112,15 @@ final class EngineHarness implements AutoCloseable {
         head = sha;
         handOver(sha, message);
         return sha;
+    }
+
+    /**
+     * Commits as the {@code n}th commit of this harness (shas count from 1 in every harness), so a second harness
+     * can hand over the commit a first one ended at, as a restarted service finds it.
+     */
+    String pushAsCommit(int n, String message) {
+        commits = n - 1;
+        return pushOnto(null, message);
     }
 
     /** Hands an existing commit over again as the branch head (a force-push back to it). */

@@ -4,9 +4,12 @@ import static io.plumbline.engine.EngineHarness.environment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plumbline.model.Outcome;
+import io.plumbline.metrics.Metrics;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code spec.sync.rollback: auto}: a commit that fails health is rolled back to the last good one and held. */
 class RollbackTest {
@@ -57,6 +60,49 @@ class RollbackTest {
         // A new commit releases the hold and is applied.
         String d = engine.push("D");
         awaitSuccess(3, a, c, a, d);
+    }
+
+    @Test
+    void aRestartKeepsTheHoldAndANewCommitReleasesIt(@TempDir Path state) {
+        String a;
+        String c;
+        try (EngineHarness first = new EngineHarness(suspensions(state), holds(state))) {
+            a = first.file("production", environment("production", AUTO)).push("A");
+            first.awaitOutcomes("production", 1);
+            first.provider.unhealthy.add(first.nextCommit());
+            c = first.push("C");
+            first.awaitOutcomes("production", 2);
+        }
+        assertThat(holds(state).of("production")).hasValueSatisfying(h -> {
+            assertThat(h.commit()).isEqualTo(c);
+            assertThat(h.reason()).startsWith("rolled back to " + a.substring(0, 7) + ": memory is degraded");
+        });
+
+        try (EngineHarness restarted = new EngineHarness(suspensions(state), holds(state))) {
+            restarted.file("production", environment("production", AUTO));
+            assertThat(restarted.pushAsCommit(2, "C")).isEqualTo(c);
+            restarted.timers.advance(Duration.ofMinutes(10));
+            restarted.awaitIdle();
+            assertThat(restarted.provider.appliesOf("production")).as("the held commit is not applied again")
+                    .isEmpty();
+            assertThat(restarted.environments.hold("production")).map(Hold::commit).hasValue(c);
+
+            String d = restarted.push("D");
+            assertThat(restarted.awaitOutcomes("production", 1).result()).isEqualTo(Outcome.Result.SUCCESS);
+            assertThat(restarted.provider.appliesOf("production")).containsExactly(d);
+            assertThat(restarted.environments.hold("production")).isEmpty();
+        }
+        assertThat(holds(state).of("production")).as("the release is saved too").isEmpty();
+    }
+
+    private static Holds holds(Path state) {
+        return new Holds(state.resolve("held.json"), new Metrics() {
+        });
+    }
+
+    private static Suspensions suspensions(Path state) {
+        return new Suspensions(state.resolve("suspended.json"), new Metrics() {
+        });
     }
 
     @Test

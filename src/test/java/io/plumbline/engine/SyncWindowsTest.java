@@ -78,6 +78,20 @@ class SyncWindowsTest {
     }
 
     @Test
+    void aManualApplyIsRefusedNamingTheOpenDenyWindowsAndWhenTheyEnd() {
+        List<SyncWindow> windows = List.of(new SyncWindow("deny", "30 11 * * *", "1h", null),
+                new SyncWindow("deny", "15 14 * * *", "1h", "Europe/Berlin"),
+                new SyncWindow("allow", "0 22 * * *", "1h", null));
+
+        assertThat(windows).extracting(w -> w.openAt(NOON)).containsExactly(true, false, false);
+        assertThat(windows.get(0).openAt(Instant.parse("2026-11-29T12:30:00Z"))).as("closed at its end").isFalse();
+        assertThat(SyncWindows.manualRefusal(windows, NOON)).hasValue(
+                "the sync window deny \"30 11 * * *\" for 1h (UTC) is open until 2026-11-29 12:30 UTC");
+        assertThat(SyncWindows.manualRefusal(windows, Instant.parse("2026-11-29T13:00:00Z")))
+                .as("outside the allow window, as an operator's reconcile").isEmpty();
+    }
+
+    @Test
     void anAllowWindowInATimeZoneOpensAtItsLocalTime() {
         List<SyncWindow> windows = List.of(new SyncWindow("allow", "0 22 * * MON-FRI", "2h", "Europe/Berlin"));
 

@@ -24,8 +24,13 @@ final class EnvironmentPage {
         Badges.result(html, env.running() ? "running" : env.latest().map(l -> l.result()).orElse(""));
         html.raw(" · health ");
         Badges.health(html, env.latest().map(l -> l.health()).orElse(""));
-        html.raw(" · <a href=\"#drift\">drift</a> · <a href=\"#plans\">pull requests</a> · ")
-                .raw("<a href=\"#history\">history</a></p>");
+        html.raw(" · <a href=\"#windows\">sync windows</a> · <a href=\"#drift\">drift</a> · ")
+                .raw("<a href=\"#plans\">pull requests</a> · <a href=\"#history\">history</a></p>");
+        SyncView.hold(html, env.hold(), false);
+        SyncView.waiting(html, env.waiting());
+        html.raw("<section id=\"windows\"><h2>Sync windows</h2>");
+        SyncView.windows(html, env.windows());
+        html.raw("</section>");
         drift(html, drift);
         plans(html, env.name(), prs);
         history.render(html);

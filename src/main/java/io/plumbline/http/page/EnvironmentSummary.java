@@ -1,7 +1,11 @@
 package io.plumbline.http.page;
 
+import io.plumbline.engine.Hold;
 import io.plumbline.engine.HistoryEntry;
+import io.plumbline.engine.WindowStatus;
 import io.plumbline.source.CommitInfo;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,7 +17,11 @@ import java.util.Optional;
  * @param latest  the latest reconcile, if any
  * @param drift   how many resources differ from the commit at the last drift check
  * @param running whether a reconcile runs now
+ * @param hold    the hold on its newest commit after a rollback, if it is held
+ * @param windows its sync windows, each open now or not
+ * @param waiting when the sync windows let through the apply they hold back, if one waits
  */
 record EnvironmentSummary(String name, String mode, Optional<CommitInfo> commit, Optional<HistoryEntry> latest,
-                          long drift, boolean running) {
+                          long drift, boolean running, Optional<Hold> hold, List<WindowStatus> windows,
+                          Optional<Instant> waiting) {
 }

@@ -14,7 +14,7 @@ final class OverviewPage {
             return Layout.page("Environments", running, html);
         }
         html.raw("<table class=\"list\"><thead><tr><th>Environment</th><th>Mode</th><th>Last commit</th>")
-                .raw("<th>Result</th><th>Health</th><th>Drift</th></tr></thead><tbody>");
+                .raw("<th>Result</th><th>Health</th><th>Drift</th><th>Sync windows</th></tr></thead><tbody>");
         for (EnvironmentSummary env : environments) {
             row(html, env);
         }
@@ -24,7 +24,10 @@ final class OverviewPage {
     private static void row(Html html, EnvironmentSummary env) {
         String page = Layout.environment(env.name());
         html.raw("<tr id=\"env-").text(env.name()).raw("\"><td class=\"name\">").link(page, env.name()).raw("</td>");
-        html.raw("<td>").el("span", "mode", env.mode().isEmpty() ? "—" : env.mode()).raw("</td><td class=\"commit\">");
+        html.raw("<td>").el("span", "mode", env.mode().isEmpty() ? "—" : env.mode());
+        SyncView.hold(html, env.hold(), true);
+        SyncView.waiting(html, env.waiting());
+        html.raw("</td><td class=\"commit\">");
         env.latest().ifPresent(latest -> {
             html.link(page + "#" + Html.segment(latest.commit()), Layout.shortSha(latest.commit()))
                     .raw(" ").el("span", "subject", env.commit().map(c -> c.subject()).orElse(""));
@@ -43,6 +46,8 @@ final class OverviewPage {
             html.raw("<a class=\"drift\" href=\"").text(page).raw("#drift\">").text(env.drift()
                     + (env.drift() == 1 ? " resource" : " resources")).raw("</a>");
         }
+        html.raw("</td><td class=\"sync\">");
+        SyncView.windows(html, env.windows());
         html.raw("</td></tr>");
     }
 }

@@ -32,20 +32,30 @@ public final class PageData {
         this.activity = activity;
     }
 
-    /** Environments with a history, by name. */
+    /**
+     * Environments with a history or in the newest commit (one that only waits for its sync windows has no history
+     * yet), by name.
+     */
     List<EnvironmentSummary> environments() {
-        return new TreeSet<>(history.environments()).stream().map(this::summary).toList();
+        return names().stream().map(this::summary).toList();
+    }
+
+    private TreeSet<String> names() {
+        TreeSet<String> names = new TreeSet<>(history.environments());
+        names.addAll(engine.names());
+        return names;
     }
 
     EnvironmentSummary summary(String name) {
         Optional<HistoryEntry> latest = history.latest(name);
         return new EnvironmentSummary(name, engine.mode(name),
                 latest.flatMap(e -> commit(e.commit())), latest,
-                engine.drift(name).map(DriftReport::resources).orElse(0L), activity.running(name));
+                engine.drift(name).map(DriftReport::resources).orElse(0L), activity.running(name),
+                engine.hold(name), engine.windows(name), engine.windowOpens(name));
     }
 
     boolean known(String name) {
-        return history.environments().contains(name);
+        return names().contains(name);
     }
 
     boolean running() {

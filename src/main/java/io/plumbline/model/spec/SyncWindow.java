@@ -31,6 +31,16 @@ public record SyncWindow(String kind, String schedule, String duration, String t
         return Durations.parse(duration);
     }
 
+    /** Whether the window is open at {@code t}: it opened at most {@code duration} ago. */
+    public boolean openAt(Instant t) {
+        return !openings(t.minus(length()).plusNanos(1), t.plusNanos(1)).isEmpty();
+    }
+
+    /** As messages and the page name it: {@code deny "0 17 * * FRI" for 63h (Europe/Berlin)}. */
+    public String label() {
+        return kind + " \"" + schedule + "\" for " + duration + " (" + timeZone + ")";
+    }
+
     /** Each minute in {@code [from, to)} at which the window opens. */
     public List<Instant> openings(Instant from, Instant to) {
         CronSchedule cron = new CronSchedule(schedule);

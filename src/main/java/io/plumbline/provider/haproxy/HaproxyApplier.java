@@ -39,17 +39,23 @@ final class HaproxyApplier {
         String text = ConfigRenderer.render(env, host.paths());
         List<ObjectResult> results = new ArrayList<>();
         boolean structural = writes.stream().anyMatch(HaproxyApplier::needsReload);
-        String reloadError = structural ? reload(text) : null;
+        List<Change> servers = writes.stream().filter(c -> !isConfig(c)).sorted(READY_FIRST).toList();
         if (structural) {
+            ProviderException notReloaded = reload(text);
             Change config = writes.stream().filter(HaproxyApplier::isConfig).findFirst().orElse(null);
             if (config != null) {
-                results.add(reloadError == null ? ObjectResult.done(config) : ObjectResult.failed(config, reloadError));
+                results.add(notReloaded == null ? ObjectResult.done(config)
+                        : failed(config, notReloaded, notReloaded.getMessage()));
+            }
+            if (notReloaded != null) {
+                // The proxy runs the previous file: no server of this commit is touched, so nothing of it stays.
+                servers.forEach(change -> results.add(notReloaded(change, notReloaded)));
+                return results;
             }
         }
         Map<String, LiveServer> live = host.runtime().servers().stream()
                 .collect(Collectors.toMap(s -> s.backend() + "/" + s.name(), Function.identity()));
-        List<Change> servers = writes.stream().filter(c -> !isConfig(c)).sorted(READY_FIRST).toList();
-        servers.forEach(change -> results.add(applyServer(change, live, reloadError)));
+        servers.forEach(change -> results.add(applyServer(change, live)));
         // A restart (not a reload) starts from the file and the saved state: keep both in step with the runtime.
         if (!servers.isEmpty() && !structural) {
             host.reloader().replaceWithoutReload(text);
@@ -59,22 +65,36 @@ final class HaproxyApplier {
         return results;
     }
 
-    private String reload(String text) {
+    /** Null when HAProxy took the new file; otherwise why not. */
+    private ProviderException reload(String text) {
         try {
             host.reloader().reload(text);
             return null;
         } catch (ProviderException e) {
-            return e.getMessage();
+            return e;
         }
     }
 
-    private ObjectResult applyServer(Change change, Map<String, LiveServer> live, String reloadError) {
+    /** A failed reload is a health failure; a file HAProxy's check refused waits for a new commit. */
+    private static ObjectResult failed(Change change, ProviderException e, String message) {
+        if (e instanceof Reloader.NotTaken) {
+            return ObjectResult.unhealthy(change, message);
+        }
+        return e.retryable() ? ObjectResult.failed(change, message) : ObjectResult.rejected(change, message);
+    }
+
+    /** A server change left undone because the file was not reloaded: one it adds or removes failed with it. */
+    private static ObjectResult notReloaded(Change change, ProviderException e) {
+        String id = change.key().namespace() + "/" + change.key().name();
+        return change.action() == Action.UPDATE
+                ? ObjectResult.skipped(change, "not applied: haproxy did not reload the configuration of this commit")
+                : failed(change, e, "the configuration that " + (change.action() == Action.CREATE ? "adds" : "removes")
+                        + " " + id + " was not applied");
+    }
+
+    private ObjectResult applyServer(Change change, Map<String, LiveServer> live) {
         String id = change.key().namespace() + "/" + change.key().name();
         LiveServer server = live.get(id);
-        if (change.action() != Action.UPDATE && reloadError != null) {
-            return ObjectResult.failed(change, "the configuration that " + (change.action() == Action.CREATE
-                    ? "adds" : "removes") + " " + id + " was not applied");
-        }
         if (change.action() == Action.DELETE) {
             return server == null ? ObjectResult.done(change)
                     : ObjectResult.failed(change, id + " is still served after the reload");

@@ -29,10 +29,18 @@ final class Reloader {
         this.timeout = timeout;
     }
 
+    /** HAProxy checked the new file, was told to reload, and did not take it: a health failure of the commit. */
+    static final class NotTaken extends ProviderException {
+        NotTaken(String message) {
+            super(message, false, null);
+        }
+    }
+
     /**
-     * @throws ProviderException when HAProxy rejects the file (nothing changed) or the reload fails (the last good
-     *                           file is restored and the previous workers keep serving); retryable, with the new
-     *                           file left in place, when the thread is interrupted while HAProxy reloads
+     * @throws ProviderException when HAProxy rejects the file (nothing changed); retryable, with the new file left
+     *                           in place, when the thread is interrupted while HAProxy reloads
+     * @throws NotTaken          when the reload fails: the last good file and its server state are put back, and
+     *                           the previous workers keep serving, so nothing of the new file stays
      */
     void reload(String text) {
         stateFile.requireOwned();
@@ -57,7 +65,9 @@ final class Reloader {
         }
         if (after.isEmpty() || after.get().failed() > before.failed()) {
             files.restoreLastGood();
-            throw ProviderException.refused(failure(before, after));
+            // The saved state left out the servers the new file moves; the workers still serving have them all.
+            stateFile.save(runtime.serversStateText(), current, current);
+            throw new NotTaken(failure(before, after));
         }
         awaitRuntimeOf(after.get().newestWorker().pid());
     }

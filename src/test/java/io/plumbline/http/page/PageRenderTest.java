@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.plumbline.engine.DriftEntry;
 import io.plumbline.engine.DriftReport;
 import io.plumbline.engine.HistoryEntry;
+import io.plumbline.engine.Hold;
+import io.plumbline.engine.WindowStatus;
 import io.plumbline.source.CommitInfo;
 import java.time.Instant;
 import java.util.List;
@@ -26,13 +28,15 @@ class PageRenderTest {
 
     private static EnvironmentSummary summary() {
         return new EnvironmentSummary(EVIL, EVIL, Optional.of(new CommitInfo(SHA, EVIL, EVIL,
-                Instant.parse("2026-11-29T14:00:00Z"))), Optional.of(entry()), 1, false);
+                Instant.parse("2026-11-29T14:00:00Z"))), Optional.of(entry()), 1, false, Optional.of(new Hold(SHA, EVIL)),
+                List.of(new WindowStatus(EVIL, EVIL, EVIL, EVIL, EVIL, true)),
+                Optional.of(Instant.parse("2026-11-29T22:00:00Z")));
     }
 
     @Test
     void theOverviewEscapesEveryValue() {
         String html = OverviewPage.render(List.of(summary()), false);
-        assertThat(html).doesNotContain("<img").contains(ESCAPED)
+        assertThat(html).doesNotContain("<img").contains(ESCAPED, "waiting for window 2026-11-29 22:00 UTC")
                 .contains("href=\"/environments/%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E%22%27%26\"");
     }
 

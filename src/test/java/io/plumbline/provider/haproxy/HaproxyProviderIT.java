@@ -151,11 +151,15 @@ class HaproxyProviderIT {
     }
 
     @Test
-    void aFailedReloadRestoresTheLastGoodFileAndTheOldWorkersKeepServing() throws Exception {
-        bed.reconcile(bed.env(List.of(bed.server("s1", "ready", 1))));
+    void aFailedReloadIsAHealthFailureAndLeavesNothingOfTheNewFile() throws Exception {
+        bed.reconcile(bed.env(List.of(bed.server("s1", "ready", 1), bed.server("s2", "ready", 1))));
+        bed.reconcile(bed.env(List.of(bed.server("s1", "ready", 1), bed.server("s2", "drain", 1))));
         String before = Files.readString(bed.paths().config());
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            HaproxySpec spec = bed.spec(List.of(bed.server("s1", "ready", 1)), "roundrobin", 3);
+            // haproxy -c passes (it binds nothing); only the reload finds the port in use. The same commit puts s2
+            // back into service and moves s1 to another port of the same backend.
+            HaproxySpec spec = bed.spec(List.of(new Server("s1", bed.backends().address("s3"), 1, "ready", true),
+                    bed.server("s2", "ready", 1)), "roundrobin", 3);
             List<Frontend> frontends = new ArrayList<>(spec.frontends());
             frontends.add(new Frontend("taken", "127.0.0.1:" + taken.getLocalPort(), HaproxyTestbed.BACKEND,
                     List.of()));
@@ -165,15 +169,29 @@ class HaproxyProviderIT {
 
             HaproxyTestbed.Outcome outcome = bed.reconcile(bed.env(withTakenPort));
 
-            assertThat(outcome.writes()).singleElement().satisfies(r -> {
-                assertThat(r.result()).isEqualTo(ObjectResult.Result.FAILED);
-                assertThat(r.message()).contains("did not take the new configuration")
-                        .contains("failed reloads went from 0 to 1");
-            });
+            assertThat(outcome.writes()).filteredOn(r -> r.result() == ObjectResult.Result.FAILED).singleElement()
+                    .satisfies(r -> {
+                        assertThat(r.failure()).isEqualTo(ObjectResult.Failure.UNHEALTHY);
+                        assertThat(r.message()).contains("did not take the new configuration")
+                                .contains("failed reloads went from 0 to 1");
+                    });
+            assertThat(outcome.writes()).filteredOn(r -> r.key().name().equals("s2")).singleElement()
+                    .extracting(ObjectResult::result).isEqualTo(ObjectResult.Result.SKIPPED);
+            assertThat(bed.provider().health(bed.env(withTakenPort), outcome.results()).status())
+                    .isEqualTo(Health.Status.DEGRADED);
             assertThat(Files.readString(bed.paths().config())).isEqualTo(before);
+            assertThat(Files.list(bed.paths().config().getParent())).extracting(f -> f.getFileName().toString())
+                    .as("no .next or .last-good file is left").containsOnly("haproxy.cfg", "haproxy.cfg.log");
+            assertThat(bed.live("s2").state()).as("no server of the commit was touched").isEqualTo("drain");
+            assertThat(Files.readString(bed.paths().stateFile())).as("the saved state is the running workers'")
+                    .contains(" s1 ", " s2 ");
             assertThat(bed.answers(5)).containsExactly("200 s1");
             assertThat(bed.haproxy().log()).contains("cannot bind socket");
         }
+        // The next reload starts from the saved state: s2 is still drained.
+        bed.reconcile(bed.env(List.of(bed.server("s1", "ready", 1), bed.server("s2", "drain", 1),
+                bed.server("s3", "ready", 1))));
+        assertThat(bed.live("s2").state()).isEqualTo("drain");
     }
 
     @Test
