@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * A plan as JSON: {@code {"environment", "commit", "changes": [{provider, kind, namespace, name, action, fields}],
- * "refused": [{provider, deletes, owned, trailer, reason}]}}; a deletion the guard refuses carries {@code "refused": true}.
+ * "refused": [{provider, deletes, owned, trailer, reason}]}}; a deletion the guard refuses carries
+ * {@code "refused": true}, an object that costs money while idle {@code "costsWhileIdle": true}.
  */
 final class PlanJson {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -71,6 +72,9 @@ final class PlanJson {
         }
         if (refused) {
             m.put("refused", true);
+        }
+        if (c.keepsIdleCost()) {
+            m.put("costsWhileIdle", true);
         }
         return m;
     }

@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * A plan as people read it: {@code +} create, {@code ~} update with each field, {@code -} delete, {@code ?} orphan,
  * {@code @} declared but not adopted. Deletions the deletion guard would refuse are marked, with the trailer that
- * allows them.
+ * allows them; objects that cost money while idle are marked, and named again under the totals.
  */
 final class PlanPrinter {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,9 +36,10 @@ final class PlanPrinter {
                 if (c.action() == Action.NOOP) {
                     continue;
                 }
-                out.printf("  %s %s %s%s%s%n", c.action().symbol(), c.key().kind(), display(c),
+                out.printf("  %s %s %s%s%s%s%n", c.action().symbol(), c.key().kind(), display(c),
                         c.note() == null ? "" : "  (" + c.note() + ")",
-                        guard.refused() && c.action() == Action.DELETE ? "  [refused by the deletion guard]" : "");
+                        guard.refused() && c.action() == Action.DELETE ? "  [refused by the deletion guard]" : "",
+                        c.keepsIdleCost() ? "  [costs money while idle]" : "");
                 for (FieldChange f : c.fields()) {
                     out.printf("      %s: %s -> %s%n", f.path(), value(f.found()), value(f.wanted()));
                 }
@@ -53,6 +54,11 @@ final class PlanPrinter {
                 totals.getOrDefault(Action.CREATE, 0), totals.getOrDefault(Action.UPDATE, 0),
                 totals.getOrDefault(Action.DELETE, 0), totals.getOrDefault(Action.NOOP, 0),
                 totals.getOrDefault(Action.ORPHAN, 0));
+        List<String> idle = plans.stream().flatMap(p -> p.changes().changes().stream()).filter(Change::keepsIdleCost)
+                .map(c -> c.key().kind() + " " + display(c)).toList();
+        if (!idle.isEmpty()) {
+            out.printf("Costs money while idle, used or not: %s.%n", String.join(", ", idle));
+        }
     }
 
     private static String display(Change c) {

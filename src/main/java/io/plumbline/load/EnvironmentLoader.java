@@ -1,6 +1,5 @@
 package io.plumbline.load;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumbline.model.InvalidInputException;
@@ -28,8 +27,7 @@ public final class EnvironmentLoader {
     private final YamlReader yaml;
     private final SchemaValidator schema = new SchemaValidator();
     private final ManifestReader manifests;
-    private final ObjectMapper mapper = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    private final ObjectMapper mapper = SpecBinding.mapper();
 
     public EnvironmentLoader(YamlLimits limits) {
         this.yaml = new YamlReader(limits);

@@ -9,11 +9,28 @@ import java.util.List;
  * @param actual  null for CREATE
  * @param fields  the differing fields of an UPDATE; empty otherwise
  * @param note    why, when the action needs explaining (an orphan kept, a field left to an autoscaler)
+ * @param idleCost the object costs money for as long as it exists, used or not (a NAT gateway, an address); the
+ *                 provider says so, and plans show it so that nobody keeps one by mistake
  */
 public record Change(Action action, ResourceKey key, Resource desired, Resource actual, List<FieldChange> fields,
-                     String note) {
+                     String note, boolean idleCost) {
     public Change {
         fields = fields == null ? List.of() : List.copyOf(fields);
+    }
+
+    public Change(Action action, ResourceKey key, Resource desired, Resource actual, List<FieldChange> fields,
+                  String note) {
+        this(action, key, desired, actual, fields, note, false);
+    }
+
+    /** The same change, marked as keeping an object that costs money while idle. */
+    public Change withIdleCost() {
+        return new Change(action, key, desired, actual, fields, note, true);
+    }
+
+    /** Whether the object exists after this change and costs money while idle. */
+    public boolean keepsIdleCost() {
+        return idleCost && desired != null;
     }
 
     public static Change create(Resource desired) {

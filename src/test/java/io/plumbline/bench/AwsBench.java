@@ -45,11 +45,18 @@ public final class AwsBench {
     }
 
     private static void run(String title, AwsProvider provider, LoadedEnvironment env) {
+        run(title, provider, env, true);
+    }
+
+    /** One plan, applied or not, with its time and its calls by operation. */
+    static void run(String title, AwsProvider provider, LoadedEnvironment env, boolean apply) {
         provider.calls().clear();
         long start = System.nanoTime();
         List<Resource> desired = provider.render(env);
         ChangeSet plan = provider.diff(env, desired, provider.observe(env, desired));
-        provider.apply(env, plan);
+        if (apply) {
+            provider.apply(env, plan);
+        }
         long millis = (System.nanoTime() - start) / 1_000_000;
         List<CallCounter.Call> calls = provider.calls().calls();
         Map<String, Long> byOperation = new TreeMap<>(calls.stream()

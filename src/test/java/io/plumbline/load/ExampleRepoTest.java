@@ -17,7 +17,7 @@ class ExampleRepoTest {
 
         assertThat(result.allProblems()).isEmpty();
         assertThat(result.environments()).extracting(LoadedEnvironment::name)
-                .containsExactlyInAnyOrder("production", "staging");
+                .containsExactlyInAnyOrder("production", "staging", "hopper");
         LoadedEnvironment production = result.environments().stream()
                 .filter(e -> e.name().equals("production")).findFirst().orElseThrow();
         var spec = production.environment().spec();
@@ -29,6 +29,22 @@ class ExampleRepoTest {
                 .containsExactly("ready", "maint");
         assertThat(production.manifests()).singleElement()
                 .satisfies(m -> assertThat(m.file()).isEqualTo("manifests/production/frontend-pdb.yaml"));
+    }
+
+    @Test
+    void hopperDeclaresItsNetworkAndGroups() throws Exception {
+        LoadResult result = new EnvironmentLoader()
+                .loadAll(new DirectoryFiles(Path.of("example-repo"), Revision.WORKING_TREE));
+        var aws = result.environments().stream().filter(e -> e.name().equals("hopper")).findFirst().orElseThrow()
+                .environment().spec().aws();
+
+        var vpc = aws.network().vpcs().get(0);
+        assertThat(vpc.cidr()).isEqualTo("10.0.0.0/16");
+        assertThat(vpc.tags()).containsEntry("kubernetes.io/cluster/hopper", "shared");
+        assertThat(vpc.subnets()).extracting(s -> s.name() + " " + s.isPublic())
+                .containsExactly("hopper-private false", "hopper-public true");
+        assertThat(aws.securityGroups()).extracting(g -> g.name())
+                .containsExactly("ssh-bastion", "k8s-ami", "k8s-master", "k8s-nodes");
     }
 
     @Test

@@ -52,6 +52,15 @@ class MutationTest {
             Pattern.compile("missing /spec/haproxy/backends/\\d+/(balance|forwardFor|healthCheck|servers)(/.*)?"),
             Pattern.compile("missing /spec/haproxy/backends/\\d+/servers/\\d+/(weight|state|check)"),
             Pattern.compile("missing /spec/haproxy/stats/(uri|admin)"),
+            Pattern.compile("missing /spec/aws/network/vpcs"),
+            Pattern.compile("missing /spec/aws/network/vpcs/\\d+/(dnsSupport|dnsHostnames|tags|routeTables)"),
+            Pattern.compile("missing /spec/aws/network/vpcs/\\d+/subnets/\\d+/(public|tags)"),
+            Pattern.compile("missing /spec/aws/network/vpcs/\\d+/routeTables/\\d+/(subnets|routes)"),
+            Pattern.compile("missing /spec/aws/network/.*/tags/.*"),
+            // Tag values are free text in the characters AWS allows: '/', '.' and spaces included.
+            Pattern.compile("(string|suffix) /spec/aws/network/.*/tags/.* = (/\\.\\./\\.\\.|\\.\\./\\.\\./\\.\\.)"
+                    + "/etc/passwd"),
+            Pattern.compile("(string|suffix) /spec/aws/network/.*/tags/.* =  x"),
             // Free-form labels take any label key, and values that are themselves valid labels.
             Pattern.compile("unknown-key /metadata/labels"),
             // Text fields may hold tabs and new lines (env values and exec arguments are passed on as they are).
@@ -72,7 +81,7 @@ class MutationTest {
             Pattern.compile("type /spec/kubernetes/applications/\\d+/rollout/max(Surge|Unavailable) = 7"));
 
     @ParameterizedTest
-    @ValueSource(strings = {"production", "staging"})
+    @ValueSource(strings = {"production", "staging", "hopper"})
     void everyMutantIsRefusedWithAPositionOrValidByDesign(String name) throws IOException {
         String file = "environments/" + name + ".yaml";
         String original = Files.readString(Path.of("example-repo", file));
@@ -108,7 +117,7 @@ class MutationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"production", "staging"})
+    @ValueSource(strings = {"production", "staging", "hopper"})
     void numbersPastTheirFieldsBoundsAreRefused(String name) throws IOException {
         String file = "environments/" + name + ".yaml";
         List<String> accepted = Mutants.of(Files.readString(Path.of("example-repo", file))).stream()

@@ -57,8 +57,15 @@ public final class AwsContext {
 
     /** Carries this environment's ownership tags and no {@code shared} cluster tag: Plumbline may delete it. */
     public boolean owned(Map<String, String> tags) {
-        return env.name().equals(tags.get(Marks.AWS_ENVIRONMENT_TAG))
-                && "true".equals(tags.get(Marks.AWS_MANAGED_TAG)) && !shared(tags);
+        return marked(tags) && !shared(tags);
+    }
+
+    /**
+     * Carries this environment's marks, {@code shared} or not. The network kinds own what they marked even when it
+     * is {@code shared}, so that it is kept up to date; the ownership rules still never delete it.
+     */
+    public boolean marked(Map<String, String> tags) {
+        return env.name().equals(tags.get(Marks.AWS_ENVIRONMENT_TAG)) && "true".equals(tags.get(Marks.AWS_MANAGED_TAG));
     }
 
     public static boolean shared(Map<String, String> tags) {

@@ -5,6 +5,7 @@ import io.plumbline.model.ObjectResult;
 import io.plumbline.model.Resource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /** One kind of AWS resource: how to observe it in bulk and how to apply one change to it. */
@@ -18,6 +19,19 @@ public interface AwsKind {
      * describe calls (paginated and filtered), never one per object unless AWS offers no batch read.
      */
     List<Resource> observe(AwsContext ctx, List<Resource> desired);
+
+    /**
+     * Fields AWS cannot change in place (a CIDR block, a zone). A change to one is refused in the plan and at apply:
+     * Plumbline never replaces the object by itself.
+     */
+    default Set<String> immutableFields() {
+        return Set.of();
+    }
+
+    /** Whether objects of this kind cost money for as long as they exist, used or not. */
+    default boolean costsWhileIdle() {
+        return false;
+    }
 
     /** Applies one change; throws on failure. */
     void apply(AwsContext ctx, Change change);

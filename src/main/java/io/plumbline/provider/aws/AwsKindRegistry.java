@@ -11,6 +11,12 @@ import io.plumbline.provider.aws.ecr.EcrRepositories;
 import io.plumbline.provider.aws.eks.Nodegroups;
 import io.plumbline.provider.aws.elb.Listeners;
 import io.plumbline.provider.aws.route53.DnsRecords;
+import io.plumbline.provider.aws.vpc.ElasticIps;
+import io.plumbline.provider.aws.vpc.InternetGateways;
+import io.plumbline.provider.aws.vpc.NatGateways;
+import io.plumbline.provider.aws.vpc.RouteTables;
+import io.plumbline.provider.aws.vpc.Subnets;
+import io.plumbline.provider.aws.vpc.Vpcs;
 import io.plumbline.render.aws.AwsKinds;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,16 +28,23 @@ import java.util.stream.Collectors;
 /** The kinds the provider manages, in {@link AwsKinds#APPLY_ORDER}. */
 final class AwsKindRegistry {
     private final List<AwsKind> ordered;
+    private final Map<String, AwsKind> byName;
 
     private AwsKindRegistry(List<AwsKind> kinds) {
-        Map<String, AwsKind> byName = kinds.stream().collect(Collectors.toMap(AwsKind::kind, Function.identity()));
+        this.byName = kinds.stream().collect(Collectors.toMap(AwsKind::kind, Function.identity()));
         this.ordered = AwsKinds.APPLY_ORDER.stream().map(byName::get).toList();
     }
 
     static AwsKindRegistry standard() {
-        return new AwsKindRegistry(List.of(new SecurityGroups(), new SecurityGroupRules(), new ClusterTags(), new EcrRepositories(),
+        return new AwsKindRegistry(List.of(new Vpcs(), new Subnets(), new InternetGateways(), new ElasticIps(),
+                new NatGateways(), new RouteTables(), new SecurityGroups(), new SecurityGroupRules(), new ClusterTags(),
+                new EcrRepositories(),
                 new Nodegroups(), new AutoScalingGroups(), new ScheduledActions(), new ScalingPolicies(),
                 new Certificates(), new Listeners(), new DnsRecords()));
+    }
+
+    AwsKind of(String kind) {
+        return byName.get(kind);
     }
 
     List<AwsKind> inOrder() {

@@ -22,8 +22,9 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
- * The AWS provider: security groups and their rules, cluster tags, ECR, EKS nodegroups, Auto Scaling, ACM, ELBv2 listeners
- * and Route53 records. Build it with {@code new AwsProvider(AwsConnection.production())}; close it on shutdown.
+ * The AWS provider: VPCs with their subnets, gateways and route tables, security groups and their rules, cluster
+ * tags, ECR, EKS nodegroups, Auto Scaling, ACM, ELBv2 listeners and Route53 records. Build it with
+ * {@code new AwsProvider(AwsConnection.production())}; close it on shutdown.
  */
 public final class AwsProvider implements Provider, AutoCloseable {
     private final AwsConnection connection;
@@ -82,7 +83,14 @@ public final class AwsProvider implements Provider, AutoCloseable {
         boolean prune = env.environment().spec().sync().pruneEnabled();
         ChangeSet plan = Planner.exact().plan(settled, actual, prune);
         Ownership ownership = new Ownership(env.environment().spec().aws(), env.name(), prune);
-        return new ChangeSet(plan.changes().stream().map(ownership::judge).toList());
+        return new ChangeSet(plan.changes().stream().map(ownership::judge).map(this::traits).toList());
+    }
+
+    /** What the kind says of the change: a refused replacement, an object that costs money while idle. */
+    private Change traits(Change c) {
+        AwsKind kind = kinds.of(c.key().kind());
+        Change judged = Replacements.judge(kind, c);
+        return kind.costsWhileIdle() ? judged.withIdleCost() : judged;
     }
 
     @Override
@@ -96,8 +104,11 @@ public final class AwsProvider implements Provider, AutoCloseable {
         AwsContext ctx = context(env);
         AccountGuard.check(ctx);
         for (AwsKind kind : kinds.inOrder()) {
-            results.addAll(kind.applyAll(ctx, plan.filter(c -> c.key().kind().equals(kind.kind())
-                    && (c.action() == Action.CREATE || c.action() == Action.UPDATE))));
+            List<Change> writes = plan.filter(c -> c.key().kind().equals(kind.kind())
+                    && (c.action() == Action.CREATE || c.action() == Action.UPDATE));
+            writes.forEach(c -> Replacements.refusal(kind, c).ifPresent(r -> results.add(ObjectResult.rejected(c, r))));
+            results.addAll(kind.applyAll(ctx, writes.stream()
+                    .filter(c -> Replacements.refusal(kind, c).isEmpty()).toList()));
         }
         for (AwsKind kind : kinds.inReverse()) {
             results.addAll(kind.applyAll(ctx, plan.filter(c -> c.key().kind().equals(kind.kind())

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -38,8 +37,9 @@ public final class Lookup {
         this.environment = environment;
     }
 
+    /** The result of {@code read}, read at most once per reconcile under {@code name} (until {@link #forget}). */
     @SuppressWarnings("unchecked")
-    private <T> T once(String name, Supplier<T> read) {
+    public <T> T once(String name, Supplier<T> read) {
         if (!memo.containsKey(name)) {
             memo.put(name, AwsErrors.call("reading " + name, read));
         }
@@ -51,14 +51,17 @@ public final class Lookup {
         memo.remove(name);
     }
 
-    /** VPCs by their {@code Name} tag, for the VPC names the environment mentions. */
+    /** VPCs by their {@code Name} tag. */
     public Map<String, Vpc> vpcs() {
-        Set<String> names = new TreeSet<>();
-        spec.securityGroups().forEach(g -> names.add(g.vpc()));
-        clusterTagged("vpc").forEach(names::add);
-        return once("vpcs", () -> names.isEmpty() ? Map.of()
-                : aws.ec2().describeVpcsPaginator(r -> r.filters(filter("tag:Name", names))).vpcs().stream()
-                .collect(Collectors.toMap(v -> nameTag(v.tags()), Function.identity(), (a, b) -> a)));
+        return allVpcs().stream().collect(Collectors.toMap(v -> nameTag(v.tags()), Function.identity(), (a, b) -> a));
+    }
+
+    /**
+     * Every VPC of the region, in one paginated call: a VPC that carries the marks but is no longer named in the file
+     * must be found too, and a region holds few VPCs (five unless the quota is raised).
+     */
+    public List<Vpc> allVpcs() {
+        return once("vpcs", () -> aws.ec2().describeVpcsPaginator(r -> { }).vpcs().stream().toList());
     }
 
     /** Subnets by their {@code Name} tag, for the subnets named in cluster tags. */
@@ -74,7 +77,9 @@ public final class Lookup {
      * marks wherever it is (a group removed from the file), with rules and tags.
      */
     public List<software.amazon.awssdk.services.ec2.model.SecurityGroup> securityGroups() {
-        List<String> vpcIds = vpcs().values().stream().map(Vpc::vpcId).toList();
+        Map<String, Vpc> vpcs = vpcs();
+        List<String> vpcIds = spec.securityGroups().stream().map(SecurityGroup::vpc).distinct().map(vpcs::get)
+                .filter(java.util.Objects::nonNull).map(Vpc::vpcId).toList();
         return once("security groups", () -> {
             List<software.amazon.awssdk.services.ec2.model.SecurityGroup> found = new ArrayList<>(vpcIds.isEmpty()
                     ? List.of() : aws.ec2().describeSecurityGroupsPaginator(r -> r.filters(filter("vpc-id", vpcIds)))

@@ -4,20 +4,26 @@ import io.plumbline.model.Action;
 import io.plumbline.model.Change;
 import io.plumbline.model.FieldChange;
 import io.plumbline.model.Marks;
+import io.plumbline.model.Resource;
 import io.plumbline.model.ResourceKey;
 import io.plumbline.model.spec.aws.AutoScalingGroup;
 import io.plumbline.model.spec.aws.AwsSpec;
 import io.plumbline.model.spec.aws.SecurityGroup;
+import io.plumbline.model.spec.aws.Vpc;
 import io.plumbline.render.aws.AwsKinds;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Applies the ownership rules to a plan. A declared object found without this environment's marks is shown as
  * {@link Action#ADOPT} and left alone, unless the environment says {@code adopt: true} (or declares its container
  * {@code exclusive}); then the update adds the marks. A member without marks inside a declared container (a rule
  * added by hand, a scheduled action made by someone else) is "not managed here" and kept, unless the container is
- * {@code exclusive} and pruning is on: then it is deleted, and the plan says why.
+ * {@code exclusive} and pruning is on: then it is deleted, and the plan says why. Whatever is tagged
+ * {@code kubernetes.io/cluster/<name>=shared} is never deleted, even when it carries the marks.
  */
 final class Ownership {
     /** The field an adopting update names: the marks the object is about to carry. */
@@ -34,6 +40,10 @@ final class Ownership {
 
     Change judge(Change c) {
         String kind = c.key().kind();
+        if (c.action() == Action.DELETE && AwsContext.shared(tags(c.actual()))) {
+            return Change.orphan(c.actual(), "tagged " + Marks.CLUSTER_TAG_PREFIX + "<name>=" + Marks.SHARED
+                    + ": never deleted");
+        }
         boolean foreign = c.actual() != null && !c.actual().owned();
         if (foreign && c.desired() != null && kind.equals(AwsKinds.CERTIFICATE)) {
             return Change.adopt(c.desired(), c.actual(), "a certificate for this domain exists without Plumbline's "
@@ -74,8 +84,29 @@ final class Ownership {
             case AwsKinds.DNS_RECORD -> spec.dns().stream()
                     .filter(z -> Names.dns(z.zone()).equals(key.namespace())).flatMap(z -> z.records().stream())
                     .anyMatch(r -> (Names.dns(r.name()) + " " + r.type()).equals(key.name()) && r.adopt());
+            case AwsKinds.VPC -> vpc(key.name()).map(Vpc::adopt).orElse(false);
+            case AwsKinds.SUBNET, AwsKinds.NAT_GATEWAY, AwsKinds.ROUTE_TABLE -> vpc(key.namespace()).map(Vpc::adopt)
+                    .orElse(false);
+            case AwsKinds.INTERNET_GATEWAY -> vpcs().anyMatch(v -> key.name().equals(v.internetGateway()) && v.adopt());
+            case AwsKinds.ELASTIC_IP -> vpcs().anyMatch(v -> v.adopt() && v.natGateways().stream()
+                    .anyMatch(n -> n.name().equals(key.name())));
             default -> false;
         };
+    }
+
+    private Stream<Vpc> vpcs() {
+        return spec.network() == null ? Stream.empty() : spec.network().vpcs().stream();
+    }
+
+    private Optional<Vpc> vpc(String name) {
+        return vpcs().filter(v -> v.name().equals(name)).findFirst();
+    }
+
+    /** The tags an observed object carries, for the kinds that report them. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> tags(Resource actual) {
+        Object tags = actual.body().get("tags");
+        return tags instanceof Map<?, ?> m ? (Map<String, String>) m : Map.of();
     }
 
     /** Whether the container of a member (its security group or Auto Scaling group) is declared exclusive. */
@@ -87,7 +118,7 @@ final class Ownership {
                 .anyMatch(AutoScalingGroup::exclusive);
     }
 
-    private java.util.Optional<SecurityGroup> group(String name) {
+    private Optional<SecurityGroup> group(String name) {
         return spec.securityGroups().stream().filter(g -> g.name().equals(name)).findFirst();
     }
 }

@@ -7,6 +7,12 @@ import java.util.Set;
 /** The AWS resource kinds, in the order they are applied (deletions run in reverse). */
 public final class AwsKinds {
     public static final String PROVIDER = "aws";
+    public static final String VPC = "Vpc";
+    public static final String SUBNET = "Subnet";
+    public static final String INTERNET_GATEWAY = "InternetGateway";
+    public static final String ELASTIC_IP = "ElasticIp";
+    public static final String NAT_GATEWAY = "NatGateway";
+    public static final String ROUTE_TABLE = "RouteTable";
     public static final String SECURITY_GROUP = "SecurityGroup";
     public static final String SECURITY_GROUP_RULE = "SecurityGroupRule";
     public static final String CLUSTER_TAG = "ClusterTag";
@@ -25,10 +31,13 @@ public final class AwsKinds {
     }
 
     /**
-     * Groups before their rules, certificates before the listeners that use them, listeners before the DNS aliases
-     * that point at them. Deletions run in reverse: records, listeners, certificates, rules, groups.
+     * The network first (VPCs, their subnets and internet gateways, Elastic IPs before the NAT gateways that use
+     * them, route tables last as their routes point at the gateways), then groups before their rules, certificates
+     * before the listeners that use them, listeners before the DNS aliases that point at them. Deletions run in
+     * reverse: records, listeners, certificates, rules, groups, then the network.
      */
-    public static final List<String> APPLY_ORDER = List.of(SECURITY_GROUP, SECURITY_GROUP_RULE, CLUSTER_TAG, ECR_REPOSITORY,
+    public static final List<String> APPLY_ORDER = List.of(VPC, SUBNET, INTERNET_GATEWAY, ELASTIC_IP, NAT_GATEWAY,
+            ROUTE_TABLE, SECURITY_GROUP, SECURITY_GROUP_RULE, CLUSTER_TAG, ECR_REPOSITORY,
             NODEGROUP, AUTO_SCALING_GROUP, SCHEDULED_ACTION, SCALING_POLICY, CERTIFICATE, LISTENER, DNS_RECORD);
 
     /**
@@ -41,7 +50,8 @@ public final class AwsKinds {
      * Kinds Plumbline creates and marks. An existing object of these kinds without the marks is adopted only when
      * the environment says so; the other kinds (cluster tags, nodegroup and group sizes) configure existing objects.
      */
-    public static final Set<String> CREATED = Set.of(SECURITY_GROUP, SECURITY_GROUP_RULE, ECR_REPOSITORY,
+    public static final Set<String> CREATED = Set.of(VPC, SUBNET, INTERNET_GATEWAY, ELASTIC_IP, NAT_GATEWAY,
+            ROUTE_TABLE, SECURITY_GROUP, SECURITY_GROUP_RULE, ECR_REPOSITORY,
             SCHEDULED_ACTION, SCALING_POLICY, CERTIFICATE, LISTENER, DNS_RECORD);
 
     private AwsKinds() {

@@ -23,7 +23,8 @@ public final class AwsRender {
     }
 
     public static List<Resource> render(String file, AwsSpec spec) {
-        List<Resource> out = new ArrayList<>(NetworkRender.securityGroups(spec));
+        List<Resource> out = new ArrayList<>(VpcRender.render(spec));
+        out.addAll(NetworkRender.securityGroups(spec));
         spec.clusterTags().forEach(t -> out.add(resource(AwsKinds.CLUSTER_TAG, t.resourceType(),
                 t.resource() + " " + t.key(), Body.of().put("value", t.value()).build())));
         spec.ecr().repositories().forEach(r -> out.add(resource(AwsKinds.ECR_REPOSITORY, "", r.name(), ecr(r))));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.plumbline.load.SpecBinding;
 import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.Revision;
 import io.plumbline.model.spec.Environment;
@@ -46,7 +47,7 @@ public final class Fixture {
     }
 
     public LoadedEnvironment environment(String commitMessage) {
-        Environment env = YAML.convertValue(tree, Environment.class);
+        Environment env = SpecBinding.mapper().convertValue(tree, Environment.class);
         return new LoadedEnvironment(file, env, List.of(), new Revision("0123456789abcdef", "main", commitMessage));
     }
 }

@@ -5,17 +5,29 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Before each test, moto reset and seeded as the team's existing account ({@link AwsBaseline}), with the provider
- * under test and a second set of clients that plays the team's hands; both closed after the test.
+ * Before each test, moto reset and seeded as the team's existing account ({@link AwsBaseline}, unless
+ * {@link #empty}), with the provider under test and a second set of clients that plays the team's hands; both
+ * closed after the test.
  */
 final class SeededAccount implements BeforeEachCallback, AfterEachCallback {
     private final MotoServer moto;
+    private final boolean seed;
     private AwsProvider provider;
     private AwsClients hand;
     private AwsBaseline.Seeded seeded;
 
     SeededAccount(MotoServer moto) {
+        this(moto, true);
+    }
+
+    private SeededAccount(MotoServer moto, boolean seed) {
         this.moto = moto;
+        this.seed = seed;
+    }
+
+    /** An account with nothing of the team's in it (only the region's default VPC). */
+    static SeededAccount empty(MotoServer moto) {
+        return new SeededAccount(moto, false);
     }
 
     @Override
@@ -23,7 +35,7 @@ final class SeededAccount implements BeforeEachCallback, AfterEachCallback {
         moto.reset();
         provider = new AwsProvider(moto.connection());
         hand = TestClients.create(moto.connection());
-        seeded = AwsBaseline.seed(hand);
+        seeded = seed ? AwsBaseline.seed(hand) : null;
     }
 
     @Override

@@ -8,11 +8,13 @@ import java.util.List;
  *
  * @param accountId  the account the credentials must belong to; nothing is written otherwise
  * @param assumeRole optional ARN of a role to assume for this environment
+ * @param network    VPCs Plumbline creates and keeps; null when the environment declares none
  */
 public record AwsSpec(String region, String accountId, String assumeRole, Ecr ecr, Eks eks,
                       Autoscaling autoscaling, List<Certificate> certificates,
                       List<LoadBalancer> loadBalancers, List<DnsZone> dns,
-                      List<SecurityGroup> securityGroups, List<ClusterTag> clusterTags) {
+                      List<SecurityGroup> securityGroups, List<ClusterTag> clusterTags,
+                      Network network) {
     public AwsSpec {
         ecr = ecr == null ? new Ecr(null) : ecr;
         autoscaling = autoscaling == null ? new Autoscaling(null) : autoscaling;

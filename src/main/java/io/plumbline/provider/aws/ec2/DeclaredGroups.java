@@ -2,6 +2,7 @@ package io.plumbline.provider.aws.ec2;
 
 import io.plumbline.provider.ProviderException;
 import io.plumbline.provider.aws.AwsContext;
+import io.plumbline.model.spec.aws.AwsSpec;
 import io.plumbline.provider.aws.Lookup;
 import java.util.Map;
 import java.util.Optional;
@@ -11,9 +12,11 @@ import software.amazon.awssdk.services.ec2.model.Vpc;
 /** Finds security groups by name in the VPC whose {@code Name} tag the environment gives, and back. */
 final class DeclaredGroups {
     private final Lookup lookup;
+    private final AwsSpec spec;
 
     DeclaredGroups(AwsContext ctx) {
         this.lookup = ctx.lookup();
+        this.spec = ctx.spec();
     }
 
     /** The declared group, or a clear error: a declared group is created before its rules are authorised. */
@@ -25,6 +28,10 @@ final class DeclaredGroups {
 
     Optional<SecurityGroup> find(String vpcName, String name) {
         Vpc vpc = lookup.vpcs().get(vpcName);
+        if (vpc == null && spec.network() != null
+                && spec.network().vpcs().stream().anyMatch(v -> v.name().equals(vpcName))) {
+            return Optional.empty(); // the network is created by the same apply, before its groups
+        }
         if (vpc == null) {
             throw ProviderException.refused("aws: no VPC tagged Name=" + vpcName
                     + " (named by spec.aws.securityGroups)");

@@ -6,6 +6,7 @@ import io.plumbline.model.ResourceKey;
 import io.plumbline.provider.ProviderException;
 import io.plumbline.provider.aws.AwsContext;
 import io.plumbline.provider.aws.AwsKind;
+import io.plumbline.provider.aws.vpc.Ec2Tags;
 import io.plumbline.render.aws.AwsKinds;
 import io.plumbline.render.aws.Body;
 import java.util.ArrayList;
@@ -89,8 +90,6 @@ public final class SecurityGroups implements AwsKind {
     }
 
     static Map<String, String> tags(List<Tag> tags) {
-        Map<String, String> out = new HashMap<>();
-        tags.forEach(t -> out.put(t.key(), t.value()));
-        return out;
+        return Ec2Tags.map(tags);
     }
 }
