@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -36,6 +37,7 @@ public final class AwsClients implements AutoCloseable {
     private final AcmClient acm;
     private final Route53Client route53;
     private final ResourceGroupsTaggingApiClient tagging;
+    private final IamClient iam;
 
     AwsClients(AwsConnection connection, SdkHttpClient http, CallCounter counter, String region, String role,
                String environment) {
@@ -53,6 +55,8 @@ public final class AwsClients implements AutoCloseable {
         this.acm = build(AcmClient.builder(), credentials);
         this.route53 = build(Route53Client.builder(), credentials);
         this.tagging = build(ResourceGroupsTaggingApiClient.builder(), credentials);
+        // IAM is global: its one endpoint is reached through the global region, whatever the environment's.
+        this.iam = build(IamClient.builder(), credentials, Region.AWS_GLOBAL);
     }
 
     private AwsCredentialsProvider assume(String role, String environment) {
@@ -64,8 +68,14 @@ public final class AwsClients implements AutoCloseable {
 
     private <C extends AutoCloseable, B extends AwsClientBuilder<B, C>> C build(B builder,
                                                                                AwsCredentialsProvider creds) {
+        return build(builder, creds, region);
+    }
+
+    private <C extends AutoCloseable, B extends AwsClientBuilder<B, C>> C build(B builder,
+                                                                               AwsCredentialsProvider creds,
+                                                                               Region in) {
         connection.endpointOverride().ifPresent(builder::endpointOverride);
-        builder.region(region).credentialsProvider(creds)
+        builder.region(in).credentialsProvider(creds)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallTimeout(connection.apiCallTimeout())
                         .apiCallAttemptTimeout(connection.attemptTimeout())
@@ -114,6 +124,10 @@ public final class AwsClients implements AutoCloseable {
 
     public ResourceGroupsTaggingApiClient tagging() {
         return tagging;
+    }
+
+    public IamClient iam() {
+        return iam;
     }
 
     public AwsConnection connection() {

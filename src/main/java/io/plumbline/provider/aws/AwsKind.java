@@ -5,6 +5,7 @@ import io.plumbline.model.ObjectResult;
 import io.plumbline.model.Resource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /** One kind of AWS resource: how to observe it in bulk and how to apply one change to it. */
@@ -18,6 +19,14 @@ public interface AwsKind {
      * describe calls (paginated and filtered), never one per object unless AWS offers no batch read.
      */
     List<Resource> observe(AwsContext ctx, List<Resource> desired);
+
+    /**
+     * Top-level body fields that hold a whole document (an IAM policy): compared on both sides, so a statement or
+     * key added outside Plumbline is drift too. Other fields are compared only where declared.
+     */
+    default Set<String> documents() {
+        return Set.of();
+    }
 
     /** Applies one change; throws on failure. */
     void apply(AwsContext ctx, Change change);

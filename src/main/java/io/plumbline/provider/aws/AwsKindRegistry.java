@@ -10,28 +10,40 @@ import io.plumbline.provider.aws.ec2.SecurityGroups;
 import io.plumbline.provider.aws.ecr.EcrRepositories;
 import io.plumbline.provider.aws.eks.Nodegroups;
 import io.plumbline.provider.aws.elb.Listeners;
+import io.plumbline.provider.aws.iam.IamInstanceProfiles;
+import io.plumbline.provider.aws.iam.IamRolePolicies;
+import io.plumbline.provider.aws.iam.IamRoles;
 import io.plumbline.provider.aws.route53.DnsRecords;
 import io.plumbline.render.aws.AwsKinds;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The kinds the provider manages, in {@link AwsKinds#APPLY_ORDER}. */
 final class AwsKindRegistry {
     private final List<AwsKind> ordered;
+    private final Map<String, AwsKind> byName;
 
     private AwsKindRegistry(List<AwsKind> kinds) {
-        Map<String, AwsKind> byName = kinds.stream().collect(Collectors.toMap(AwsKind::kind, Function.identity()));
+        this.byName = kinds.stream().collect(Collectors.toMap(AwsKind::kind, Function.identity()));
         this.ordered = AwsKinds.APPLY_ORDER.stream().map(byName::get).toList();
     }
 
     static AwsKindRegistry standard() {
-        return new AwsKindRegistry(List.of(new SecurityGroups(), new SecurityGroupRules(), new ClusterTags(), new EcrRepositories(),
+        return new AwsKindRegistry(List.of(new SecurityGroups(), new SecurityGroupRules(), new IamRoles(),
+                new IamRolePolicies(), new IamInstanceProfiles(), new ClusterTags(), new EcrRepositories(),
                 new Nodegroups(), new AutoScalingGroups(), new ScheduledActions(), new ScalingPolicies(),
                 new Certificates(), new Listeners(), new DnsRecords()));
+    }
+
+    /** The fields of a kind's bodies compared whole, on both sides. */
+    Set<String> documents(String kind) {
+        AwsKind k = byName.get(kind);
+        return k == null ? Set.of() : k.documents();
     }
 
     List<AwsKind> inOrder() {

@@ -38,8 +38,9 @@ public final class Lookup {
         this.environment = environment;
     }
 
+    /** What {@code read} returns, read at most once per reconcile under {@code name}. */
     @SuppressWarnings("unchecked")
-    private <T> T once(String name, Supplier<T> read) {
+    public <T> T once(String name, Supplier<T> read) {
         if (!memo.containsKey(name)) {
             memo.put(name, AwsErrors.call("reading " + name, read));
         }

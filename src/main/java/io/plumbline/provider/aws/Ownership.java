@@ -74,8 +74,17 @@ final class Ownership {
             case AwsKinds.DNS_RECORD -> spec.dns().stream()
                     .filter(z -> Names.dns(z.zone()).equals(key.namespace())).flatMap(z -> z.records().stream())
                     .anyMatch(r -> (Names.dns(r.name()) + " " + r.type()).equals(key.name()) && r.adopt());
+            case AwsKinds.IAM_ROLE -> role(key.name());
+            case AwsKinds.IAM_ROLE_POLICY -> role(key.namespace());
+            case AwsKinds.IAM_INSTANCE_PROFILE -> spec.iam().instanceProfiles().stream()
+                    .anyMatch(p -> p.name().equals(key.name()) && p.adopt());
             default -> false;
         };
+    }
+
+    /** Whether the role of this name is declared with {@code adopt: true}; its inline policies follow it. */
+    private boolean role(String name) {
+        return spec.iam().roles().stream().anyMatch(r -> r.name().equals(name) && r.adopt());
     }
 
     /** Whether the container of a member (its security group or Auto Scaling group) is declared exclusive. */

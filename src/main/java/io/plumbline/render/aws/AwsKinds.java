@@ -8,6 +8,9 @@ public final class AwsKinds {
     public static final String PROVIDER = "aws";
     public static final String SECURITY_GROUP = "SecurityGroup";
     public static final String SECURITY_GROUP_RULE = "SecurityGroupRule";
+    public static final String IAM_ROLE = "IamRole";
+    public static final String IAM_ROLE_POLICY = "IamRolePolicy";
+    public static final String IAM_INSTANCE_PROFILE = "IamInstanceProfile";
     public static final String CLUSTER_TAG = "ClusterTag";
     public static final String ECR_REPOSITORY = "EcrRepository";
     public static final String NODEGROUP = "Nodegroup";
@@ -19,10 +22,12 @@ public final class AwsKinds {
     public static final String DNS_RECORD = "DnsRecord";
 
     /**
-     * Groups before their rules, certificates before the listeners that use them, listeners before the DNS aliases
-     * that point at them. Deletions run in reverse: records, listeners, certificates, rules, groups.
+     * Groups before their rules, roles before their policies and the instance profiles that hold them, certificates
+     * before the listeners that use them, listeners before the DNS aliases that point at them. Deletions run in
+     * reverse: records, listeners, certificates, profiles, role policies, roles, rules, groups.
      */
-    public static final List<String> APPLY_ORDER = List.of(SECURITY_GROUP, SECURITY_GROUP_RULE, CLUSTER_TAG, ECR_REPOSITORY,
+    public static final List<String> APPLY_ORDER = List.of(SECURITY_GROUP, SECURITY_GROUP_RULE, IAM_ROLE,
+            IAM_ROLE_POLICY, IAM_INSTANCE_PROFILE, CLUSTER_TAG, ECR_REPOSITORY,
             NODEGROUP, AUTO_SCALING_GROUP, SCHEDULED_ACTION, SCALING_POLICY, CERTIFICATE, LISTENER, DNS_RECORD);
 
     /**
@@ -35,8 +40,8 @@ public final class AwsKinds {
      * Kinds Plumbline creates and marks. An existing object of these kinds without the marks is adopted only when
      * the environment says so; the other kinds (cluster tags, nodegroup and group sizes) configure existing objects.
      */
-    public static final Set<String> CREATED = Set.of(SECURITY_GROUP, SECURITY_GROUP_RULE, ECR_REPOSITORY,
-            SCHEDULED_ACTION, SCALING_POLICY, CERTIFICATE, LISTENER, DNS_RECORD);
+    public static final Set<String> CREATED = Set.of(SECURITY_GROUP, SECURITY_GROUP_RULE, IAM_ROLE, IAM_ROLE_POLICY,
+            IAM_INSTANCE_PROFILE, ECR_REPOSITORY, SCHEDULED_ACTION, SCALING_POLICY, CERTIFICATE, LISTENER, DNS_RECORD);
 
     private AwsKinds() {
     }
