@@ -126,4 +126,16 @@ class PolicyFilesTest {
         assertThat(load("iam/k8s-node.json", Map.of("iam/k8s-node.json", "[1, 2]")).allProblems())
                 .isNotEmpty().allSatisfy(p -> assertThat(p.file()).isEqualTo("iam/k8s-node.json"));
     }
+
+    @Test
+    void anInlineDocumentIsHeldToTheSameGrammarInTheEnvironmentFile() throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        files.put(ENV, environment("iam/k8s-node.json").replace("{name: k8s-node, file: iam/k8s-node.json}",
+                "{name: k8s-node, document: {Version: \"2012-10-17\", Statement: {Effect: Permit, Action: \"s3:*\"}}}")
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(new EnvironmentLoader().loadAll(new MemoryFiles(files)).allProblems()).extracting(Object::toString)
+                .containsExactly(ENV + ":13:86: /spec/aws/iam/roles/0/policies/0/document/Statement/Effect: 'Permit' is "
+                        + "not one of: Allow, Deny");
+    }
 }

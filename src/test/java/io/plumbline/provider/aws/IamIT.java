@@ -84,6 +84,13 @@ class IamIT {
     }
 
     @Test
+    void anEnvironmentWithoutIamThatDoesNotPruneMakesNoIamCall() {
+        plan(account.provider(), Fixture.load("aws/production.yaml").environment());
+
+        assertThat(account.provider().calls().calls()).extracting(IamPolicy::action).noneMatch(a -> a.startsWith("iam:"));
+    }
+
+    @Test
     void policyDriftIsShownAsAJsonDiffAndRestored() {
         applyClean(hopper.load());
         // The same document as IAM reads it, spelled differently: one statement object, one string, keys reordered.
