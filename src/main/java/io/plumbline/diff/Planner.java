@@ -14,11 +14,25 @@ import java.util.function.UnaryOperator;
  * objects that are no longer declared.
  */
 public final class Planner {
-    private final UnaryOperator<Map<String, Object>> normalise;
+    /** The differing fields of a declared object and the object found. */
+    public interface Comparison {
+        List<FieldChange> fields(Resource desired, Resource actual);
+    }
+
+    private final Comparison comparison;
 
     /** @param normalise removes what the server fills in and rewrites equal spellings, applied to both sides */
     public Planner(UnaryOperator<Map<String, Object>> normalise) {
-        this.normalise = normalise;
+        this((d, a) -> TreeDiff.diff(normalise.apply(d.body()), normalise.apply(a.body())));
+    }
+
+    private Planner(Comparison comparison) {
+        this.comparison = comparison;
+    }
+
+    /** A planner whose provider compares the fields of each kind its own way. */
+    public static Planner comparing(Comparison comparison) {
+        return new Planner(comparison);
     }
 
     public static Planner exact() {
@@ -33,8 +47,7 @@ public final class Planner {
             } else if (p.desired() == null) {
                 changes.add(undeclared(p.actual(), prune));
             } else {
-                List<FieldChange> fields = TreeDiff.diff(normalise.apply(p.desired().body()),
-                        normalise.apply(p.actual().body()));
+                List<FieldChange> fields = comparison.fields(p.desired(), p.actual());
                 changes.add(fields.isEmpty() ? Change.noop(p.desired(), p.actual())
                         : Change.update(p.desired(), p.actual(), fields));
             }

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Compares a desired value tree with an actual one. Only what the desired side declares is compared:
@@ -16,8 +17,19 @@ public final class TreeDiff {
     }
 
     public static List<FieldChange> diff(Map<String, Object> wanted, Map<String, Object> found) {
+        return diff(wanted, found, Set.of());
+    }
+
+    /** As {@link #diff(Map, Map)}, with the named top-level fields compared whole, on both sides ({@link JsonDiff}). */
+    public static List<FieldChange> diff(Map<String, Object> wanted, Map<String, Object> found, Set<String> documents) {
         List<FieldChange> out = new ArrayList<>();
-        compare("", wanted, found, out);
+        for (Map.Entry<String, Object> e : wanted.entrySet()) {
+            if (documents.contains(e.getKey())) {
+                out.addAll(JsonDiff.diff(e.getKey(), e.getValue(), found.get(e.getKey())));
+            } else {
+                compare(e.getKey(), e.getValue(), found.get(e.getKey()), out);
+            }
+        }
         return out;
     }
 

@@ -45,6 +45,7 @@ final class AwsChecks {
         dns(aws, balancers, checks);
         securityGroups(aws, checks);
         NetworkChecks.check(aws, checks);
+        IamChecks.check(aws.iam(), checks);
     }
 
     private static void autoscaling(AwsSpec aws, Checks checks) {

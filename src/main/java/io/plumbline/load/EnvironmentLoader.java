@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * Loads environment files completely or not at all: YAML with positions, the schema, the semantic checks,
- * then the raw manifests they name. Every problem of a file is reported at once.
+ * then the raw manifests and policy documents they name. Every problem of a file is reported at once.
  */
 public final class EnvironmentLoader {
     /** Where environment files live in a configuration repository. */
@@ -27,6 +27,7 @@ public final class EnvironmentLoader {
     private final YamlReader yaml;
     private final SchemaValidator schema = new SchemaValidator();
     private final ManifestReader manifests;
+    private final PolicyFiles policies = new PolicyFiles(schema);
     private final ObjectMapper mapper = SpecBinding.mapper();
 
     public EnvironmentLoader(YamlLimits limits) {
@@ -100,10 +101,12 @@ public final class EnvironmentLoader {
                 checks.problems().addAll(e.problems());
             }
         }
+        Map<String, String> documents = env.spec().aws() == null ? Map.of()
+                : policies.read(files, env.spec().aws(), checks);
         if (!checks.problems().isEmpty()) {
             throw new InvalidInputException(checks.problems());
         }
-        return new LoadedEnvironment(path, env, raw, files.revision());
+        return new LoadedEnvironment(path, env, raw, files.revision(), documents);
     }
 
     /**

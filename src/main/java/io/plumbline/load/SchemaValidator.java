@@ -1,6 +1,8 @@
 package io.plumbline.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -14,11 +16,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Validates a parsed environment file against {@code schema/environment.schema.json}. */
+/**
+ * Validates a parsed environment file against {@code schema/environment.schema.json}, and a policy document read
+ * from a repository file against the same schema's {@code policyDocument}, so both are held to one grammar.
+ */
 public final class SchemaValidator {
     static final String SCHEMA_RESOURCE = "/schema/environment.schema.json";
 
+    private static final String POLICY_DOCUMENT = "/$defs/policyDocument";
+
     private final Schema schema;
+    private final Schema policy;
     private final ErrorMessages messages;
 
     public SchemaValidator() {
@@ -31,12 +39,31 @@ public final class SchemaValidator {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        this.policy = registry.getSchema(policySchema(schema.getSchemaNode()));
         this.messages = new ErrorMessages(schema.getSchemaNode());
     }
 
+    /** The policy document's definition as a schema of its own, with every definition it may refer to. */
+    private static JsonNode policySchema(JsonNode root) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.set("$schema", root.get("$schema"));
+        node.put("$ref", "#" + POLICY_DOCUMENT);
+        node.set("$defs", root.get("$defs"));
+        return node;
+    }
+
     List<Problem> validate(YamlDocument doc) {
+        return problems(schema, doc);
+    }
+
+    /** Problems of an IAM policy document read from its own file. */
+    List<Problem> validatePolicy(YamlDocument doc) {
+        return problems(policy, doc);
+    }
+
+    private List<Problem> problems(Schema against, YamlDocument doc) {
         Set<Problem> problems = new LinkedHashSet<>();
-        for (Error error : schema.validate(doc.tree())) {
+        for (Error error : against.validate(doc.tree())) {
             problems.add(messages.problem(doc, error));
         }
         return List.copyOf(problems);

@@ -117,7 +117,7 @@ public final class YamlReader {
         return raw;
     }
 
-    private static String decode(String file, byte[] bytes) {
+    static String decode(String file, byte[] bytes) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);

@@ -1,6 +1,8 @@
 package io.plumbline.model;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One object's entry in a plan.
@@ -31,6 +33,11 @@ public record Change(Action action, ResourceKey key, Resource desired, Resource 
     /** Whether the object exists after this change and costs money while idle. */
     public boolean keepsIdleCost() {
         return idleCost && desired != null;
+    }
+
+    /** The top-level body fields that differ ({@code tags} for {@code tags.team}, {@code rules} for {@code rules[0]}). */
+    public Set<String> topFields() {
+        return fields.stream().map(f -> f.path().split("[.\\[]")[0]).collect(Collectors.toSet());
     }
 
     public static Change create(Resource desired) {

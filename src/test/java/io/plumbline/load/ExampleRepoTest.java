@@ -29,6 +29,11 @@ class ExampleRepoTest {
                 .containsExactly("ready", "maint");
         assertThat(production.manifests()).singleElement()
                 .satisfies(m -> assertThat(m.file()).isEqualTo("manifests/production/frontend-pdb.yaml"));
+        LoadedEnvironment hopper = result.environments().stream()
+                .filter(e -> e.name().equals("hopper")).findFirst().orElseThrow();
+        assertThat(hopper.environment().spec().aws().iam().instanceProfiles()).extracting(p -> p.name())
+                .containsExactly("K8sMaster", "K8sNode");
+        assertThat(hopper.files()).containsOnlyKeys("iam/k8s-master.json", "iam/k8s-node.json", "iam/vpc-cni.json");
     }
 
     @Test

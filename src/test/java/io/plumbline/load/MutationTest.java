@@ -37,7 +37,10 @@ class MutationTest {
             Pattern.compile("missing /spec/aws/securityGroups/\\d+/(description|ingress|egress)"),
             Pattern.compile("missing /spec/aws/securityGroups/\\d+/(ingress|egress)/\\d+/(port|toPort|description)"),
             Pattern.compile("missing /spec/aws/(?!region|accountId)[^/]+"),
-            Pattern.compile("missing /spec/aws/(ecr/repositories|autoscaling/groups|eks/nodegroups)"),
+            Pattern.compile("missing /spec/aws/(ecr/repositories|autoscaling/groups|eks/nodegroups|iam/roles"
+                    + "|iam/instanceProfiles)"),
+            Pattern.compile("missing /spec/aws/iam/roles/\\d+/(policies|managedPolicies|tags|adopt)(/.*)?"),
+            Pattern.compile("missing /spec/aws/iam/instanceProfiles/\\d+/(tags|adopt)(/.*)?"),
             Pattern.compile("missing /spec/aws/ecr/repositories/\\d+/lifecycle/\\w+"),
             Pattern.compile("missing /spec/aws/autoscaling/groups/\\d+/scheduledActions/\\d+/(min|max)"),
             Pattern.compile("missing /spec/.*/(tagMutability|scanOnPush|lifecycle|desired|scheduledActions"
@@ -73,6 +76,9 @@ class MutationTest {
             Pattern.compile("(string|suffix) /spec/aws/securityGroups/\\d+/((ingress|egress)/\\d+/)?description"
                     + " = [^\\\\]*"),
             Pattern.compile("suffix /spec/aws/securityGroups/\\d+/(ingress|egress)/\\d+/(from|to) =  x"),
+            // Tag values are free text in the characters AWS allows ('/', '.' and spaces included).
+            Pattern.compile("(string|suffix) /spec/aws/.*/tags/[^/]+(/[^/]+)* = (/\\.\\./\\.\\./etc/passwd"
+                    + "|\\.\\./\\.\\./\\.\\./etc/passwd| x)"),
             // A URL path may hold '*'.
             Pattern.compile("suffix /spec/.*/(http|path|uri) = \\*"),
             // Numbers within their field's range, and a count where a count or a percentage is allowed.
@@ -128,12 +134,16 @@ class MutationTest {
         assertThat(accepted).as("numbers of 2^31 and more are past every bound").isEmpty();
     }
 
-    /** The mutant as the only environment of a repository holding the example manifests. */
+    /** The mutant as the only environment of a repository holding the example manifests and policy documents. */
     private static LoadResult load(String file, Mutant mutant) {
         try {
             Map<String, byte[]> files = new TreeMap<>();
             for (String env : List.of("production", "staging")) {
                 String path = "manifests/" + env + "/frontend-pdb.yaml";
+                files.put(path, Files.readAllBytes(Path.of("example-repo", path)));
+            }
+            for (String policy : List.of("k8s-master", "k8s-node", "vpc-cni")) {
+                String path = "iam/" + policy + ".json";
                 files.put(path, Files.readAllBytes(Path.of("example-repo", path)));
             }
             files.put(file, mutant.yaml().getBytes(StandardCharsets.UTF_8));

@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -42,6 +43,7 @@ public final class AwsClients implements AutoCloseable {
     private final OnFirstUse<AcmClient> acm;
     private final OnFirstUse<Route53Client> route53;
     private final OnFirstUse<ResourceGroupsTaggingApiClient> tagging;
+    private final OnFirstUse<IamClient> iam;
 
     AwsClients(AwsConnection connection, SdkHttpClient http, CallCounter counter, String region, String role,
                String environment) {
@@ -49,7 +51,7 @@ public final class AwsClients implements AutoCloseable {
         this.http = http;
         this.counter = counter;
         this.region = Region.of(region);
-        this.sts = new OnFirstUse<>(() -> build(StsClient.builder(), connection.credentials()));
+        this.sts = new OnFirstUse<>(() -> build(StsClient.builder(), connection.credentials(), this.region));
         this.credentials = new OnFirstUse<>(() -> role == null ? connection.credentials() : assume(role, environment));
         this.ec2 = client(Ec2Client::builder);
         this.ecr = client(EcrClient::builder);
@@ -59,6 +61,8 @@ public final class AwsClients implements AutoCloseable {
         this.acm = client(AcmClient::builder);
         this.route53 = client(Route53Client::builder);
         this.tagging = client(ResourceGroupsTaggingApiClient::builder);
+        // IAM is global: its one endpoint is reached through the global region, whatever the environment's.
+        this.iam = new OnFirstUse<>(() -> build(IamClient.builder(), credentials.get(), Region.AWS_GLOBAL));
     }
 
     private AwsCredentialsProvider assume(String role, String environment) {
@@ -67,12 +71,13 @@ public final class AwsClients implements AutoCloseable {
     }
 
     private <C extends SdkClient, B extends AwsClientBuilder<B, C>> OnFirstUse<C> client(Supplier<B> builder) {
-        return new OnFirstUse<>(() -> build(builder.get(), credentials.get()));
+        return new OnFirstUse<>(() -> build(builder.get(), credentials.get(), region));
     }
 
-    private <C extends SdkClient, B extends AwsClientBuilder<B, C>> C build(B builder, AwsCredentialsProvider creds) {
+    private <C extends SdkClient, B extends AwsClientBuilder<B, C>> C build(B builder, AwsCredentialsProvider creds,
+                                                                            Region in) {
         connection.endpointOverride().ifPresent(builder::endpointOverride);
-        builder.region(region).credentialsProvider(creds)
+        builder.region(in).credentialsProvider(creds)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallTimeout(connection.apiCallTimeout())
                         .apiCallAttemptTimeout(connection.attemptTimeout())
@@ -121,6 +126,10 @@ public final class AwsClients implements AutoCloseable {
         return tagging.get();
     }
 
+    public IamClient iam() {
+        return iam.get();
+    }
+
     public AwsConnection connection() {
         return connection;
     }
@@ -131,7 +140,7 @@ public final class AwsClients implements AutoCloseable {
     }
 
     private List<OnFirstUse<? extends SdkClient>> clients() {
-        return List.of(sts, ec2, ecr, eks, autoScaling, elb, acm, route53, tagging);
+        return List.of(sts, ec2, ecr, eks, autoScaling, elb, acm, route53, tagging, iam);
     }
 
     /** Closes what was built: the assumed role's credentials (never the connection's own), then the clients. */

@@ -33,6 +33,14 @@ public interface AwsKind {
         return false;
     }
 
+    /**
+     * Top-level body fields that hold a whole document (an IAM policy): compared on both sides, so a statement or
+     * key added outside Plumbline is drift too. Other fields are compared only where declared.
+     */
+    default Set<String> documents() {
+        return Set.of();
+    }
+
     /** Applies one change; throws on failure. */
     void apply(AwsContext ctx, Change change);
 

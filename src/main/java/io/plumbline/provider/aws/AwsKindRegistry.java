@@ -10,6 +10,9 @@ import io.plumbline.provider.aws.ec2.SecurityGroups;
 import io.plumbline.provider.aws.ecr.EcrRepositories;
 import io.plumbline.provider.aws.eks.Nodegroups;
 import io.plumbline.provider.aws.elb.Listeners;
+import io.plumbline.provider.aws.iam.IamInstanceProfiles;
+import io.plumbline.provider.aws.iam.IamRolePolicies;
+import io.plumbline.provider.aws.iam.IamRoles;
 import io.plumbline.provider.aws.route53.DnsRecords;
 import io.plumbline.provider.aws.vpc.ElasticIps;
 import io.plumbline.provider.aws.vpc.InternetGateways;
@@ -22,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -37,14 +41,20 @@ final class AwsKindRegistry {
 
     static AwsKindRegistry standard() {
         return new AwsKindRegistry(List.of(new Vpcs(), new Subnets(), new InternetGateways(), new ElasticIps(),
-                new NatGateways(), new RouteTables(), new SecurityGroups(), new SecurityGroupRules(), new ClusterTags(),
-                new EcrRepositories(),
+                new NatGateways(), new RouteTables(), new SecurityGroups(), new SecurityGroupRules(), new IamRoles(),
+                new IamRolePolicies(), new IamInstanceProfiles(), new ClusterTags(), new EcrRepositories(),
                 new Nodegroups(), new AutoScalingGroups(), new ScheduledActions(), new ScalingPolicies(),
                 new Certificates(), new Listeners(), new DnsRecords()));
     }
 
     AwsKind of(String kind) {
         return byName.get(kind);
+    }
+
+    /** The fields of a kind's bodies compared whole, on both sides. */
+    Set<String> documents(String kind) {
+        AwsKind k = byName.get(kind);
+        return k == null ? Set.of() : k.documents();
     }
 
     List<AwsKind> inOrder() {

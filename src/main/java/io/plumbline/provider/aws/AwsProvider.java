@@ -2,6 +2,7 @@ package io.plumbline.provider.aws;
 
 import io.plumbline.diff.DeletionGuard;
 import io.plumbline.diff.Planner;
+import io.plumbline.diff.TreeDiff;
 import io.plumbline.model.Action;
 import io.plumbline.model.Change;
 import io.plumbline.model.ChangeSet;
@@ -22,9 +23,9 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
- * The AWS provider: VPCs with their subnets, gateways and route tables, security groups and their rules, cluster
- * tags, ECR, EKS nodegroups, Auto Scaling, ACM, ELBv2 listeners and Route53 records. Build it with
- * {@code new AwsProvider(AwsConnection.production())}; close it on shutdown.
+ * The AWS provider: VPCs with their subnets, gateways and route tables, security groups and their rules, IAM roles,
+ * policies and instance profiles, cluster tags, ECR, EKS nodegroups, Auto Scaling, ACM, ELBv2 listeners and Route53
+ * records. Build it with {@code new AwsProvider(AwsConnection.production())}; close it on shutdown.
  */
 public final class AwsProvider implements Provider, AutoCloseable {
     private final AwsConnection connection;
@@ -56,7 +57,7 @@ public final class AwsProvider implements Provider, AutoCloseable {
 
     @Override
     public List<Resource> render(LoadedEnvironment env) {
-        return appliesTo(env) ? AwsRender.render(env.file(), env.environment().spec().aws()) : List.of();
+        return appliesTo(env) ? AwsRender.render(env.file(), env.environment().spec().aws(), env.files()) : List.of();
     }
 
     @Override
@@ -81,7 +82,8 @@ public final class AwsProvider implements Provider, AutoCloseable {
     public ChangeSet diff(LoadedEnvironment env, List<Resource> desired, List<Resource> actual) {
         List<Resource> settled = AutoscalerOwned.settle(desired, actual);
         boolean prune = env.environment().spec().sync().pruneEnabled();
-        ChangeSet plan = Planner.exact().plan(settled, actual, prune);
+        ChangeSet plan = Planner.comparing((d, a) -> TreeDiff.diff(d.body(), a.body(),
+                kinds.documents(d.key().kind()))).plan(settled, actual, prune);
         Ownership ownership = new Ownership(env.environment().spec().aws(), env.name(), prune);
         return new ChangeSet(plan.changes().stream().map(ownership::judge).map(this::traits).toList());
     }

@@ -90,6 +90,10 @@ final class Ownership {
             case AwsKinds.INTERNET_GATEWAY -> vpcs().anyMatch(v -> key.name().equals(v.internetGateway()) && v.adopt());
             case AwsKinds.ELASTIC_IP -> vpcs().anyMatch(v -> v.adopt() && v.natGateways().stream()
                     .anyMatch(n -> n.name().equals(key.name())));
+            case AwsKinds.IAM_ROLE -> role(key.name());
+            case AwsKinds.IAM_ROLE_POLICY -> role(key.namespace());
+            case AwsKinds.IAM_INSTANCE_PROFILE -> spec.iam().instanceProfiles().stream()
+                    .anyMatch(p -> p.name().equals(key.name()) && p.adopt());
             default -> false;
         };
     }
@@ -107,6 +111,11 @@ final class Ownership {
     private static Map<String, String> tags(Resource actual) {
         Object tags = actual.body().get("tags");
         return tags instanceof Map<?, ?> m ? (Map<String, String>) m : Map.of();
+    }
+
+    /** Whether the role of this name is declared with {@code adopt: true}; its inline policies follow it. */
+    private boolean role(String name) {
+        return spec.iam().roles().stream().anyMatch(r -> r.name().equals(name) && r.adopt());
     }
 
     /** Whether the container of a member (its security group or Auto Scaling group) is declared exclusive. */

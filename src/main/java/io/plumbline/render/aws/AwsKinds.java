@@ -15,6 +15,9 @@ public final class AwsKinds {
     public static final String ROUTE_TABLE = "RouteTable";
     public static final String SECURITY_GROUP = "SecurityGroup";
     public static final String SECURITY_GROUP_RULE = "SecurityGroupRule";
+    public static final String IAM_ROLE = "IamRole";
+    public static final String IAM_ROLE_POLICY = "IamRolePolicy";
+    public static final String IAM_INSTANCE_PROFILE = "IamInstanceProfile";
     public static final String CLUSTER_TAG = "ClusterTag";
     public static final String ECR_REPOSITORY = "EcrRepository";
     public static final String NODEGROUP = "Nodegroup";
@@ -32,12 +35,14 @@ public final class AwsKinds {
 
     /**
      * The network first (VPCs, their subnets and internet gateways, Elastic IPs before the NAT gateways that use
-     * them, route tables last as their routes point at the gateways), then groups before their rules, certificates
-     * before the listeners that use them, listeners before the DNS aliases that point at them. Deletions run in
-     * reverse: records, listeners, certificates, rules, groups, then the network.
+     * them, route tables last as their routes point at the gateways), then groups before their rules, roles before
+     * their policies and the instance profiles that hold them, certificates before the listeners that use them,
+     * listeners before the DNS aliases that point at them. Deletions run in reverse: records, listeners,
+     * certificates, profiles, role policies, roles, rules, groups, then the network.
      */
     public static final List<String> APPLY_ORDER = List.of(VPC, SUBNET, INTERNET_GATEWAY, ELASTIC_IP, NAT_GATEWAY,
-            ROUTE_TABLE, SECURITY_GROUP, SECURITY_GROUP_RULE, CLUSTER_TAG, ECR_REPOSITORY,
+            ROUTE_TABLE, SECURITY_GROUP, SECURITY_GROUP_RULE, IAM_ROLE, IAM_ROLE_POLICY, IAM_INSTANCE_PROFILE,
+            CLUSTER_TAG, ECR_REPOSITORY,
             NODEGROUP, AUTO_SCALING_GROUP, SCHEDULED_ACTION, SCALING_POLICY, CERTIFICATE, LISTENER, DNS_RECORD);
 
     /**
@@ -51,8 +56,8 @@ public final class AwsKinds {
      * the environment says so; the other kinds (cluster tags, nodegroup and group sizes) configure existing objects.
      */
     public static final Set<String> CREATED = Set.of(VPC, SUBNET, INTERNET_GATEWAY, ELASTIC_IP, NAT_GATEWAY,
-            ROUTE_TABLE, SECURITY_GROUP, SECURITY_GROUP_RULE, ECR_REPOSITORY,
-            SCHEDULED_ACTION, SCALING_POLICY, CERTIFICATE, LISTENER, DNS_RECORD);
+            ROUTE_TABLE, SECURITY_GROUP, SECURITY_GROUP_RULE, IAM_ROLE, IAM_ROLE_POLICY, IAM_INSTANCE_PROFILE,
+            ECR_REPOSITORY, SCHEDULED_ACTION, SCALING_POLICY, CERTIFICATE, LISTENER, DNS_RECORD);
 
     private AwsKinds() {
     }

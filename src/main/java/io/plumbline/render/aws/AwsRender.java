@@ -22,9 +22,11 @@ public final class AwsRender {
     private AwsRender() {
     }
 
-    public static List<Resource> render(String file, AwsSpec spec) {
+    /** @param files the repository files the environment names (policy documents), by path */
+    public static List<Resource> render(String file, AwsSpec spec, Map<String, String> files) {
         List<Resource> out = new ArrayList<>(VpcRender.render(spec));
         out.addAll(NetworkRender.securityGroups(spec));
+        out.addAll(IamRender.render(spec.iam(), files));
         spec.clusterTags().forEach(t -> out.add(resource(AwsKinds.CLUSTER_TAG, t.resourceType(),
                 t.resource() + " " + t.key(), Body.of().put("value", t.value()).build())));
         spec.ecr().repositories().forEach(r -> out.add(resource(AwsKinds.ECR_REPOSITORY, "", r.name(), ecr(r))));

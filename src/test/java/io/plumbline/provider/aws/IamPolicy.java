@@ -18,14 +18,17 @@ final class IamPolicy {
     static final Path FILE = Path.of("deploy/iam-policy.json");
     /** Called by the SDK's assume-role credentials provider, not through a client accessor. */
     static final String ASSUME_ROLE = "sts:AssumeRole";
-    /** Creating with tags needs the tagging permission too (ELB listeners, ECR repositories, ACM certificates). */
+    /**
+     * Creating with tags needs the tagging permission too (ELB listeners, ECR repositories, ACM certificates, IAM
+     * roles and instance profiles).
+     */
     static final Set<String> TAG_ON_CREATE = Set.of("elasticloadbalancing:AddTags", "ecr:TagResource",
-            "acm:AddTagsToCertificate");
+            "acm:AddTagsToCertificate", "iam:TagRole", "iam:TagInstanceProfile");
     private static final Map<String, String> PREFIXES = Map.of("sts", "sts", "ec2", "ec2", "ecr", "ecr",
             "eks", "eks", "autoScaling", "autoscaling", "elb", "elasticloadbalancing", "acm", "acm",
-            "route53", "route53", "tagging", "tag");
+            "route53", "route53", "tagging", "tag", "iam", "iam");
     private static final Pattern CALL = Pattern.compile(
-            "aws(?:\\(\\))?\\s*\\.\\s*(sts|ec2|ecr|eks|autoScaling|elb|acm|route53|tagging)\\(\\)\\s*\\.\\s*(\\w+)\\(");
+            "aws(?:\\(\\))?\\s*\\.\\s*(sts|ec2|ecr|eks|autoScaling|elb|acm|route53|tagging|iam)\\(\\)\\s*\\.\\s*(\\w+)\\(");
 
     private IamPolicy() {
     }

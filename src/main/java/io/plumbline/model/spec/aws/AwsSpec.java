@@ -9,12 +9,13 @@ import java.util.List;
  * @param accountId  the account the credentials must belong to; nothing is written otherwise
  * @param assumeRole optional ARN of a role to assume for this environment
  * @param network    VPCs Plumbline creates and keeps; null when the environment declares none
+ * @param iam        IAM roles and instance profiles
  */
 public record AwsSpec(String region, String accountId, String assumeRole, Ecr ecr, Eks eks,
                       Autoscaling autoscaling, List<Certificate> certificates,
                       List<LoadBalancer> loadBalancers, List<DnsZone> dns,
                       List<SecurityGroup> securityGroups, List<ClusterTag> clusterTags,
-                      Network network) {
+                      Network network, Iam iam) {
     public AwsSpec {
         ecr = ecr == null ? new Ecr(null) : ecr;
         autoscaling = autoscaling == null ? new Autoscaling(null) : autoscaling;
@@ -23,5 +24,6 @@ public record AwsSpec(String region, String accountId, String assumeRole, Ecr ec
         dns = Lists.of(dns);
         securityGroups = Lists.of(securityGroups);
         clusterTags = Lists.of(clusterTags);
+        iam = iam == null ? new Iam(null, null) : iam;
     }
 }

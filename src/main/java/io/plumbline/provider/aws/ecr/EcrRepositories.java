@@ -106,8 +106,7 @@ public final class EcrRepositories implements AwsKind {
 
     private static void update(AwsContext ctx, String name, Change change) {
         Map<String, Object> body = change.desired().body();
-        Set<String> fields = change.fields().stream().map(f -> f.path().split("[.\\[]")[0])
-                .collect(Collectors.toSet());
+        Set<String> fields = change.topFields();
         if (fields.contains("tagMutability")) {
             ctx.aws().ecr().putImageTagMutability(r -> r.repositoryName(name)
                     .imageTagMutability((String) body.get("tagMutability")));
