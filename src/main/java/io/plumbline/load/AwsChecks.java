@@ -44,6 +44,7 @@ final class AwsChecks {
         Set<String> balancers = loadBalancers(aws, certificates, checks);
         dns(aws, balancers, checks);
         securityGroups(aws, checks);
+        ComputeChecks.check(aws, checks);
     }
 
     private static void autoscaling(AwsSpec aws, Checks checks) {

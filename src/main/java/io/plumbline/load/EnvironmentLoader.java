@@ -102,10 +102,12 @@ public final class EnvironmentLoader {
                 checks.problems().addAll(e.problems());
             }
         }
+        Map<String, String> texts = env.spec().aws() == null ? Map.of()
+                : UserDataFiles.read(files, env.spec().aws(), checks);
         if (!checks.problems().isEmpty()) {
             throw new InvalidInputException(checks.problems());
         }
-        return new LoadedEnvironment(path, env, raw, files.revision());
+        return new LoadedEnvironment(path, env, raw, files.revision(), texts);
     }
 
     /**

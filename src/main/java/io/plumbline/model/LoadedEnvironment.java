@@ -2,16 +2,25 @@ package io.plumbline.model;
 
 import io.plumbline.model.spec.Environment;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An environment that loaded and validated completely: only these reach render and apply.
  *
  * @param file      the environment file's path in the repository
  * @param manifests the objects of its raw manifest folders, in file order
+ * @param files     the text of the other repository files it names (launch template user data), by path, read at
+ *                  the same revision
  */
-public record LoadedEnvironment(String file, Environment environment, List<RawManifest> manifests, Revision revision) {
+public record LoadedEnvironment(String file, Environment environment, List<RawManifest> manifests, Revision revision,
+                                Map<String, String> files) {
     public LoadedEnvironment {
         manifests = List.copyOf(manifests);
+        files = Map.copyOf(files);
+    }
+
+    public LoadedEnvironment(String file, Environment environment, List<RawManifest> manifests, Revision revision) {
+        this(file, environment, manifests, revision, Map.of());
     }
 
     public String name() {

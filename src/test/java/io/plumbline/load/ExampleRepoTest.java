@@ -17,7 +17,7 @@ class ExampleRepoTest {
 
         assertThat(result.allProblems()).isEmpty();
         assertThat(result.environments()).extracting(LoadedEnvironment::name)
-                .containsExactlyInAnyOrder("production", "staging");
+                .containsExactlyInAnyOrder("production", "staging", "hopper");
         LoadedEnvironment production = result.environments().stream()
                 .filter(e -> e.name().equals("production")).findFirst().orElseThrow();
         var spec = production.environment().spec();
@@ -29,6 +29,16 @@ class ExampleRepoTest {
                 .containsExactly("ready", "maint");
         assertThat(production.manifests()).singleElement()
                 .satisfies(m -> assertThat(m.file()).isEqualTo("manifests/production/frontend-pdb.yaml"));
+    }
+
+    @Test
+    void hopperReadsItsWorkersUserDataFromTheRepository() throws Exception {
+        LoadedEnvironment hopper = new EnvironmentLoader().load(new DirectoryFiles(Path.of("example-repo"),
+                Revision.WORKING_TREE), "environments/hopper.yaml");
+
+        assertThat(hopper.environment().spec().aws().compute().launchTemplates()).singleElement()
+                .satisfies(t -> assertThat(t.userData().file()).isEqualTo("userdata/node.sh"));
+        assertThat(hopper.files().get("userdata/node.sh")).startsWith("#!/bin/bash").contains("kubeadm join");
     }
 
     @Test

@@ -10,6 +10,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.eks.EksClient;
@@ -36,6 +37,7 @@ public final class AwsClients implements AutoCloseable {
     private final AcmClient acm;
     private final Route53Client route53;
     private final ResourceGroupsTaggingApiClient tagging;
+    private final CloudWatchClient cloudWatch;
 
     AwsClients(AwsConnection connection, SdkHttpClient http, CallCounter counter, String region, String role,
                String environment) {
@@ -53,6 +55,7 @@ public final class AwsClients implements AutoCloseable {
         this.acm = build(AcmClient.builder(), credentials);
         this.route53 = build(Route53Client.builder(), credentials);
         this.tagging = build(ResourceGroupsTaggingApiClient.builder(), credentials);
+        this.cloudWatch = build(CloudWatchClient.builder(), credentials);
     }
 
     private AwsCredentialsProvider assume(String role, String environment) {
@@ -114,6 +117,10 @@ public final class AwsClients implements AutoCloseable {
 
     public ResourceGroupsTaggingApiClient tagging() {
         return tagging;
+    }
+
+    public CloudWatchClient cloudWatch() {
+        return cloudWatch;
     }
 
     public AwsConnection connection() {

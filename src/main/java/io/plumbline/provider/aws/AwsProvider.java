@@ -10,6 +10,7 @@ import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.ObjectResult;
 import io.plumbline.model.Resource;
 import io.plumbline.provider.Provider;
+import io.plumbline.provider.aws.ec2.InstanceChanges;
 import io.plumbline.provider.aws.ecr.ImagePreflight;
 import io.plumbline.render.aws.AwsKinds;
 import io.plumbline.render.aws.AwsRender;
@@ -55,7 +56,7 @@ public final class AwsProvider implements Provider, AutoCloseable {
 
     @Override
     public List<Resource> render(LoadedEnvironment env) {
-        return appliesTo(env) ? AwsRender.render(env.file(), env.environment().spec().aws()) : List.of();
+        return appliesTo(env) ? AwsRender.render(env.file(), env.environment().spec().aws(), env.files()) : List.of();
     }
 
     @Override
@@ -82,7 +83,17 @@ public final class AwsProvider implements Provider, AutoCloseable {
         boolean prune = env.environment().spec().sync().pruneEnabled();
         ChangeSet plan = Planner.exact().plan(settled, actual, prune);
         Ownership ownership = new Ownership(env.environment().spec().aws(), env.name(), prune);
-        return new ChangeSet(plan.changes().stream().map(ownership::judge).toList());
+        return new ChangeSet(plan.changes().stream().map(ownership::judge)
+                .map(c -> InstanceChanges.judge(env.environment().spec().aws(), c)).map(AwsProvider::costly).toList());
+    }
+
+    /** A creation of a kind that is billed while it exists, idle or not, says so in the plan. */
+    private static Change costly(Change c) {
+        if (c.action() != Action.CREATE || !AwsKinds.COSTS_WHILE_IDLE.contains(c.key().kind())) {
+            return c;
+        }
+        return new Change(c.action(), c.key(), c.desired(), c.actual(), c.fields(), "costs money while it exists, "
+                + "even idle");
     }
 
     @Override

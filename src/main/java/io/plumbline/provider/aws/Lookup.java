@@ -55,6 +55,12 @@ public final class Lookup {
     public Map<String, Vpc> vpcs() {
         Set<String> names = new TreeSet<>();
         spec.securityGroups().forEach(g -> names.add(g.vpc()));
+        spec.compute().launchTemplates().stream().map(t -> t.vpc()).filter(v -> v != null).forEach(names::add);
+        spec.compute().instances().forEach(i -> names.add(i.vpc()));
+        spec.autoscaling().groups().stream().map(g -> g.vpc()).filter(v -> v != null).forEach(names::add);
+        if (spec.eks() != null) {
+            spec.eks().nodegroups().stream().map(n -> n.vpc()).filter(v -> v != null).forEach(names::add);
+        }
         clusterTagged("vpc").forEach(names::add);
         return once("vpcs", () -> names.isEmpty() ? Map.of()
                 : aws.ec2().describeVpcsPaginator(r -> r.filters(filter("tag:Name", names))).vpcs().stream()

@@ -20,12 +20,14 @@ final class IamPolicy {
     static final String ASSUME_ROLE = "sts:AssumeRole";
     /** Creating with tags needs the tagging permission too (ELB listeners, ECR repositories, ACM certificates). */
     static final Set<String> TAG_ON_CREATE = Set.of("elasticloadbalancing:AddTags", "ecr:TagResource",
-            "acm:AddTagsToCertificate");
+            "acm:AddTagsToCertificate", "eks:TagResource");
+    /** Launching with an instance profile and creating a nodegroup hand a role to EC2 and EKS. */
+    static final String PASS_ROLE = "iam:PassRole";
     private static final Map<String, String> PREFIXES = Map.of("sts", "sts", "ec2", "ec2", "ecr", "ecr",
             "eks", "eks", "autoScaling", "autoscaling", "elb", "elasticloadbalancing", "acm", "acm",
-            "route53", "route53", "tagging", "tag");
+            "route53", "route53", "tagging", "tag", "cloudWatch", "cloudwatch");
     private static final Pattern CALL = Pattern.compile(
-            "aws(?:\\(\\))?\\s*\\.\\s*(sts|ec2|ecr|eks|autoScaling|elb|acm|route53|tagging)\\(\\)\\s*\\.\\s*(\\w+)\\(");
+            "aws(?:\\(\\))?\\s*\\.\\s*(sts|ec2|ecr|eks|autoScaling|elb|acm|route53|tagging|cloudWatch)\\(\\)\\s*\\.\\s*(\\w+)\\(");
 
     private IamPolicy() {
     }

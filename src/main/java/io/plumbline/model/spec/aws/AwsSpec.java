@@ -12,7 +12,7 @@ import java.util.List;
 public record AwsSpec(String region, String accountId, String assumeRole, Ecr ecr, Eks eks,
                       Autoscaling autoscaling, List<Certificate> certificates,
                       List<LoadBalancer> loadBalancers, List<DnsZone> dns,
-                      List<SecurityGroup> securityGroups, List<ClusterTag> clusterTags) {
+                      List<SecurityGroup> securityGroups, List<ClusterTag> clusterTags, Compute compute) {
     public AwsSpec {
         ecr = ecr == null ? new Ecr(null) : ecr;
         autoscaling = autoscaling == null ? new Autoscaling(null) : autoscaling;
@@ -21,5 +21,6 @@ public record AwsSpec(String region, String accountId, String assumeRole, Ecr ec
         dns = Lists.of(dns);
         securityGroups = Lists.of(securityGroups);
         clusterTags = Lists.of(clusterTags);
+        compute = compute == null ? new Compute(null, null) : compute;
     }
 }
