@@ -24,6 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class MutationTest {
     private static final EnvironmentLoader LOADER = new EnvironmentLoader();
+    /** The file hopper's launch template names. */
+    private static final String USER_DATA = "userdata/node.sh";
 
     /**
      * Mutants that are valid on purpose, as {@code kind pointer} patterns: optional fields may be left out, and a
@@ -52,6 +54,17 @@ class MutationTest {
             Pattern.compile("missing /spec/haproxy/backends/\\d+/(balance|forwardFor|healthCheck|servers)(/.*)?"),
             Pattern.compile("missing /spec/haproxy/backends/\\d+/servers/\\d+/(weight|state|check)"),
             Pattern.compile("missing /spec/haproxy/stats/(uri|admin)"),
+            Pattern.compile("missing /spec/aws/compute/(launchTemplates|instances)"),
+            Pattern.compile("missing /spec/aws/compute/launchTemplates/\\d+/(instanceProfile|securityGroups|userData|tags)"
+                    + "(/.*)?"),
+            Pattern.compile("missing /spec/aws/compute/instances/\\d+/(privateIp|securityGroups|instanceProfile|replace"
+                    + "|tags)(/.*)?"),
+            Pattern.compile("missing /spec/aws/autoscaling/groups/\\d+/tags(/\\d+/propagateAtLaunch)?"),
+            // EC2 names (templates, Name tags of instances, VPCs and subnets, image name filters) and tags take '/',
+            // '.' and spaces as AWS does: they are API parameters and tag values, never paths.
+            Pattern.compile("(string|suffix) /spec/aws/(compute|autoscaling)/.*/(name|launchTemplate|vpc|subnet"
+                    + "|subnets/\\d+|securityGroups/\\d+|tags/.*) = (/\\.\\./\\.\\./etc/passwd"
+                    + "|\\.\\./\\.\\./\\.\\./etc/passwd| x)"),
             // Free-form labels take any label key, and values that are themselves valid labels.
             Pattern.compile("unknown-key /metadata/labels"),
             // Text fields may hold tabs and new lines (env values and exec arguments are passed on as they are).
@@ -72,7 +85,7 @@ class MutationTest {
             Pattern.compile("type /spec/kubernetes/applications/\\d+/rollout/max(Surge|Unavailable) = 7"));
 
     @ParameterizedTest
-    @ValueSource(strings = {"production", "staging"})
+    @ValueSource(strings = {"production", "staging", "hopper"})
     void everyMutantIsRefusedWithAPositionOrValidByDesign(String name) throws IOException {
         String file = "environments/" + name + ".yaml";
         String original = Files.readString(Path.of("example-repo", file));
@@ -108,7 +121,7 @@ class MutationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"production", "staging"})
+    @ValueSource(strings = {"production", "staging", "hopper"})
     void numbersPastTheirFieldsBoundsAreRefused(String name) throws IOException {
         String file = "environments/" + name + ".yaml";
         List<String> accepted = Mutants.of(Files.readString(Path.of("example-repo", file))).stream()
@@ -127,6 +140,7 @@ class MutationTest {
                 String path = "manifests/" + env + "/frontend-pdb.yaml";
                 files.put(path, Files.readAllBytes(Path.of("example-repo", path)));
             }
+            files.put(USER_DATA, Files.readAllBytes(Path.of("example-repo", USER_DATA)));
             files.put(file, mutant.yaml().getBytes(StandardCharsets.UTF_8));
             return LOADER.loadAll(new MemoryFiles(files));
         } catch (IOException e) {

@@ -67,7 +67,7 @@ public final class ComputeRender {
         Map<String, Object> body = AwsRender.size(g.min(), g.max(), g.desired());
         if (g.launchTemplate() != null) {
             body.put("launchTemplate", g.launchTemplate());
-            body.put("subnets", List.copyOf(new java.util.TreeSet<>(g.subnets())));
+            body.put("subnets", sorted(g.subnets()));
             body.put("tags", g.tags().stream().sorted(Comparator.comparing(GroupTag::key)).map(ComputeRender::tag)
                     .toList());
         }

@@ -15,8 +15,9 @@ import software.amazon.awssdk.services.autoscaling.model.TargetTrackingConfigura
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 
 /**
- * Target-tracking and step scaling policies (with their alarms, {@link StepPolicies}). Those Plumbline put carry its mark on their group ({@link MemberTags}); any
- * other policy is left alone unless the group is declared exclusive.
+ * Target-tracking and step scaling policies (the latter with their alarms, {@link StepPolicies}). Those Plumbline
+ * put carry its mark on their group ({@link MemberTags}); any other policy is left alone unless the group is
+ * declared exclusive.
  */
 public final class ScalingPolicies implements AwsKind {
 
