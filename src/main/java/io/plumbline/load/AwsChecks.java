@@ -46,6 +46,7 @@ final class AwsChecks {
         securityGroups(aws, checks);
         NetworkChecks.check(aws, checks);
         IamChecks.check(aws.iam(), checks);
+        ComputeChecks.check(aws, checks);
     }
 
     private static void autoscaling(AwsSpec aws, Checks checks) {

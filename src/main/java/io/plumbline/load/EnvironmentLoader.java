@@ -101,12 +101,15 @@ public final class EnvironmentLoader {
                 checks.problems().addAll(e.problems());
             }
         }
-        Map<String, String> documents = env.spec().aws() == null ? Map.of()
-                : policies.read(files, env.spec().aws(), checks);
+        Map<String, String> texts = new LinkedHashMap<>();
+        if (env.spec().aws() != null) {
+            texts.putAll(policies.read(files, env.spec().aws(), checks));
+            texts.putAll(UserDataFiles.read(files, env.spec().aws(), checks));
+        }
         if (!checks.problems().isEmpty()) {
             throw new InvalidInputException(checks.problems());
         }
-        return new LoadedEnvironment(path, env, raw, files.revision(), documents);
+        return new LoadedEnvironment(path, env, raw, files.revision(), Map.copyOf(texts));
     }
 
     /**

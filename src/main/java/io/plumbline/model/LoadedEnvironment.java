@@ -9,7 +9,8 @@ import java.util.Map;
  *
  * @param file      the environment file's path in the repository
  * @param manifests the objects of its raw manifest folders, in file order
- * @param files     the repository files it names (IAM policy documents) by path, as read and checked at load
+ * @param files     the text of the other repository files it names (IAM policy documents, launch template user
+ *                  data), by path, as read and checked at load at the same revision
  */
 public record LoadedEnvironment(String file, Environment environment, List<RawManifest> manifests, Revision revision,
                                 Map<String, String> files) {

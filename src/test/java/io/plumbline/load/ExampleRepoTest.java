@@ -33,7 +33,8 @@ class ExampleRepoTest {
                 .filter(e -> e.name().equals("hopper")).findFirst().orElseThrow();
         assertThat(hopper.environment().spec().aws().iam().instanceProfiles()).extracting(p -> p.name())
                 .containsExactly("K8sMaster", "K8sNode");
-        assertThat(hopper.files()).containsOnlyKeys("iam/k8s-master.json", "iam/k8s-node.json", "iam/vpc-cni.json");
+        assertThat(hopper.files()).containsOnlyKeys("iam/k8s-master.json", "iam/k8s-node.json", "iam/vpc-cni.json",
+                "userdata/node.sh");
     }
 
     @Test
@@ -50,6 +51,16 @@ class ExampleRepoTest {
                 .containsExactly("hopper-private false", "hopper-public true");
         assertThat(aws.securityGroups()).extracting(g -> g.name())
                 .containsExactly("ssh-bastion", "k8s-ami", "k8s-master", "k8s-nodes");
+    }
+
+    @Test
+    void hopperReadsItsWorkersUserDataFromTheRepository() throws Exception {
+        LoadedEnvironment hopper = new EnvironmentLoader().load(new DirectoryFiles(Path.of("example-repo"),
+                Revision.WORKING_TREE), "environments/hopper.yaml");
+
+        assertThat(hopper.environment().spec().aws().compute().launchTemplates()).singleElement()
+                .satisfies(t -> assertThat(t.userData().file()).isEqualTo("userdata/node.sh"));
+        assertThat(hopper.files().get("userdata/node.sh")).startsWith("#!/bin/bash").contains("kubeadm join");
     }
 
     @Test

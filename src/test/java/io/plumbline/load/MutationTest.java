@@ -24,6 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class MutationTest {
     private static final EnvironmentLoader LOADER = new EnvironmentLoader();
+    /** The file hopper's launch template names. */
+    private static final String USER_DATA = "userdata/node.sh";
 
     /**
      * Mutants that are valid on purpose, as {@code kind pointer} patterns: optional fields may be left out, and a
@@ -64,6 +66,17 @@ class MutationTest {
             Pattern.compile("(string|suffix) /spec/aws/network/.*/tags/.* = (/\\.\\./\\.\\.|\\.\\./\\.\\./\\.\\.)"
                     + "/etc/passwd"),
             Pattern.compile("(string|suffix) /spec/aws/network/.*/tags/.* =  x"),
+            Pattern.compile("missing /spec/aws/compute/(launchTemplates|instances)"),
+            Pattern.compile("missing /spec/aws/compute/launchTemplates/\\d+/(instanceProfile|securityGroups|userData|tags)"
+                    + "(/.*)?"),
+            Pattern.compile("missing /spec/aws/compute/instances/\\d+/(privateIp|securityGroups|instanceProfile|replace"
+                    + "|tags)(/.*)?"),
+            Pattern.compile("missing /spec/aws/autoscaling/groups/\\d+/tags(/\\d+/propagateAtLaunch)?"),
+            // EC2 names (templates, Name tags of instances, VPCs and subnets, image name filters) and tags take '/',
+            // '.' and spaces as AWS does: they are API parameters and tag values, never paths.
+            Pattern.compile("(string|suffix) /spec/aws/(compute|autoscaling)/.*/(name|launchTemplate|vpc|subnet"
+                    + "|subnets/\\d+|securityGroups/\\d+|tags/.*) = (/\\.\\./\\.\\./etc/passwd"
+                    + "|\\.\\./\\.\\./\\.\\./etc/passwd| x)"),
             // Free-form labels take any label key, and values that are themselves valid labels.
             Pattern.compile("unknown-key /metadata/labels"),
             // Text fields may hold tabs and new lines (env values and exec arguments are passed on as they are).
@@ -146,6 +159,7 @@ class MutationTest {
                 String path = "iam/" + policy + ".json";
                 files.put(path, Files.readAllBytes(Path.of("example-repo", path)));
             }
+            files.put(USER_DATA, Files.readAllBytes(Path.of("example-repo", USER_DATA)));
             files.put(file, mutant.yaml().getBytes(StandardCharsets.UTF_8));
             return LOADER.loadAll(new MemoryFiles(files));
         } catch (IOException e) {

@@ -13,6 +13,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.eks.EksClient;
@@ -44,6 +45,7 @@ public final class AwsClients implements AutoCloseable {
     private final OnFirstUse<Route53Client> route53;
     private final OnFirstUse<ResourceGroupsTaggingApiClient> tagging;
     private final OnFirstUse<IamClient> iam;
+    private final OnFirstUse<CloudWatchClient> cloudWatch;
 
     AwsClients(AwsConnection connection, SdkHttpClient http, CallCounter counter, String region, String role,
                String environment) {
@@ -61,6 +63,7 @@ public final class AwsClients implements AutoCloseable {
         this.acm = client(AcmClient::builder);
         this.route53 = client(Route53Client::builder);
         this.tagging = client(ResourceGroupsTaggingApiClient::builder);
+        this.cloudWatch = client(CloudWatchClient::builder);
         // IAM is global: its one endpoint is reached through the global region, whatever the environment's.
         this.iam = new OnFirstUse<>(() -> build(IamClient.builder(), credentials.get(), Region.AWS_GLOBAL));
     }
@@ -130,6 +133,10 @@ public final class AwsClients implements AutoCloseable {
         return iam.get();
     }
 
+    public CloudWatchClient cloudWatch() {
+        return cloudWatch.get();
+    }
+
     public AwsConnection connection() {
         return connection;
     }
@@ -140,7 +147,7 @@ public final class AwsClients implements AutoCloseable {
     }
 
     private List<OnFirstUse<? extends SdkClient>> clients() {
-        return List.of(sts, ec2, ecr, eks, autoScaling, elb, acm, route53, tagging, iam);
+        return List.of(sts, ec2, ecr, eks, autoScaling, elb, acm, route53, tagging, iam, cloudWatch);
     }
 
     /** Closes what was built: the assumed role's credentials (never the connection's own), then the clients. */

@@ -3,6 +3,7 @@ package io.plumbline.provider.aws;
 import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.Marks;
 import io.plumbline.model.spec.aws.AwsSpec;
+import io.plumbline.provider.aws.ec2.ComputeRefs;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,11 +13,13 @@ public final class AwsContext {
     private final AwsClients aws;
     private final LoadedEnvironment env;
     private final Lookup lookup;
+    private final ComputeRefs refs;
 
     public AwsContext(AwsClients aws, LoadedEnvironment env) {
         this.aws = aws;
         this.env = env;
         this.lookup = new Lookup(aws, env.environment().spec().aws(), env.name());
+        this.refs = new ComputeRefs(aws, env.environment().spec().aws(), lookup);
     }
 
     public AwsClients aws() {
@@ -37,6 +40,16 @@ public final class AwsContext {
 
     public Lookup lookup() {
         return lookup;
+    }
+
+    /** Names of VPCs, subnets, security groups and images, resolved for launch templates, instances and groups. */
+    public ComputeRefs refs() {
+        return refs;
+    }
+
+    /** The text of a repository file the environment names (user data), read when it loaded. */
+    public String file(String path) {
+        return env.files().get(path);
     }
 
     public Duration pollInterval() {

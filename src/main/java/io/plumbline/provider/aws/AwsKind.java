@@ -3,6 +3,7 @@ package io.plumbline.provider.aws;
 import io.plumbline.model.Change;
 import io.plumbline.model.ObjectResult;
 import io.plumbline.model.Resource;
+import io.plumbline.provider.ProviderException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -52,8 +53,10 @@ public interface AwsKind {
                 apply(ctx, c);
                 results.add(ObjectResult.done(c));
             } catch (RuntimeException e) {
-                // A 4xx that is not throttling is AWS refusing this change: trying the same commit again cannot help.
-                boolean refused = e instanceof SdkException sdk && !AwsErrors.retryable(sdk);
+                // A 4xx that is not throttling is AWS refusing this change, and a refusal of Plumbline's own (an
+                // instance that may not be replaced): trying the same commit again cannot help.
+                boolean refused = e instanceof SdkException sdk ? !AwsErrors.retryable(sdk)
+                        : e instanceof ProviderException p && !p.retryable();
                 results.add(refused ? ObjectResult.rejected(c, AwsErrors.describe(e))
                         : ObjectResult.failed(c, AwsErrors.describe(e)));
             }

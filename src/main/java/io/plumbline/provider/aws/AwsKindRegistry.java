@@ -5,6 +5,8 @@ import io.plumbline.provider.aws.autoscaling.AutoScalingGroups;
 import io.plumbline.provider.aws.autoscaling.ScalingPolicies;
 import io.plumbline.provider.aws.autoscaling.ScheduledActions;
 import io.plumbline.provider.aws.ec2.ClusterTags;
+import io.plumbline.provider.aws.ec2.Instances;
+import io.plumbline.provider.aws.ec2.LaunchTemplates;
 import io.plumbline.provider.aws.ec2.SecurityGroupRules;
 import io.plumbline.provider.aws.ec2.SecurityGroups;
 import io.plumbline.provider.aws.ecr.EcrRepositories;
@@ -42,7 +44,8 @@ final class AwsKindRegistry {
     static AwsKindRegistry standard() {
         return new AwsKindRegistry(List.of(new Vpcs(), new Subnets(), new InternetGateways(), new ElasticIps(),
                 new NatGateways(), new RouteTables(), new SecurityGroups(), new SecurityGroupRules(), new IamRoles(),
-                new IamRolePolicies(), new IamInstanceProfiles(), new ClusterTags(), new EcrRepositories(),
+                new IamRolePolicies(), new IamInstanceProfiles(), new LaunchTemplates(), new Instances(),
+                new ClusterTags(), new EcrRepositories(),
                 new Nodegroups(), new AutoScalingGroups(), new ScheduledActions(), new ScalingPolicies(),
                 new Certificates(), new Listeners(), new DnsRecords()));
     }

@@ -11,6 +11,7 @@ import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.ObjectResult;
 import io.plumbline.model.Resource;
 import io.plumbline.provider.Provider;
+import io.plumbline.provider.aws.ec2.InstanceChanges;
 import io.plumbline.provider.aws.ecr.ImagePreflight;
 import io.plumbline.render.aws.AwsKinds;
 import io.plumbline.render.aws.AwsRender;
@@ -85,7 +86,8 @@ public final class AwsProvider implements Provider, AutoCloseable {
         ChangeSet plan = Planner.comparing((d, a) -> TreeDiff.diff(d.body(), a.body(),
                 kinds.documents(d.key().kind()))).plan(settled, actual, prune);
         Ownership ownership = new Ownership(env.environment().spec().aws(), env.name(), prune);
-        return new ChangeSet(plan.changes().stream().map(ownership::judge).map(this::traits).toList());
+        return new ChangeSet(plan.changes().stream().map(ownership::judge)
+                .map(c -> InstanceChanges.judge(env.environment().spec().aws(), c)).map(this::traits).toList());
     }
 
     /** What the kind says of the change: a refused replacement, an object that costs money while idle. */

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -78,8 +79,8 @@ public final class Lookup {
      */
     public List<software.amazon.awssdk.services.ec2.model.SecurityGroup> securityGroups() {
         Map<String, Vpc> vpcs = vpcs();
-        List<String> vpcIds = spec.securityGroups().stream().map(SecurityGroup::vpc).distinct().map(vpcs::get)
-                .filter(java.util.Objects::nonNull).map(Vpc::vpcId).toList();
+        List<String> vpcIds = groupVpcs().stream().map(vpcs::get).filter(java.util.Objects::nonNull)
+                .map(Vpc::vpcId).toList();
         return once("security groups", () -> {
             List<software.amazon.awssdk.services.ec2.model.SecurityGroup> found = new ArrayList<>(vpcIds.isEmpty()
                     ? List.of() : aws.ec2().describeSecurityGroupsPaginator(r -> r.filters(filter("vpc-id", vpcIds)))
@@ -143,6 +144,19 @@ public final class Lookup {
     public Map<String, String> declaredGroupVpcs() {
         return spec.securityGroups().stream().collect(Collectors.toMap(SecurityGroup::name, SecurityGroup::vpc,
                 (a, b) -> a));
+    }
+
+    /** The VPCs whose groups the environment names: for its own groups, its templates, instances and groups. */
+    private Set<String> groupVpcs() {
+        Set<String> names = new TreeSet<>();
+        spec.securityGroups().forEach(g -> names.add(g.vpc()));
+        spec.compute().launchTemplates().stream().map(t -> t.vpc()).filter(v -> v != null).forEach(names::add);
+        spec.compute().instances().forEach(i -> names.add(i.vpc()));
+        spec.autoscaling().groups().stream().map(g -> g.vpc()).filter(v -> v != null).forEach(names::add);
+        if (spec.eks() != null) {
+            spec.eks().nodegroups().stream().map(n -> n.vpc()).filter(v -> v != null).forEach(names::add);
+        }
+        return names;
     }
 
     private List<String> clusterTagged(String resourceType) {

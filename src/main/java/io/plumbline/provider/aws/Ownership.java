@@ -49,7 +49,7 @@ final class Ownership {
             return Change.adopt(c.desired(), c.actual(), "a certificate for this domain exists without Plumbline's "
                     + "marks; listeners use it, Plumbline neither replaces nor deletes it");
         }
-        if (foreign && c.desired() != null && AwsKinds.CREATED.contains(kind)) {
+        if (foreign && c.desired() != null && (AwsKinds.CREATED.contains(kind) || createdWhenAbsent(c))) {
             return adoptable(c.key()) ? adopting(c) : Change.adopt(c.desired(), c.actual(), "exists without "
                     + "Plumbline's marks; left alone until the environment says adopt: true"
                     + (AwsKinds.MEMBERS.contains(kind) ? " or declares its group exclusive" : ""));
@@ -67,6 +67,15 @@ final class Ownership {
         return c;
     }
 
+    /**
+     * A group declared with a launch template, or a nodegroup with a node role, is one Plumbline creates; one found
+     * without its marks is someone else's until the environment says adopt.
+     */
+    private static boolean createdWhenAbsent(Change c) {
+        return (c.key().kind().equals(AwsKinds.AUTO_SCALING_GROUP) && c.desired().body().containsKey("launchTemplate"))
+                || (c.key().kind().equals(AwsKinds.NODEGROUP) && c.desired().body().containsKey("nodeRole"));
+    }
+
     private Change adopting(Change c) {
         List<FieldChange> fields = new ArrayList<>(c.fields());
         fields.add(new FieldChange(MARKS, Marks.AWS_ENVIRONMENT_TAG + "=" + environment, null));
@@ -76,6 +85,8 @@ final class Ownership {
     private boolean adoptable(ResourceKey key) {
         return switch (key.kind()) {
             case AwsKinds.SECURITY_GROUP -> group(key.name()).map(SecurityGroup::adopt).orElse(false);
+            case AwsKinds.AUTO_SCALING_GROUP -> spec.autoscaling().groups().stream()
+                    .anyMatch(g -> g.name().equals(key.name()) && g.adopt());
             case AwsKinds.SECURITY_GROUP_RULE, AwsKinds.SCHEDULED_ACTION, AwsKinds.SCALING_POLICY -> exclusive(key)
                     || group(key.namespace()).map(SecurityGroup::adopt).orElse(false);
             case AwsKinds.LISTENER -> spec.loadBalancers().stream().filter(lb -> lb.name().equals(key.namespace()))

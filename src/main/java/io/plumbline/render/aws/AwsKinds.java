@@ -18,6 +18,8 @@ public final class AwsKinds {
     public static final String IAM_ROLE = "IamRole";
     public static final String IAM_ROLE_POLICY = "IamRolePolicy";
     public static final String IAM_INSTANCE_PROFILE = "IamInstanceProfile";
+    public static final String LAUNCH_TEMPLATE = "LaunchTemplate";
+    public static final String INSTANCE = "Instance";
     public static final String CLUSTER_TAG = "ClusterTag";
     public static final String ECR_REPOSITORY = "EcrRepository";
     public static final String NODEGROUP = "Nodegroup";
@@ -36,13 +38,15 @@ public final class AwsKinds {
     /**
      * The network first (VPCs, their subnets and internet gateways, Elastic IPs before the NAT gateways that use
      * them, route tables last as their routes point at the gateways), then groups before their rules, roles before
-     * their policies and the instance profiles that hold them, certificates before the listeners that use them,
-     * listeners before the DNS aliases that point at them. Deletions run in reverse: records, listeners,
-     * certificates, profiles, role policies, roles, rules, groups, then the network.
+     * their policies and the instance profiles that hold them, launch templates (which name groups and profiles)
+     * before the instances, nodegroups and Auto Scaling groups made from them, certificates before the listeners
+     * that use them, listeners before the DNS aliases that point at them. Deletions run in reverse: records,
+     * listeners, certificates, groups of instances, instances, templates, profiles, role policies, roles, rules,
+     * security groups, then the network.
      */
     public static final List<String> APPLY_ORDER = List.of(VPC, SUBNET, INTERNET_GATEWAY, ELASTIC_IP, NAT_GATEWAY,
             ROUTE_TABLE, SECURITY_GROUP, SECURITY_GROUP_RULE, IAM_ROLE, IAM_ROLE_POLICY, IAM_INSTANCE_PROFILE,
-            CLUSTER_TAG, ECR_REPOSITORY,
+            LAUNCH_TEMPLATE, INSTANCE, CLUSTER_TAG, ECR_REPOSITORY,
             NODEGROUP, AUTO_SCALING_GROUP, SCHEDULED_ACTION, SCALING_POLICY, CERTIFICATE, LISTENER, DNS_RECORD);
 
     /**
@@ -57,7 +61,8 @@ public final class AwsKinds {
      */
     public static final Set<String> CREATED = Set.of(VPC, SUBNET, INTERNET_GATEWAY, ELASTIC_IP, NAT_GATEWAY,
             ROUTE_TABLE, SECURITY_GROUP, SECURITY_GROUP_RULE, IAM_ROLE, IAM_ROLE_POLICY, IAM_INSTANCE_PROFILE,
-            ECR_REPOSITORY, SCHEDULED_ACTION, SCALING_POLICY, CERTIFICATE, LISTENER, DNS_RECORD);
+            LAUNCH_TEMPLATE, INSTANCE, ECR_REPOSITORY, SCHEDULED_ACTION, SCALING_POLICY, CERTIFICATE, LISTENER,
+            DNS_RECORD);
 
     private AwsKinds() {
     }

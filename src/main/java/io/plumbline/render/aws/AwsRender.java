@@ -22,20 +22,22 @@ public final class AwsRender {
     private AwsRender() {
     }
 
-    /** @param files the repository files the environment names (policy documents), by path */
+    /** @param files the text of the repository files the environment names (policy documents, user data), by path */
     public static List<Resource> render(String file, AwsSpec spec, Map<String, String> files) {
         List<Resource> out = new ArrayList<>(VpcRender.render(spec));
         out.addAll(NetworkRender.securityGroups(spec));
         out.addAll(IamRender.render(spec.iam(), files));
+        out.addAll(ComputeRender.launchTemplates(spec, files));
+        out.addAll(ComputeRender.instances(spec));
         spec.clusterTags().forEach(t -> out.add(resource(AwsKinds.CLUSTER_TAG, t.resourceType(),
                 t.resource() + " " + t.key(), Body.of().put("value", t.value()).build())));
         spec.ecr().repositories().forEach(r -> out.add(resource(AwsKinds.ECR_REPOSITORY, "", r.name(), ecr(r))));
         if (spec.eks() != null) {
             spec.eks().nodegroups().forEach(n -> out.add(resource(AwsKinds.NODEGROUP, spec.eks().cluster(),
-                    n.name(), size(n.min(), n.max(), n.desired()))));
+                    n.name(), ComputeRender.nodegroup(n))));
         }
         for (AutoScalingGroup g : spec.autoscaling().groups()) {
-            out.add(resource(AwsKinds.AUTO_SCALING_GROUP, "", g.name(), size(g.min(), g.max(), g.desired())));
+            out.add(resource(AwsKinds.AUTO_SCALING_GROUP, "", g.name(), ComputeRender.group(g)));
         }
         for (AutoScalingGroup g : spec.autoscaling().groups()) {
             g.scheduledActions().forEach(a -> out.add(resource(AwsKinds.SCHEDULED_ACTION, g.name(), a.name(),
@@ -45,6 +47,8 @@ public final class AwsRender {
             g.targetTracking().forEach(t -> out.add(resource(AwsKinds.SCALING_POLICY, g.name(), t.name(),
                     Body.of().put("type", "TargetTrackingScaling").put("metric", t.metric())
                             .put("target", t.target()).put("disableScaleIn", t.disableScaleIn()).build())));
+            g.stepScaling().forEach(s -> out.add(resource(AwsKinds.SCALING_POLICY, g.name(), s.name(),
+                    ComputeRender.stepScaling(s))));
         }
         out.addAll(NetworkRender.edge(spec));
         return out;

@@ -11,7 +11,9 @@ import io.plumbline.model.spec.Environment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** An environment file from the test resources, editable as a tree before it is bound to the spec records. */
 public final class Fixture {
@@ -19,6 +21,7 @@ public final class Fixture {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
     private final String file;
     private final ObjectNode tree;
+    private final Map<String, String> files = new LinkedHashMap<>();
 
     private Fixture(String file, ObjectNode tree) {
         this.file = file;
@@ -42,12 +45,19 @@ public final class Fixture {
         return tree;
     }
 
+    /** A repository file the environment names (user data), as the loader would have read it. */
+    public Fixture file(String path, String text) {
+        files.put(path, text);
+        return this;
+    }
+
     public LoadedEnvironment environment() {
         return environment("test commit");
     }
 
     public LoadedEnvironment environment(String commitMessage) {
         Environment env = SpecBinding.mapper().convertValue(tree, Environment.class);
-        return new LoadedEnvironment(file, env, List.of(), new Revision("0123456789abcdef", "main", commitMessage));
+        return new LoadedEnvironment(file, env, List.of(), new Revision("0123456789abcdef", "main", commitMessage),
+                files);
     }
 }

@@ -23,12 +23,15 @@ final class IamPolicy {
      * roles and instance profiles).
      */
     static final Set<String> TAG_ON_CREATE = Set.of("elasticloadbalancing:AddTags", "ecr:TagResource",
-            "acm:AddTagsToCertificate", "iam:TagRole", "iam:TagInstanceProfile");
-    private static final Map<String, String> PREFIXES = Map.of("sts", "sts", "ec2", "ec2", "ecr", "ecr",
-            "eks", "eks", "autoScaling", "autoscaling", "elb", "elasticloadbalancing", "acm", "acm",
-            "route53", "route53", "tagging", "tag", "iam", "iam");
-    private static final Pattern CALL = Pattern.compile(
-            "aws(?:\\(\\))?\\s*\\.\\s*(sts|ec2|ecr|eks|autoScaling|elb|acm|route53|tagging|iam)\\(\\)\\s*\\.\\s*(\\w+)\\(");
+            "acm:AddTagsToCertificate", "iam:TagRole", "iam:TagInstanceProfile", "eks:TagResource");
+    /** Launching with an instance profile and creating a nodegroup hand a role to EC2 and EKS. */
+    static final String PASS_ROLE = "iam:PassRole";
+    private static final Map<String, String> PREFIXES = Map.ofEntries(Map.entry("sts", "sts"), Map.entry("ec2", "ec2"),
+            Map.entry("ecr", "ecr"), Map.entry("eks", "eks"), Map.entry("autoScaling", "autoscaling"),
+            Map.entry("elb", "elasticloadbalancing"), Map.entry("acm", "acm"), Map.entry("route53", "route53"),
+            Map.entry("tagging", "tag"), Map.entry("iam", "iam"), Map.entry("cloudWatch", "cloudwatch"));
+    private static final Pattern CALL = Pattern.compile("aws(?:\\(\\))?\\s*\\.\\s*"
+            + "(sts|ec2|ecr|eks|autoScaling|elb|acm|route53|tagging|iam|cloudWatch)\\(\\)\\s*\\.\\s*(\\w+)\\(");
 
     private IamPolicy() {
     }

@@ -14,6 +14,7 @@ class IamPolicyTest {
         Set<String> expected = new TreeSet<>(IamPolicy.calledInSources());
         expected.add(IamPolicy.ASSUME_ROLE);
         expected.addAll(IamPolicy.TAG_ON_CREATE);
+        expected.add(IamPolicy.PASS_ROLE);
         assertThat(IamPolicy.declared()).containsExactlyInAnyOrderElementsOf(expected);
     }
 }

@@ -15,7 +15,7 @@ public record AwsSpec(String region, String accountId, String assumeRole, Ecr ec
                       Autoscaling autoscaling, List<Certificate> certificates,
                       List<LoadBalancer> loadBalancers, List<DnsZone> dns,
                       List<SecurityGroup> securityGroups, List<ClusterTag> clusterTags,
-                      Network network, Iam iam) {
+                      Network network, Iam iam, Compute compute) {
     public AwsSpec {
         ecr = ecr == null ? new Ecr(null) : ecr;
         autoscaling = autoscaling == null ? new Autoscaling(null) : autoscaling;
@@ -25,5 +25,6 @@ public record AwsSpec(String region, String accountId, String assumeRole, Ecr ec
         securityGroups = Lists.of(securityGroups);
         clusterTags = Lists.of(clusterTags);
         iam = iam == null ? new Iam(null, null) : iam;
+        compute = compute == null ? new Compute(null, null) : compute;
     }
 }
