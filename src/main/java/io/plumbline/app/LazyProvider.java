@@ -8,6 +8,7 @@ import io.plumbline.model.Resource;
 import io.plumbline.provider.Provider;
 import io.plumbline.provider.ProviderException;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -18,15 +19,25 @@ import java.util.function.Supplier;
  * <p>Thread-safe: reconciles of several environments may call it at once; the provider is built once. A
  * failure to build it (an unreadable kubeconfig) is this call's {@link ProviderException}, and the next call
  * tries again.
+ *
+ * <p>Its scope says which environments the provider may serve in this process (the service leaves an
+ * environment's HAProxy to proxy agents when it names hosts): outside it the provider does not apply, and is not
+ * built for it.
  */
 final class LazyProvider implements Provider, AutoCloseable {
     private final String name;
     private final Supplier<Provider> factory;
+    private final Predicate<LoadedEnvironment> scope;
     private volatile Provider built;
 
     LazyProvider(String name, Supplier<Provider> factory) {
+        this(name, factory, env -> true);
+    }
+
+    LazyProvider(String name, Supplier<Provider> factory, Predicate<LoadedEnvironment> scope) {
         this.name = name;
         this.factory = factory;
+        this.scope = scope;
     }
 
     @Override
@@ -36,7 +47,7 @@ final class LazyProvider implements Provider, AutoCloseable {
 
     @Override
     public boolean appliesTo(LoadedEnvironment env) {
-        return provider().appliesTo(env);
+        return scope.test(env) && provider().appliesTo(env);
     }
 
     @Override

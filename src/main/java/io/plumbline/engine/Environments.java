@@ -33,12 +33,18 @@ public final class Environments {
     private final Dispatcher dispatcher;
     private final Suspensions suspensions;
     private final Rollback rollback;
+    private final EnvironmentScope scope;
     private final Map<String, EnvironmentState> states = new ConcurrentHashMap<>();
     private volatile String loadFailure = "";
 
-    /** @param past the branch's files at earlier commits, for a rollback on failed health */
+    /**
+     * @param past  the branch's files at earlier commits, for a rollback on failed health
+     * @param scope the environments kept; the others of the repository are ignored
+     */
     public Environments(EnvironmentLoader loader, Reconciler reconciler, ResumePoint resume, Timers timers,
-                        Metrics metrics, Backoff backoff, int workers, Suspensions suspensions, PastCommits past) {
+                        Metrics metrics, Backoff backoff, int workers, Suspensions suspensions, PastCommits past,
+                        EnvironmentScope scope) {
+        this.scope = scope;
         this.loader = loader;
         this.rollback = new Rollback(loader, past, metrics);
         this.suspensions = suspensions;
@@ -70,11 +76,15 @@ public final class Environments {
         metrics.repositoryLoadable(true);
         Map<String, Desired> wanted = new LinkedHashMap<>();
         for (LoadedEnvironment env : loaded.environments()) {
-            wanted.put(env.name(), Desired.loaded(env));
+            if (scope.includes(env)) {
+                wanted.put(env.name(), Desired.loaded(env));
+            }
         }
         loaded.problems().forEach((file, problems) -> {
             String name = OutcomeRecorder.nameOf(file);
-            wanted.putIfAbsent(name, Desired.invalid(name, file, files.revision(), problems));
+            if (scope.includesUnloadable(states.containsKey(name))) {
+                wanted.putIfAbsent(name, Desired.invalid(name, file, files.revision(), problems));
+            }
         });
         List.copyOf(states.keySet()).stream().filter(name -> !wanted.containsKey(name)).forEach(this::forget);
         wanted.forEach((name, desired) -> {

@@ -10,6 +10,7 @@ import io.plumbline.engine.Engine;
 import io.plumbline.engine.History;
 import io.plumbline.engine.HistoryEntry;
 import io.plumbline.engine.PlanReport;
+import io.plumbline.http.agent.AgentBoard;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +20,18 @@ import java.util.Map;
 public class ApiController {
     private final Engine engine;
     private final History history;
+    private final AgentBoard agents;
 
-    public ApiController(Engine engine, History history) {
+    public ApiController(Engine engine, History history, AgentBoard agents) {
         this.engine = engine;
         this.history = history;
+        this.agents = agents;
     }
 
-    /** Every known environment with its latest reconcile and drift count. */
+    /**
+     * Every known environment with its latest reconcile, drift count, and the proxy agents of the hosts it names
+     * (empty when it names none).
+     */
     @Get("/environments")
     public List<Map<String, Object>> environments() {
         return history.environments().stream().map(env -> {
@@ -34,6 +40,7 @@ public class ApiController {
             m.put("mode", engine.mode(env));
             m.put("latest", history.latest(env).orElse(null));
             m.put("driftResources", engine.drift(env).map(DriftReport::resources).orElse(0L));
+            m.put("agents", agents.of(env));
             return m;
         }).toList();
     }

@@ -53,8 +53,8 @@ final class EngineHarness implements AutoCloseable {
     EngineHarness(Suspensions suspensions) {
         Metrics recording = recordingMetrics();
         Reconciler reconciler = new Reconciler(new Pipeline(List.of(provider)), recording,
-                List.of(outcomes::add), (commit, context, state, description, url) -> statuses.add(context + " "
-                        + state + ": " + description), new Links(""), this::isAncestor,
+                List.of(outcomes::add), (commit, kind, env, state, description, url) -> statuses.add(kind.of(env)
+                        + " " + state + ": " + description), new Links(""), this::isAncestor,
                 SignatureCheck.NONE, timers.clock());
         ResumePoint fresh = new ResumePoint() {
             @Override
@@ -68,7 +68,7 @@ final class EngineHarness implements AutoCloseable {
             }
         };
         environments = new Environments(new EnvironmentLoader(), reconciler, fresh, timers, recording,
-                new Backoff(Duration.ofSeconds(10), RETRY_CAP), 4, suspensions, this::at);
+                new Backoff(Duration.ofSeconds(10), RETRY_CAP), 4, suspensions, this::at, EnvironmentScope.ALL);
     }
 
     /** An environment file; {@code sync} is the inside of {@code spec.sync}, e.g. {@code mode: auto, selfHeal: true}. */

@@ -26,6 +26,7 @@ final class EnvironmentPage {
         Badges.health(html, env.latest().map(l -> l.health()).orElse(""));
         html.raw(" · <a href=\"#drift\">drift</a> · <a href=\"#plans\">pull requests</a> · ")
                 .raw("<a href=\"#history\">history</a></p>");
+        AgentsView.section(html, env.agents());
         drift(html, drift);
         plans(html, env.name(), prs);
         history.render(html);

@@ -1,7 +1,9 @@
 package io.plumbline.http.page;
 
 import io.plumbline.engine.HistoryEntry;
+import io.plumbline.http.agent.AgentView;
 import io.plumbline.source.CommitInfo;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,7 +15,8 @@ import java.util.Optional;
  * @param latest  the latest reconcile, if any
  * @param drift   how many resources differ from the commit at the last drift check
  * @param running whether a reconcile runs now
+ * @param agents  the proxy hosts it names, with their agents' results; empty when it names none
  */
 record EnvironmentSummary(String name, String mode, Optional<CommitInfo> commit, Optional<HistoryEntry> latest,
-                          long drift, boolean running) {
+                          long drift, boolean running, List<AgentView> agents) {
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.plumbline.engine.DriftEntry;
 import io.plumbline.engine.DriftReport;
 import io.plumbline.engine.HistoryEntry;
+import io.plumbline.http.agent.AgentView;
 import io.plumbline.source.CommitInfo;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +27,8 @@ class PageRenderTest {
 
     private static EnvironmentSummary summary() {
         return new EnvironmentSummary(EVIL, EVIL, Optional.of(new CommitInfo(SHA, EVIL, EVIL,
-                Instant.parse("2026-11-29T14:00:00Z"))), Optional.of(entry()), 1, false);
+                Instant.parse("2026-11-29T14:00:00Z"))), Optional.of(entry()), 1, false,
+                List.of(new AgentView(EVIL, true, "2026-11-29T15:00:00Z", SHA, "failure", "degraded", EVIL, EVIL)));
     }
 
     @Test

@@ -38,7 +38,7 @@ public final class HaproxyEnvironments {
                                         new Server("example", "www.example.com:80", 2, "maint", null))),
                         new Backend("thoughts", "leastconn", false, new HealthCheck(null, "/healthz", null, null,
                                 null, null), List.of(new Server("t1", "10.0.0.21:8000", 10, "drain", false)))),
-                new Stats("*:8001", "/", true));
+                new Stats("*:8001", "/", true), List.of());
         return loaded("production", spec);
     }
 
