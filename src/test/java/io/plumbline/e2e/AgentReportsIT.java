@@ -3,6 +3,7 @@ package io.plumbline.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.plumbline.render.haproxy.HaproxyEnvironments;
 import io.plumbline.testing.TestRepo;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,17 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AgentReportsIT {
     private static final String SHA = "0123456789abcdef0123456789abcdef01234567";
-    private static final String EDGE = """
-            apiVersion: plumbline/v1
-            kind: Environment
-            metadata: {name: edge}
-            spec:
-              haproxy:
-                config: /etc/haproxy/haproxy.cfg
-                masterSocket: /run/haproxy/master.sock
-                runtimeSocket: /run/haproxy/admin.sock
-                hosts: [proxy-1, proxy-2]
-            """;
+    private static final String EDGE = HaproxyEnvironments.namingHosts("edge", "[proxy-1, proxy-2]");
 
     @TempDir
     Path tmp;

@@ -45,12 +45,21 @@ final class EngineHarness implements AutoCloseable {
     private int commits;
 
     EngineHarness() {
+        this(EnvironmentScope.ALL);
+    }
+
+    /** @param scope the environments the engine keeps (a proxy agent's part) */
+    EngineHarness(EnvironmentScope scope) {
         this(new Suspensions(Path.of("target", "suspended-" + UUID.randomUUID() + ".json"), new Metrics() {
-        }));
+        }), scope);
     }
 
     /** @param suspensions the operator's stops, shared by two harnesses to stand for a restart */
     EngineHarness(Suspensions suspensions) {
+        this(suspensions, EnvironmentScope.ALL);
+    }
+
+    private EngineHarness(Suspensions suspensions, EnvironmentScope scope) {
         Metrics recording = recordingMetrics();
         Reconciler reconciler = new Reconciler(new Pipeline(List.of(provider)), recording,
                 List.of(outcomes::add), (commit, kind, env, state, description, url) -> statuses.add(kind.of(env)
@@ -68,7 +77,7 @@ final class EngineHarness implements AutoCloseable {
             }
         };
         environments = new Environments(new EnvironmentLoader(), reconciler, fresh, timers, recording,
-                new Backoff(Duration.ofSeconds(10), RETRY_CAP), 4, suspensions, this::at, EnvironmentScope.ALL);
+                new Backoff(Duration.ofSeconds(10), RETRY_CAP), 4, suspensions, this::at, scope);
     }
 
     /** An environment file; {@code sync} is the inside of {@code spec.sync}, e.g. {@code mode: auto, selfHeal: true}. */

@@ -3,6 +3,7 @@ package io.plumbline.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plumbline.model.Problem;
+import io.plumbline.render.haproxy.HaproxyEnvironments;
 import io.plumbline.testing.MemoryFiles;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -20,17 +21,7 @@ class HaproxyHostsTest {
     private static final String FILE = "environments/edge.yaml";
 
     private static LoadResult load(String hosts) throws java.io.IOException {
-        String yaml = """
-                apiVersion: plumbline/v1
-                kind: Environment
-                metadata: {name: edge}
-                spec:
-                  haproxy:
-                    config: /etc/haproxy/haproxy.cfg
-                    masterSocket: /run/haproxy/master.sock
-                    runtimeSocket: /run/haproxy/admin.sock
-                    hosts: %s
-                """.formatted(hosts);
+        String yaml = HaproxyEnvironments.namingHosts("edge", hosts);
         return new EnvironmentLoader().loadAll(new MemoryFiles(Map.of(FILE, yaml.getBytes(StandardCharsets.UTF_8))));
     }
 

@@ -47,4 +47,22 @@ public final class HaproxyEnvironments {
                 new EnvironmentSpec(Sync.DEFAULT, null, null, spec));
         return new LoadedEnvironment("environments/" + name + ".yaml", environment, List.of(), REVISION);
     }
+
+    /**
+     * An environment file with a bare HAProxy section naming proxy hosts; {@code hosts} is the YAML value of
+     * {@code spec.haproxy.hosts}, on line 9.
+     */
+    public static String namingHosts(String name, String hosts) {
+        return """
+                apiVersion: plumbline/v1
+                kind: Environment
+                metadata: {name: %s}
+                spec:
+                  haproxy:
+                    config: /etc/haproxy/haproxy.cfg
+                    masterSocket: /run/haproxy/master.sock
+                    runtimeSocket: /run/haproxy/admin.sock
+                    hosts: %s
+                """.formatted(name, hosts);
+    }
 }
