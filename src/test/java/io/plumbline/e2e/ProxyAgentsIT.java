@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 
 /**
  * Three proxy hosts, each a real HAProxy under its own root with its own agent ({@code --role haproxy-agent}), and
@@ -126,6 +127,13 @@ class ProxyAgentsIT {
         assertThat(row(page, "proxy-2")).contains("stale", "no report since");
         assertThat(row(page, "proxy-1")).contains("reporting").doesNotContain("stale");
         assertThat(service.get("/").body()).contains("Proxy hosts", "proxy-2 <span class=\"badge bad\">stale</span>");
+        try (Browser browser = new Browser()) {
+            browser.driver().get(service.pageUrl("/environments/production"));
+            assertThat(browser.driver().findElement(By.id("host-proxy-2")).getText()).contains("stale",
+                    "no report since");
+            assertThat(browser.driver().findElement(By.id("host-proxy-3")).getText()).contains("reporting", "success");
+            browser.screenshot("proxy-hosts");
+        }
     }
 
     private String stateOn(String host) {
