@@ -23,6 +23,9 @@ import java.util.function.Supplier;
  * <p>Thread-safe: reconciles of several environments may call it at once; the provider is built once. A
  * failure to build it (an unreadable kubeconfig) is this call's {@link ProviderException}, and the next call
  * tries again.
+ *
+ * <p>The same predicate carries the process's scope (the service leaves an environment's HAProxy to the proxy
+ * agents when it names hosts): outside it the provider does not apply, and is not built for it.
  */
 final class LazyProvider implements Provider, AutoCloseable {
     private final String name;

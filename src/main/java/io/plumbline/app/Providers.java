@@ -27,16 +27,26 @@ public final class Providers implements AutoCloseable {
     /** Connections the providers use but do not own (the fabric8 client), closed after them. */
     private final List<AutoCloseable> connections = new CopyOnWriteArrayList<>();
 
-    private Providers(ProviderSettings settings) {
-        this.providers = List.of(
+    private Providers(ProviderSettings settings, ServiceRole role) {
+        LazyProvider haproxy = new LazyProvider(HaproxyResources.PROVIDER,
+                env -> HaproxyResources.declaredIn(env) && role.appliesHaproxy(env), () -> haproxy(settings));
+        this.providers = role.agent() ? List.of(haproxy) : List.of(
                 new LazyProvider(AwsKinds.PROVIDER, AwsKinds::declaredIn, () -> aws(settings)),
                 new LazyProvider(KubernetesKeys.PROVIDER, KubernetesKeys::declaredIn, () -> kubernetes(settings)),
-                new LazyProvider(HaproxyResources.PROVIDER, HaproxyResources::declaredIn, () -> haproxy(settings)));
+                haproxy);
     }
 
     /** AWS first (certificates, DNS, capacity), then Kubernetes (workloads), then HAProxy (traffic). */
     public static Providers build(ProviderSettings settings) {
-        return new Providers(settings);
+        return new Providers(settings, ServiceRole.central());
+    }
+
+    /**
+     * The providers of a role: for the service as {@link #build(ProviderSettings)}; for a proxy agent HAProxy
+     * alone, so no AWS or Kubernetes client is ever made on a proxy host.
+     */
+    public static Providers build(ProviderSettings settings, ServiceRole role) {
+        return new Providers(settings, role);
     }
 
     private static Provider aws(ProviderSettings settings) {

@@ -1,6 +1,7 @@
 package io.plumbline.cli;
 
 import io.micronaut.runtime.Micronaut;
+import io.plumbline.app.ServiceRole;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -26,6 +27,14 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--config", description = "An extra configuration file (application.yml or .properties)")
     String config;
 
+    @Option(names = "--role", description = "central (the default) or haproxy-agent: on a proxy host, reconcile only "
+            + "the HAProxy of the environments naming --host (plumbline.role)")
+    String role;
+
+    @Option(names = "--host", description = "With --role haproxy-agent: this proxy host's id, as environments name it "
+            + "in spec.haproxy.hosts (plumbline.agent.host)")
+    String host;
+
     @Spec
     CommandSpec spec;
 
@@ -36,7 +45,23 @@ final class ServeCommand implements Callable<Integer> {
                     + "PLUMBLINE_GIT_URL, or give plumbline.git.url in a --config file");
             return Main.INVALID;
         }
+        // The host may also come from a --config file: the role and host are judged together when the service starts.
+        if (role != null && !role.equals(ServiceRole.CENTRAL) && !role.equals(ServiceRole.HAPROXY_AGENT)) {
+            spec.commandLine().getErr().println("plumbline: unknown role '" + role + "': " + ServiceRole.CENTRAL
+                    + " or " + ServiceRole.HAPROXY_AGENT);
+            return Main.INVALID;
+        }
+        if (host != null && !ServiceRole.validHost(host)) {
+            spec.commandLine().getErr().println("plumbline: " + ServiceRole.HOST_RULE + "; got '" + host + "'");
+            return Main.INVALID;
+        }
         Map<String, Object> properties = new HashMap<>();
+        if (role != null) {
+            properties.put("plumbline.role", role);
+        }
+        if (host != null) {
+            properties.put("plumbline.agent.host", host);
+        }
         if (repo != null) {
             properties.put("plumbline.git.url", repo);
         }

@@ -29,9 +29,10 @@ public final class Engine implements HeadsHandler, AutoCloseable {
     private final Poller poller;
     private final Clock clock = Clock.systemUTC();
 
+    /** @param scope the environments of the repository this process reconciles; the others are ignored */
     public Engine(GitSource source, EnvironmentLoader loader, Pipeline pipeline, Metrics metrics,
                   List<OutcomeListener> listeners, StatusSink statuses, PlanListener plans, ResumePoint resume,
-                  SignatureCheck signatures, EngineSettings settings) {
+                  SignatureCheck signatures, EngineSettings settings, EnvironmentScope scope) {
         this.settings = settings;
         this.reconciler = new Reconciler(pipeline, metrics, listeners, statuses, settings.links(), source::isAncestor,
                 signatures, clock);
@@ -39,7 +40,7 @@ public final class Engine implements HeadsHandler, AutoCloseable {
                 settings.retry(), settings.workers(),
                 new Suspensions(settings.stateDir().resolve("suspended.json"), metrics),
                 new Holds(settings.stateDir().resolve("held.json"), metrics),
-                commit -> source.at(commit, source.branch()));
+                commit -> source.at(commit, source.branch()), scope);
         this.pullRequests = new PullRequestPlanner(loader, pipeline, statuses, settings.links(), plans,
                 environments::desired);
         this.poller = new Poller(source, this, metrics, this::pollInterval, settings.jitter());

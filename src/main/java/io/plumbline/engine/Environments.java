@@ -36,17 +36,20 @@ public final class Environments {
     private final Suspensions suspensions;
     private final Holds holds;
     private final Rollback rollback;
+    private final EnvironmentScope scope;
     private final Map<String, EnvironmentState> states = new ConcurrentHashMap<>();
     private volatile String loadFailure = "";
 
     /**
      * @param holds the commits held after a rollback, kept across restarts
      * @param past  the branch's files at earlier commits, for a rollback on failed health
+     * @param scope the environments kept; the others of the repository are ignored
      */
     public Environments(EnvironmentLoader loader, Reconciler reconciler, ResumePoint resume, Timers timers,
                         Metrics metrics, Backoff backoff, int workers, Suspensions suspensions, Holds holds,
-                        PastCommits past) {
+                        PastCommits past, EnvironmentScope scope) {
         this.holds = holds;
+        this.scope = scope;
         this.loader = loader;
         this.rollback = new Rollback(loader, past, metrics);
         this.suspensions = suspensions;
@@ -78,11 +81,15 @@ public final class Environments {
         metrics.repositoryLoadable(true);
         Map<String, Desired> wanted = new LinkedHashMap<>();
         for (LoadedEnvironment env : loaded.environments()) {
-            wanted.put(env.name(), Desired.loaded(env));
+            if (scope.includes(env)) {
+                wanted.put(env.name(), Desired.loaded(env));
+            }
         }
         loaded.problems().forEach((file, problems) -> {
             String name = OutcomeRecorder.nameOf(file);
-            wanted.putIfAbsent(name, Desired.invalid(name, file, files.revision(), problems));
+            if (scope.includesUnloadable(states.containsKey(name))) {
+                wanted.putIfAbsent(name, Desired.invalid(name, file, files.revision(), problems));
+            }
         });
         List.copyOf(states.keySet()).stream().filter(name -> !wanted.containsKey(name)).forEach(this::forget);
         for (String name : changedFirst(wanted)) {

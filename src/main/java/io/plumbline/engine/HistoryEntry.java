@@ -16,7 +16,7 @@ public record HistoryEntry(String environment, String file, String commit, Strin
                            Map<String, Map<String, Long>> counts, String health, String healthReason,
                            List<String> problems, String error) {
 
-    static HistoryEntry of(Outcome o) {
+    public static HistoryEntry of(Outcome o) {
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         o.countsByProvider().forEach((provider, byResult) -> {
             Map<String, Long> named = new LinkedHashMap<>();

@@ -81,7 +81,7 @@ final class OutcomeRecorder {
 
     /** An apply of the environment's commit waits for its sync windows: a pending status says until when. */
     void waiting(LoadedEnvironment env, String why) {
-        statuses.post(env.revision().commit(), StatusContext.APPLY.of(env.name()), CommitStatus.State.PENDING, why,
+        statuses.post(env.revision().commit(), StatusContext.APPLY, env.name(), CommitStatus.State.PENDING, why,
                 links.entry(env.name(), env.revision().commit()));
     }
 
@@ -90,7 +90,7 @@ final class OutcomeRecorder {
         DriftReport report = checked.report();
         checked.providers().forEach(p -> metrics.drift(env.name(), p, (int) report.entries().stream()
                 .filter(e -> e.provider().equals(p)).map(DriftEntry::resource).distinct().count()));
-        statuses.post(env.revision().commit(), StatusContext.DRIFT.of(env.name()),
+        statuses.post(env.revision().commit(), StatusContext.DRIFT, env.name(),
                 report.entries().isEmpty() ? CommitStatus.State.SUCCESS : CommitStatus.State.FAILURE,
                 describe(report), links.drift(env.name()));
     }

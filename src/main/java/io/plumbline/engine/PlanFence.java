@@ -28,7 +28,9 @@ final class PlanFence {
             new Fenced("haproxy.config", s -> haproxy(s, HaproxySpec::config)),
             new Fenced("haproxy.masterSocket", s -> haproxy(s, HaproxySpec::masterSocket)),
             new Fenced("haproxy.runtimeSocket", s -> haproxy(s, HaproxySpec::runtimeSocket)),
-            new Fenced("haproxy.stateFile", s -> haproxy(s, HaproxySpec::stateFile)));
+            new Fenced("haproxy.stateFile", s -> haproxy(s, HaproxySpec::stateFile)),
+            // Which host's HAProxy is read: a pull request taking hosts away would have the service read its own.
+            new Fenced("haproxy.hosts", s -> haproxy(s, HaproxySpec::hosts)));
 
     private PlanFence() {
     }

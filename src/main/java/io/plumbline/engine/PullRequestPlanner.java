@@ -63,7 +63,7 @@ public final class PullRequestPlanner {
         for (PlanReport r : reports) {
             CommitStatus.State state = r.error().isEmpty() && r.destructive().isEmpty() ? CommitStatus.State.SUCCESS
                     : CommitStatus.State.FAILURE;
-            statuses.post(commit, StatusContext.PLAN.of(r.environment()), state, r.summary(),
+            statuses.post(commit, StatusContext.PLAN, r.environment(), state, r.summary(),
                     links.plan(commit));
         }
         if (plans.size() >= KEPT_PLANS) {

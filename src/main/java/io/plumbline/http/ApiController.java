@@ -11,6 +11,7 @@ import io.plumbline.engine.History;
 import io.plumbline.engine.HistoryEntry;
 import io.plumbline.engine.PlanReport;
 import io.plumbline.engine.SyncWindows;
+import io.plumbline.http.agent.AgentBoard;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,16 +22,19 @@ import java.util.TreeSet;
 public class ApiController {
     private final Engine engine;
     private final History history;
+    private final AgentBoard agents;
 
-    public ApiController(Engine engine, History history) {
+    public ApiController(Engine engine, History history, AgentBoard agents) {
         this.engine = engine;
         this.history = history;
+        this.agents = agents;
     }
 
     /**
-     * Every environment with a history or in the newest commit, with its latest reconcile and drift count, its hold after a rollback ({@code held}:
-     * commit and reason, or null), its sync windows (each {@code open} now or not) and the time an apply held back
-     * by them waits for ({@code waitingForWindow}, or null).
+     * Every environment with a history or in the newest commit, with its latest reconcile and drift count, its hold
+     * after a rollback ({@code held}: commit and reason, or null), its sync windows (each {@code open} now or not),
+     * the time an apply held back by them waits for ({@code waitingForWindow}, or null), and the proxy agents of the
+     * hosts it names (empty when it names none).
      */
     @Get("/environments")
     public List<Map<String, Object>> environments() {
@@ -45,6 +49,7 @@ public class ApiController {
             m.put("held", engine.hold(env).orElse(null));
             m.put("windows", engine.windows(env));
             m.put("waitingForWindow", engine.windowOpens(env).map(SyncWindows::time).orElse(null));
+            m.put("agents", agents.of(env));
             return m;
         }).toList();
     }

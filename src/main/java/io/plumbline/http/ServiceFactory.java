@@ -7,6 +7,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.plumbline.app.ProviderSettings;
 import io.plumbline.app.Providers;
+import io.plumbline.app.ServiceRole;
 import io.plumbline.engine.Backoff;
 import io.plumbline.engine.Engine;
 import io.plumbline.engine.EngineSettings;
@@ -36,9 +37,19 @@ import java.util.Optional;
 @Factory
 public class ServiceFactory {
 
+    /** {@code plumbline.role}: {@code central} (the default) or {@code haproxy-agent} with {@code plumbline.agent.host}. */
     @Singleton
-    PrometheusMeterRegistry prometheus() {
-        return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    ServiceRole serviceRole(@Value("${plumbline.role:central}") String role,
+                            @Value("${plumbline.agent.host:}") String host) {
+        return ServiceRole.of(role, host);
+    }
+
+    /** A proxy agent's series all carry its {@code host}, so the agents of one environment stay apart. */
+    @Singleton
+    PrometheusMeterRegistry prometheus(ServiceRole role) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        role.haproxyHost().ifPresent(host -> registry.config().commonTags("host", host));
+        return registry;
     }
 
     @Singleton
@@ -47,7 +58,7 @@ public class ServiceFactory {
     }
 
     @Singleton
-    GitSettings gitSettings(@Value("${plumbline.git.url}") String url,
+    GitSettings gitSettings(ServiceRole role, @Value("${plumbline.git.url}") String url,
                             @Value("${plumbline.git.branch:main}") String branch,
                             @Value("${plumbline.git.cache-dir:.plumbline/cache}") String cacheDir,
                             @Value("${plumbline.git.username:}") String username,
@@ -58,7 +69,9 @@ public class ServiceFactory {
                             @Value("${plumbline.git.timeout:60s}") Duration timeout,
                             @Value("${plumbline.git.plan-forks:false}") boolean planForks) {
         return new GitSettings(url, branch, Path.of(cacheDir), username, new Secret(token),
-                sshKey.isEmpty() ? null : Path.of(sshKey), knownHosts.isEmpty() ? null : Path.of(knownHosts), prRefs,
+                sshKey.isEmpty() ? null : Path.of(sshKey), knownHosts.isEmpty() ? null : Path.of(knownHosts),
+                // Pull requests are planned by the service; an agent reconciles the branch only.
+                role.agent() ? List.of() : prRefs,
                 timeout, planForks);
     }
 
@@ -89,8 +102,8 @@ public class ServiceFactory {
 
     @Bean(preDestroy = "close")
     @Singleton
-    Providers providers(ProviderSettings settings) {
-        return Providers.build(settings);
+    Providers providers(ProviderSettings settings, ServiceRole role) {
+        return Providers.build(settings, role);
     }
 
     @Singleton
@@ -124,8 +137,8 @@ public class ServiceFactory {
     @Singleton
     Engine engine(GitSource source, EnvironmentLoader loader, Providers providers, Metrics metrics,
                   List<OutcomeListener> listeners, StatusReporting statuses, PlanListener plans, History history,
-                  SignatureCheck signatures, EngineSettings settings) {
+                  SignatureCheck signatures, EngineSettings settings, ServiceRole role) {
         return new Engine(source, loader, new Pipeline(providers.all()), metrics, listeners, statuses, plans, history,
-                signatures, settings);
+                signatures, settings, role.environments());
     }
 }

@@ -3,6 +3,7 @@ package io.plumbline.http;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import io.plumbline.app.ServiceRole;
 import io.plumbline.engine.EngineSettings;
 import io.plumbline.engine.PlanListener;
 import io.plumbline.metrics.Metrics;
@@ -40,8 +41,9 @@ public class StatusFactory {
     }
 
     @Singleton
-    StatusReporting statusReporting(StatusPublisher publisher, EngineSettings settings) {
-        return new StatusReporting(publisher, new Statuses(settings.links().entry("{environment}", "{commit}")));
+    StatusReporting statusReporting(StatusPublisher publisher, EngineSettings settings, ServiceRole role) {
+        return new StatusReporting(publisher, new Statuses(settings.links().entry("{environment}", "{commit}"),
+                role.haproxyHost()));
     }
 
     /** With {@code plumbline.status.pr-comments: true} and a GitHub host, each plan is also a pull-request comment. */

@@ -37,8 +37,9 @@ public final class StatusReporting implements OutcomeListener, StatusSink {
     }
 
     @Override
-    public void post(String commit, String context, CommitStatus.State state, String description, String targetUrl) {
-        publisher.submit(new CommitStatus(commit, context, state, description,
+    public void post(String commit, StatusContext kind, String environment, CommitStatus.State state,
+                     String description, String targetUrl) {
+        publisher.submit(new CommitStatus(commit, statuses.context(kind, environment), state, description,
                 targetUrl == null || targetUrl.isEmpty() ? null : targetUrl));
     }
 }

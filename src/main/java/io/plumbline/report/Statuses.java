@@ -4,6 +4,7 @@ import io.plumbline.model.Outcome;
 import io.plumbline.model.Revision;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * Turns reconcile events into commit statuses.
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Statuses {
     private final String targetUrlTemplate;
+    private final Optional<String> agentHost;
 
     /**
      * @param targetUrlTemplate the link put on every status, e.g.
@@ -23,21 +25,32 @@ public final class Statuses {
      *                          commit's full sha. May be null or blank.
      */
     public Statuses(String targetUrlTemplate) {
+        this(targetUrlTemplate, Optional.empty());
+    }
+
+    /** @param agentHost the proxy host whose agent posts these statuses; empty for the service */
+    public Statuses(String targetUrlTemplate, Optional<String> agentHost) {
         this.targetUrlTemplate = targetUrlTemplate == null || targetUrlTemplate.isBlank() ? null : targetUrlTemplate;
+        this.agentHost = agentHost;
+    }
+
+    /** The context this service or agent posts statuses of that kind under, for the environment. */
+    public String context(StatusContext kind, String environment) {
+        return kind.of(environment, agentHost);
     }
 
     /** A reconcile of the environment at this revision was picked up. */
     public CommitStatus pending(String environment, Revision revision, StatusContext context) {
         String verb = context == StatusContext.PLAN ? "planning" : context == StatusContext.DRIFT
                 ? "checking for drift" : "applying";
-        return new CommitStatus(revision.commit(), context.of(environment), CommitStatus.State.PENDING,
+        return new CommitStatus(revision.commit(), context(context, environment), CommitStatus.State.PENDING,
                 verb + " " + environment + " at " + revision.shortCommit(),
                 targetUrl(environment, revision.commit()));
     }
 
     /** The finished reconcile, on the commit that caused it. */
     public CommitStatus finished(Outcome outcome, StatusContext context) {
-        return new CommitStatus(outcome.revision().commit(), context.of(outcome.environment()),
+        return new CommitStatus(outcome.revision().commit(), context(context, outcome.environment()),
                 state(outcome.result()), outcome.summary(),
                 targetUrl(outcome.environment(), outcome.revision().commit()));
     }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plumbline.model.LoadedEnvironment;
+import io.plumbline.model.spec.haproxy.HaproxySpec;
 import io.plumbline.provider.Provider;
 import io.plumbline.provider.ProviderException;
+import io.plumbline.render.haproxy.HaproxyEnvironments;
 import io.plumbline.render.kubernetes.TestEnvironments;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
@@ -86,5 +88,52 @@ class ProvidersTest {
             }
             assertThat(providers.built()).isEmpty();
         }
+    }
+
+    @Test
+    void anAgentHasTheHaproxyProviderAloneAndAppliesItOnlyWhereItsHostIsNamed() {
+        LoadedEnvironment named = withHosts("proxy-1", "proxy-2");
+        ServiceRole proxy1 = ServiceRole.of(ServiceRole.HAPROXY_AGENT, "proxy-1");
+        try (Providers providers = Providers.build(settings(), proxy1)) {
+            assertThat(providers.all()).extracting(Provider::name).containsExactly("haproxy");
+            Provider haproxy = providers.all().get(0);
+            assertThat(haproxy.appliesTo(named)).isTrue();
+            assertThat(haproxy.appliesTo(withHosts("proxy-2"))).isFalse();
+            assertThat(haproxy.appliesTo(TestEnvironments.production())).as("no hosts: the service's").isFalse();
+            assertThat(providers.built()).containsExactly("haproxy");
+        }
+    }
+
+    @Test
+    void theServiceLeavesTheHaproxyOfAnEnvironmentNamingHostsToItsAgentsWithoutBuildingTheProvider() {
+        try (Providers providers = Providers.build(settings(), ServiceRole.central())) {
+            Provider haproxy = providers.all().get(2);
+            assertThat(haproxy.appliesTo(withHosts("proxy-1"))).isFalse();
+            assertThat(providers.built()).isEmpty();
+            assertThat(haproxy.appliesTo(TestEnvironments.production())).isTrue();
+        }
+    }
+
+    @Test
+    void aRoleIsTheServiceOrAnAgentWithAValidHost() {
+        assertThat(ServiceRole.of("", "").agent()).isFalse();
+        assertThat(ServiceRole.of("haproxy-agent", "edge-01").haproxyHost()).contains("edge-01");
+        for (String bad : new String[] {"Edge", "-edge", "edge-", "a".repeat(64), "edge 1", "edge/1", "edge\n"}) {
+            assertThatThrownBy(() -> ServiceRole.of("haproxy-agent", bad)).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThatThrownBy(() -> ServiceRole.of("central", "edge-01")).hasMessageContaining("only to the haproxy-agent");
+        assertThatThrownBy(() -> ServiceRole.of("haproxy-agent", null)).hasMessageContaining("needs the proxy host");
+    }
+
+    private ProviderSettings settings() {
+        return new ProviderSettings(Optional.empty(), Optional.of(dir.resolve("missing-kubeconfig")), Optional.empty(),
+                Optional.of(dir), Optional.empty(), List.of(), true);
+    }
+
+    private static LoadedEnvironment withHosts(String... hosts) {
+        HaproxySpec s = HaproxyEnvironments.production().environment().spec().haproxy();
+        return HaproxyEnvironments.loaded("edge", new HaproxySpec(s.config(), s.masterSocket(), s.runtimeSocket(),
+                s.stateFile(), s.global(), s.defaults(), s.frontends(), s.backends(), s.stats(), List.of(hosts)));
     }
 }

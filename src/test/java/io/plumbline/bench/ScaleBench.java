@@ -55,7 +55,7 @@ public final class ScaleBench {
             for (int i = 0; i < count; i++) {
                 haproxies.add(LocalHaproxy.start(HaproxyOptions.DEFAULT_BINARY, HaproxyPaths.of(new HaproxySpec(
                         ScaleRepo.config(i), ScaleRepo.masterSocket(i), ScaleRepo.runtimeSocket(i), null, null, null,
-                        List.of(), List.of(), null), root)));
+                        List.of(), List.of(), null, null), root)));
             }
             System.out.printf("%d environments x %d resources on %d cores; load average %s%n", count,
                     ScaleRepo.RESOURCES, Runtime.getRuntime().availableProcessors(), load());

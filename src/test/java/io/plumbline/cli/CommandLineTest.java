@@ -120,6 +120,15 @@ class CommandLineTest {
     }
 
     @Test
+    void aProxyAgentNeedsAHostIdTheSchemaAllows() {
+        assertThat(run("serve", "--repo", "/nonexistent", "--role", "haproxy-agent", "--host", "Proxy_1"))
+                .isEqualTo(Main.INVALID);
+        assertThat(err.toString()).startsWith("plumbline: a proxy host id is lower-case").contains("got 'Proxy_1'");
+        assertThat(run("serve", "--repo", "/nonexistent", "--role", "proxy")).isEqualTo(Main.INVALID);
+        assertThat(err.toString()).contains("unknown role 'proxy': central or haproxy-agent");
+    }
+
+    @Test
     void aUsageMistakeIsInvalidInput() {
         assertThat(run("validate", "--output", "yaml")).isEqualTo(Main.INVALID);
     }

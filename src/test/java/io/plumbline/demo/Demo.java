@@ -66,7 +66,7 @@ public final class Demo {
         Path haproxyRoot = Files.createDirectories(HOME.resolve("haproxy"));
         LocalHaproxy haproxy = LocalHaproxy.start(HaproxyOptions.DEFAULT_BINARY, HaproxyPaths.of(new HaproxySpec(
                 "/etc/haproxy/haproxy.cfg", "/run/haproxy/master.sock", "/run/haproxy/admin.sock",
-                "/var/lib/haproxy/server-state", null, null, List.of(), List.of(), null), haproxyRoot));
+                "/var/lib/haproxy/server-state", null, null, List.of(), List.of(), null, List.of()), haproxyRoot));
 
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

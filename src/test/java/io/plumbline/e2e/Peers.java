@@ -51,7 +51,7 @@ public final class Peers implements BeforeAllCallback, AfterAllCallback {
             root = Files.createTempDirectory("plumbline-e2e");
             backends = new TestBackends("new", "old");
             HaproxySpec paths = new HaproxySpec(Environments.CONFIG, Environments.MASTER, Environments.RUNTIME,
-                    Environments.STATE, null, null, List.of(), List.of(), null);
+                    Environments.STATE, null, null, List.of(), List.of(), null, List.of());
             haproxy = LocalHaproxy.start(HaproxyOptions.DEFAULT_BINARY, HaproxyPaths.of(paths, root));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

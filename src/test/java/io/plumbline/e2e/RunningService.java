@@ -36,6 +36,16 @@ final class RunningService implements AutoCloseable {
      */
     static RunningService start(Peers peers, String repoUrl, Path state, Map<String, Object> settings) {
         Map<String, Object> p = new HashMap<>();
+        p.put("plumbline.aws.endpoint", peers.moto.endpoint().toString());
+        p.put("plumbline.kubernetes.kubeconfig", peers.kubernetes.kubeconfig().toString());
+        p.put("plumbline.haproxy.root", peers.root.toString());
+        p.putAll(settings);
+        return start(repoUrl, state, p);
+    }
+
+    /** The service (or a proxy agent) without the AWS and Kubernetes peers: for environments that need neither. */
+    static RunningService start(String repoUrl, Path state, Map<String, Object> settings) {
+        Map<String, Object> p = new HashMap<>();
         p.put("micronaut.server.port", -1);
         p.put("plumbline.git.url", repoUrl);
         p.put("plumbline.git.cache-dir", state.resolve("cache").toString());
@@ -44,9 +54,6 @@ final class RunningService implements AutoCloseable {
         p.put("plumbline.poll.jitter", 0.0);
         p.put("plumbline.engine.retry-base", "1s");
         p.put("plumbline.public-url", "http://plumbline.test");
-        p.put("plumbline.aws.endpoint", peers.moto.endpoint().toString());
-        p.put("plumbline.kubernetes.kubeconfig", peers.kubernetes.kubeconfig().toString());
-        p.put("plumbline.haproxy.root", peers.root.toString());
         p.put("plumbline.api.read-tokens", READ_TOKEN);
         p.put("plumbline.api.write-tokens", WRITE_TOKEN);
         p.putAll(settings);
@@ -103,6 +110,11 @@ final class RunningService implements AutoCloseable {
 
     static List<HostApi.Accepted> accepted(StatusHostServer host, String commit) {
         return host.accepted().stream().filter(a -> a.commit().equals(commit)).toList();
+    }
+
+    /** This service's address, as its agents are given it. */
+    URI base() {
+        return base;
     }
 
     private HttpResponse<String> send(HttpRequest request) {

@@ -45,22 +45,35 @@ final class EngineHarness implements AutoCloseable {
     private int commits;
 
     EngineHarness() {
+        this(EnvironmentScope.ALL);
+    }
+
+    /** @param scope the environments the engine keeps (a proxy agent's part) */
+    EngineHarness(EnvironmentScope scope) {
         this(new Suspensions(Path.of("target", "suspended-" + UUID.randomUUID() + ".json"), new Metrics() {
-        }));
+        }), holds(), scope);
     }
 
     /** @param suspensions the operator's stops, shared by two harnesses to stand for a restart */
     EngineHarness(Suspensions suspensions) {
-        this(suspensions, new Holds(Path.of("target", "held-" + UUID.randomUUID() + ".json"), new Metrics() {
-        }));
+        this(suspensions, holds(), EnvironmentScope.ALL);
     }
 
     /** @param holds the holds after rollbacks, shared by two harnesses to stand for a restart */
     EngineHarness(Suspensions suspensions, Holds holds) {
+        this(suspensions, holds, EnvironmentScope.ALL);
+    }
+
+    private static Holds holds() {
+        return new Holds(Path.of("target", "held-" + UUID.randomUUID() + ".json"), new Metrics() {
+        });
+    }
+
+    private EngineHarness(Suspensions suspensions, Holds holds, EnvironmentScope scope) {
         Metrics recording = recordingMetrics();
         Reconciler reconciler = new Reconciler(new Pipeline(List.of(provider)), recording,
-                List.of(outcomes::add), (commit, context, state, description, url) -> statuses.add(context + " "
-                        + state + ": " + description), new Links(""), this::isAncestor,
+                List.of(outcomes::add), (commit, kind, env, state, description, url) -> statuses.add(kind.of(env)
+                        + " " + state + ": " + description), new Links(""), this::isAncestor,
                 SignatureCheck.NONE, timers.clock());
         ResumePoint fresh = new ResumePoint() {
             @Override
@@ -74,7 +87,7 @@ final class EngineHarness implements AutoCloseable {
             }
         };
         environments = new Environments(new EnvironmentLoader(), reconciler, fresh, timers, recording,
-                new Backoff(Duration.ofSeconds(10), RETRY_CAP), 4, suspensions, holds, this::at);
+                new Backoff(Duration.ofSeconds(10), RETRY_CAP), 4, suspensions, holds, this::at, scope);
     }
 
     /** An environment file; {@code sync} is the inside of {@code spec.sync}, e.g. {@code mode: auto, selfHeal: true}. */

@@ -31,6 +31,7 @@ final class EnvironmentPage {
         html.raw("<section id=\"windows\"><h2>Sync windows</h2>");
         SyncView.windows(html, env.windows());
         html.raw("</section>");
+        AgentsView.section(html, env.agents());
         drift(html, drift);
         plans(html, env.name(), prs);
         history.render(html);

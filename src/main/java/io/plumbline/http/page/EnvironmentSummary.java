@@ -3,6 +3,7 @@ package io.plumbline.http.page;
 import io.plumbline.engine.Hold;
 import io.plumbline.engine.HistoryEntry;
 import io.plumbline.engine.WindowStatus;
+import io.plumbline.http.agent.AgentView;
 import io.plumbline.source.CommitInfo;
 import java.time.Instant;
 import java.util.List;
@@ -20,8 +21,9 @@ import java.util.Optional;
  * @param hold    the hold on its newest commit after a rollback, if it is held
  * @param windows its sync windows, each open now or not
  * @param waiting when the sync windows let through the apply they hold back, if one waits
+ * @param agents  the proxy hosts it names, with their agents' results; empty when it names none
  */
 record EnvironmentSummary(String name, String mode, Optional<CommitInfo> commit, Optional<HistoryEntry> latest,
                           long drift, boolean running, Optional<Hold> hold, List<WindowStatus> windows,
-                          Optional<Instant> waiting) {
+                          Optional<Instant> waiting, List<AgentView> agents) {
 }

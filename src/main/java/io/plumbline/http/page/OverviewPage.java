@@ -13,15 +13,18 @@ final class OverviewPage {
             html.el("p", "empty", "No environment has been reconciled yet.");
             return Layout.page("Environments", running, html);
         }
+        // The proxy hosts' column appears once an environment names hosts for proxy agents.
+        boolean agents = environments.stream().anyMatch(env -> !env.agents().isEmpty());
         html.raw("<table class=\"list\"><thead><tr><th>Environment</th><th>Mode</th><th>Last commit</th>")
-                .raw("<th>Result</th><th>Health</th><th>Drift</th><th>Sync windows</th></tr></thead><tbody>");
+                .raw("<th>Result</th><th>Health</th><th>Drift</th><th>Sync windows</th>")
+                .raw(agents ? "<th>Proxy hosts</th>" : "").raw("</tr></thead><tbody>");
         for (EnvironmentSummary env : environments) {
-            row(html, env);
+            row(html, env, agents);
         }
         return Layout.page("Environments", running, html.raw("</tbody></table>"));
     }
 
-    private static void row(Html html, EnvironmentSummary env) {
+    private static void row(Html html, EnvironmentSummary env, boolean agents) {
         String page = Layout.environment(env.name());
         html.raw("<tr id=\"env-").text(env.name()).raw("\"><td class=\"name\">").link(page, env.name()).raw("</td>");
         html.raw("<td>").el("span", "mode", env.mode().isEmpty() ? "—" : env.mode());
@@ -48,6 +51,10 @@ final class OverviewPage {
         }
         html.raw("</td><td class=\"sync\">");
         SyncView.windows(html, env.windows());
+        if (agents) {
+            html.raw("</td><td class=\"agents\">");
+            AgentsView.badges(html, env.agents());
+        }
         html.raw("</td></tr>");
     }
 }

@@ -5,6 +5,7 @@ import io.plumbline.engine.Engine;
 import io.plumbline.engine.History;
 import io.plumbline.engine.HistoryEntry;
 import io.plumbline.engine.PlanReport;
+import io.plumbline.http.agent.AgentBoard;
 import io.plumbline.source.CommitInfo;
 import io.plumbline.source.GitSource;
 import jakarta.inject.Singleton;
@@ -24,8 +25,10 @@ public final class PageData {
     private final History history;
     private final GitSource git;
     private final Activity activity;
+    private final AgentBoard agents;
 
-    public PageData(Engine engine, History history, GitSource git, Activity activity) {
+    public PageData(Engine engine, History history, GitSource git, Activity activity, AgentBoard agents) {
+        this.agents = agents;
         this.engine = engine;
         this.history = history;
         this.git = git;
@@ -51,7 +54,7 @@ public final class PageData {
         return new EnvironmentSummary(name, engine.mode(name),
                 latest.flatMap(e -> commit(e.commit())), latest,
                 engine.drift(name).map(DriftReport::resources).orElse(0L), activity.running(name),
-                engine.hold(name), engine.windows(name), engine.windowOpens(name));
+                engine.hold(name), engine.windows(name), engine.windowOpens(name), agents.of(name));
     }
 
     boolean known(String name) {

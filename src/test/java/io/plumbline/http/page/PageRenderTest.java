@@ -7,6 +7,7 @@ import io.plumbline.engine.DriftReport;
 import io.plumbline.engine.HistoryEntry;
 import io.plumbline.engine.Hold;
 import io.plumbline.engine.WindowStatus;
+import io.plumbline.http.agent.AgentView;
 import io.plumbline.source.CommitInfo;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +31,8 @@ class PageRenderTest {
         return new EnvironmentSummary(EVIL, EVIL, Optional.of(new CommitInfo(SHA, EVIL, EVIL,
                 Instant.parse("2026-11-29T14:00:00Z"))), Optional.of(entry()), 1, false, Optional.of(new Hold(SHA, EVIL)),
                 List.of(new WindowStatus(EVIL, EVIL, EVIL, EVIL, EVIL, true)),
-                Optional.of(Instant.parse("2026-11-29T22:00:00Z")));
+                Optional.of(Instant.parse("2026-11-29T22:00:00Z")),
+                List.of(new AgentView(EVIL, true, "2026-11-29T15:00:00Z", SHA, "failure", "degraded", EVIL, EVIL)));
     }
 
     @Test

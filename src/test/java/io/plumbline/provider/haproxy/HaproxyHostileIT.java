@@ -141,19 +141,19 @@ class HaproxyHostileIT {
 
     private static HaproxySpec withStateFile(HaproxySpec s, String stateFile) {
         return new HaproxySpec(s.config(), s.masterSocket(), s.runtimeSocket(), stateFile, s.global(), s.defaults(),
-                s.frontends(), s.backends(), s.stats());
+                s.frontends(), s.backends(), s.stats(), List.of());
     }
 
     private static HaproxySpec withConfig(HaproxySpec s, String config) {
         return new HaproxySpec(config, s.masterSocket(), s.runtimeSocket(), s.stateFile(), s.global(), s.defaults(),
-                s.frontends(), s.backends(), s.stats());
+                s.frontends(), s.backends(), s.stats(), List.of());
     }
 
     private static HaproxySpec withServers(HaproxySpec s, List<Server> servers) {
         var b = s.backends().get(0);
         return new HaproxySpec(s.config(), s.masterSocket(), s.runtimeSocket(), s.stateFile(), s.global(),
                 s.defaults(), s.frontends(), List.of(new Backend(b.name(),
-                b.balance(), b.forwardFor(), b.healthCheck(), servers)), s.stats());
+                b.balance(), b.forwardFor(), b.healthCheck(), servers)), s.stats(), List.of());
     }
 
     private static boolean listening(int port) {

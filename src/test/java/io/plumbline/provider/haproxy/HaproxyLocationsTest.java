@@ -45,6 +45,6 @@ class HaproxyLocationsTest {
 
     private static LoadedEnvironment env(String config, String stateFile) {
         return HaproxyEnvironments.loaded("hostile", new HaproxySpec(config, "/run/haproxy/master.sock",
-                "/run/haproxy/admin.sock", stateFile, null, null, List.of(), List.of(), null));
+                "/run/haproxy/admin.sock", stateFile, null, null, List.of(), List.of(), null, List.of()));
     }
 }

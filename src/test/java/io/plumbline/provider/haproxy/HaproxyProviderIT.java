@@ -165,7 +165,7 @@ class HaproxyProviderIT {
                     List.of()));
             HaproxySpec withTakenPort = new HaproxySpec(spec.config(), spec.masterSocket(),
                     spec.runtimeSocket(), spec.stateFile(), spec.global(), spec.defaults(), frontends,
-                    spec.backends(), spec.stats());
+                    spec.backends(), spec.stats(), List.of());
 
             HaproxyTestbed.Outcome outcome = bed.reconcile(bed.env(withTakenPort));
 

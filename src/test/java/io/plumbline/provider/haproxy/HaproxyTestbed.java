@@ -72,7 +72,7 @@ public final class HaproxyTestbed implements AutoCloseable {
                 List.of(new Frontend("web", "127.0.0.1:" + frontendPort, BACKEND, List.of())),
                 List.of(new Backend(BACKEND, balance, true, new HealthCheck("GET", "/health", "app.example.com",
                         "1s", 1, 2), servers)),
-                new Stats("127.0.0.1:" + statsPort, "/", true));
+                new Stats("127.0.0.1:" + statsPort, "/", true), List.of());
     }
 
     public LoadedEnvironment env(List<Server> servers) {

@@ -38,7 +38,7 @@ public final class HaproxyEnvironments {
                                         new Server("example", "www.example.com:80", 2, "maint", null))),
                         new Backend("thoughts", "leastconn", false, new HealthCheck(null, "/healthz", null, null,
                                 null, null), List.of(new Server("t1", "10.0.0.21:8000", 10, "drain", false)))),
-                new Stats("*:8001", "/", true));
+                new Stats("*:8001", "/", true), List.of());
         return loaded("production", spec);
     }
 
@@ -46,5 +46,23 @@ public final class HaproxyEnvironments {
         Environment environment = new Environment("plumbline/v1", "Environment", new Metadata(name, null),
                 new EnvironmentSpec(Sync.DEFAULT, null, null, spec));
         return new LoadedEnvironment("environments/" + name + ".yaml", environment, List.of(), REVISION);
+    }
+
+    /**
+     * An environment file with a bare HAProxy section naming proxy hosts; {@code hosts} is the YAML value of
+     * {@code spec.haproxy.hosts}, on line 9.
+     */
+    public static String namingHosts(String name, String hosts) {
+        return """
+                apiVersion: plumbline/v1
+                kind: Environment
+                metadata: {name: %s}
+                spec:
+                  haproxy:
+                    config: /etc/haproxy/haproxy.cfg
+                    masterSocket: /run/haproxy/master.sock
+                    runtimeSocket: /run/haproxy/admin.sock
+                    hosts: %s
+                """.formatted(name, hosts);
     }
 }

@@ -62,7 +62,7 @@ class HaproxyResourcesTest {
         backends.set(0, new Backend(first.name(), first.balance(), first.forwardFor(), first.healthCheck(), servers));
         return HaproxyEnvironments.loaded("production", new HaproxySpec(spec.config(), spec.masterSocket(),
                 spec.runtimeSocket(), spec.stateFile(), spec.global(), spec.defaults(), spec.frontends(), backends,
-                spec.stats()));
+                spec.stats(), List.of()));
     }
 
     private static List<Resource> desired(LoadedEnvironment env) {

@@ -83,13 +83,13 @@ class HostileValuesTest {
     private static HaproxySpec base() {
         return new HaproxySpec("/etc/haproxy/haproxy.cfg", "/run/haproxy/master.sock", "/run/haproxy/admin.sock",
                 null, null, null, List.of(new Frontend("f", "*:80", "b", List.of())),
-                List.of(backend("b", null, server("s", "h:1"))), null);
+                List.of(backend("b", null, server("s", "h:1"))), null, List.of());
     }
 
     private static HaproxySpec spec(HaproxySpec s, String stateFile, List<Frontend> frontends, List<Backend> backends,
                                     Stats stats) {
         return new HaproxySpec(s.config(), s.masterSocket(), s.runtimeSocket(), stateFile == null ? s.stateFile()
-                : stateFile, s.global(), s.defaults(), frontends, backends, stats);
+                : stateFile, s.global(), s.defaults(), frontends, backends, stats, List.of());
     }
 
     private static Backend backend(String name, HealthCheck check, Server server) {

@@ -7,14 +7,22 @@ import java.util.List;
  * The HAProxy part of an environment: where the proxy's files and sockets are, and what it serves.
  *
  * @param stateFile where server state (maint, drain, weight) is saved across reloads
+ * @param hosts     the proxy hosts whose agents apply this section, each to the HAProxy on its own host; empty
+ *                  when the service applies it to the HAProxy on the service's host
  */
 public record HaproxySpec(String config, String masterSocket, String runtimeSocket, String stateFile,
                           Global global, Defaults defaults, List<Frontend> frontends, List<Backend> backends,
-                          Stats stats) {
+                          Stats stats, List<String> hosts) {
     public HaproxySpec {
         global = global == null ? new Global(null, null, null) : global;
         defaults = defaults == null ? new Defaults(null, null, null, null, null) : defaults;
         frontends = Lists.of(frontends);
         backends = Lists.of(backends);
+        hosts = Lists.of(hosts);
+    }
+
+    /** Whether proxy agents apply this section (on the hosts named) rather than the service itself. */
+    public boolean onAgents() {
+        return !hosts.isEmpty();
     }
 }
