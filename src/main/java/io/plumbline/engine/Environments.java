@@ -33,12 +33,21 @@ public final class Environments {
     private final Dispatcher dispatcher;
     private final Suspensions suspensions;
     private final Rollback rollback;
+    private final Assignment assignment;
     private final Map<String, EnvironmentState> states = new ConcurrentHashMap<>();
     private volatile String loadFailure = "";
 
     /** @param past the branch's files at earlier commits, for a rollback on failed health */
     public Environments(EnvironmentLoader loader, Reconciler reconciler, ResumePoint resume, Timers timers,
                         Metrics metrics, Backoff backoff, int workers, Suspensions suspensions, PastCommits past) {
+        this(loader, reconciler, resume, timers, metrics, backoff, workers, suspensions, past, Assignment.SOLE);
+    }
+
+    /** @param assignment which environments this replica may reconcile (all, alone; a share of them in a fleet) */
+    public Environments(EnvironmentLoader loader, Reconciler reconciler, ResumePoint resume, Timers timers,
+                        Metrics metrics, Backoff backoff, int workers, Suspensions suspensions, PastCommits past,
+                        Assignment assignment) {
+        this.assignment = assignment;
         this.loader = loader;
         this.rollback = new Rollback(loader, past, metrics);
         this.suspensions = suspensions;
@@ -143,6 +152,27 @@ public final class Environments {
                 .filter(Desired::valid).map(Desired::environment);
     }
 
+    /** This replica as a fleet's assignment sees it: its environments, which are busy, and a takeover trigger. */
+    public Assignment.Replica replica() {
+        return new Assignment.Replica() {
+            @Override
+            public Set<String> environments() {
+                return names();
+            }
+
+            @Override
+            public boolean busy(String environment) {
+                EnvironmentState state = states.get(environment);
+                return state != null && state.busy();
+            }
+
+            @Override
+            public void gained(String environment) {
+                request(environment, Trigger.TAKEOVER);
+            }
+        };
+    }
+
     /** Whether no environment has a run under way or waiting (what a test waits for before it looks). */
     boolean idle() {
         return states.values().stream().noneMatch(EnvironmentState::busy);
@@ -161,6 +191,12 @@ public final class Environments {
     }
 
     private void work(EnvironmentState state, Set<Trigger> triggers) {
+        if (!assignment.owns(state.name())) {
+            // Another replica of the fleet reconciles it; its new owner starts from the newest commit anyway.
+            LOG.debug("{} is reconciled by {}; {} left to it", state.name(),
+                    assignment.owner(state.name()).orElse("another replica"), triggers);
+            return;
+        }
         reconciler.run(state, triggers, rollback).ifPresent(reconciled -> {
             int failures = state.finished(reconciled);
             if (failures > 0) {

@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param latest  the latest reconcile, if any
  * @param drift   how many resources differ from the commit at the last drift check
  * @param running whether a reconcile runs now
+ * @param reconciledBy in a fleet, the replica that reconciles the environment now
  */
 record EnvironmentSummary(String name, String mode, Optional<CommitInfo> commit, Optional<HistoryEntry> latest,
-                          long drift, boolean running) {
+                          long drift, boolean running, Optional<String> reconciledBy) {
 }

@@ -24,7 +24,9 @@ final class OverviewPage {
     private static void row(Html html, EnvironmentSummary env) {
         String page = Layout.environment(env.name());
         html.raw("<tr id=\"env-").text(env.name()).raw("\"><td class=\"name\">").link(page, env.name()).raw("</td>");
-        html.raw("<td>").el("span", "mode", env.mode().isEmpty() ? "—" : env.mode()).raw("</td><td class=\"commit\">");
+        html.raw("<td>").el("span", "mode", env.mode().isEmpty() ? "—" : env.mode());
+        env.reconciledBy().ifPresent(replica -> html.raw("<div class=\"meta\">by ").text(replica).raw("</div>"));
+        html.raw("</td><td class=\"commit\">");
         env.latest().ifPresent(latest -> {
             html.link(page + "#" + Html.segment(latest.commit()), Layout.shortSha(latest.commit()))
                     .raw(" ").el("span", "subject", env.commit().map(c -> c.subject()).orElse(""));

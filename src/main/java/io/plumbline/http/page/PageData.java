@@ -32,20 +32,22 @@ public final class PageData {
         this.activity = activity;
     }
 
-    /** Environments with a history, by name. */
+    /** Environments with a history or in the newest commit (a replica of a fleet may reconcile none), by name. */
     List<EnvironmentSummary> environments() {
-        return new TreeSet<>(history.environments()).stream().map(this::summary).toList();
+        TreeSet<String> names = new TreeSet<>(history.environments());
+        names.addAll(engine.environmentNames());
+        return names.stream().map(this::summary).toList();
     }
 
     EnvironmentSummary summary(String name) {
         Optional<HistoryEntry> latest = history.latest(name);
         return new EnvironmentSummary(name, engine.mode(name),
                 latest.flatMap(e -> commit(e.commit())), latest,
-                engine.drift(name).map(DriftReport::resources).orElse(0L), activity.running(name));
+                engine.drift(name).map(DriftReport::resources).orElse(0L), activity.running(name), engine.owner(name));
     }
 
     boolean known(String name) {
-        return history.environments().contains(name);
+        return history.environments().contains(name) || engine.environmentNames().contains(name);
     }
 
     boolean running() {

@@ -26,7 +26,7 @@ class PageRenderTest {
 
     private static EnvironmentSummary summary() {
         return new EnvironmentSummary(EVIL, EVIL, Optional.of(new CommitInfo(SHA, EVIL, EVIL,
-                Instant.parse("2026-11-29T14:00:00Z"))), Optional.of(entry()), 1, false);
+                Instant.parse("2026-11-29T14:00:00Z"))), Optional.of(entry()), 1, false, Optional.of(EVIL));
     }
 
     @Test
