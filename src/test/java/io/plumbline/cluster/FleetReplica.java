@@ -17,34 +17,39 @@ import io.plumbline.load.EnvironmentLoader;
 import io.plumbline.metrics.Metrics;
 import io.plumbline.model.Outcome;
 import io.plumbline.model.RepoFiles;
+import io.plumbline.model.Revision;
+import io.plumbline.testing.MemoryFiles;
 import io.plumbline.source.SignatureCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One replica of a fleet inside the test's JVM: the engine's environments and reconciler as the service wires them
  * (real loader, worker pool, timers and clock), its own client to the real API server, and its Lease coordinator.
  * Every outcome it records goes to the shared timeline, named by the replica.
  */
-final class FleetReplica implements AutoCloseable {
+public final class FleetReplica implements AutoCloseable {
     /** One finished reconcile on the timeline. */
-    record Run(String replica, Outcome outcome) {
+    public record Run(String replica, Outcome outcome) {
     }
 
-    final String name;
-    final LeaseCoordinator coordinator;
+    public final String name;
+    public final LeaseCoordinator coordinator;
     final Environments environments;
     /** The shared target as this replica writes to it (its own record of writes). */
     final MemoryProvider target;
     private final KubernetesClient client;
 
-    FleetReplica(String name, Path kubeconfig, ClusterSettings settings, Map<String, String> target, List<Run> timeline,
+    public FleetReplica(String name, Path kubeconfig, ClusterSettings settings, Map<String, String> target, List<Run> timeline,
                  Metrics metrics, Path stateDir) {
         this.name = name;
         this.target = new MemoryProvider(target);
@@ -71,13 +76,33 @@ final class FleetReplica implements AutoCloseable {
         }
     }
 
+    /** Commit {@code n} of a repository holding {@code environments}, each in auto mode. */
+    public static RepoFiles commit(int n, List<String> environments) {
+        Map<String, byte[]> files = new TreeMap<>();
+        for (String env : environments) {
+            files.put("environments/" + env + ".yaml", ("apiVersion: plumbline/v1\nkind: Environment\nmetadata:\n"
+                    + "  name: " + env + "\nspec:\n  sync: {mode: auto}\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return new MemoryFiles(files, new Revision(sha(n), "main", "commit " + n));
+    }
+
+    public static String sha(int n) {
+        return String.format("%040x", n);
+    }
+
+    /** The replica that owns the most of {@code environments}. */
+    public static FleetReplica busiest(List<FleetReplica> replicas, List<String> environments) {
+        return replicas.stream().max(Comparator.comparingLong(r -> environments.stream()
+                .filter(r.coordinator::owns).count())).orElseThrow();
+    }
+
     /** Joins the fleet, as {@code Engine.start} does. */
-    void start() {
+    public void start() {
         coordinator.start(environments.replica());
     }
 
     /** A new head of the branch, as the poller hands it over. */
-    void handOver(RepoFiles files) {
+    public void handOver(RepoFiles files) {
         environments.handOver(files, Trigger.WEBHOOK);
     }
 
@@ -85,7 +110,7 @@ final class FleetReplica implements AutoCloseable {
      * Cut off from the API server, as a replica that hangs or loses its network: its engine runs on and is named
      * by every trigger, but no renewal gets through, so it must stop writing at its renew deadline.
      */
-    void cutOff() {
+    public void cutOff() {
         client.close();
     }
 
