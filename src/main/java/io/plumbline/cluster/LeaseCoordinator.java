@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,7 @@ public final class LeaseCoordinator implements Assignment {
     });
     private volatile Replica replica;
     private volatile Set<String> members = Set.of();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     /** One environment's Lease as this replica holds it. */
     private static final class Held {
@@ -248,10 +250,14 @@ public final class LeaseCoordinator implements Assignment {
 
     /**
      * Stops looking at the Leases and hands over what this replica holds, so others take it at once (the engine has
-     * finished its runs by now). A replica that dies instead hands over by expiry.
+     * finished its runs by now). A replica that dies instead hands over by expiry. Only the first call counts: the
+     * engine closes it after its last run, and the container may close it again.
      */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         loop.shutdownNow();
         try {
             loop.awaitTermination(settings.renewDeadline().toMillis(), TimeUnit.MILLISECONDS);
