@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
+import java.util.stream.LongStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -142,11 +143,30 @@ public final class LeaseCoordinator implements Assignment {
                 take(env, now);
             }
         }
+        lookAgainAtExpiry(environments, members, now);
         for (String dead : sightings.deadMembers(now, settings.leaseDuration())) {
             if (!dead.equals(LeaseNames.member(settings.identity()))) {
                 leases.delete(dead);
             }
         }
+    }
+
+    /**
+     * Looks again the moment the first Lease this replica waits for expires — a member's (its environments are then
+     * spread anew) or an environment's it should hold — rather than up to a retry period later: a dead replica's
+     * environments then move one lease duration after its last renewal was seen.
+     */
+    private void lookAgainAtExpiry(Set<String> environments, Set<String> members, long now) {
+        LongStream environmentExpiries = environments.stream()
+                .filter(env -> !held.containsKey(env) && mine(env, members))
+                .flatMap(env -> sightings.get(LeaseNames.environment(env)).stream())
+                .filter(s -> !s.holder().isEmpty())
+                .mapToLong(s -> s.since() + settings.leaseDuration().toNanos() - now);
+        LongStream memberExpiries = sightings.nextMemberExpiry(now, settings.leaseDuration(),
+                LeaseNames.member(settings.identity())).stream();
+        LongStream.concat(environmentExpiries, memberExpiries).map(wait -> wait + 1_000_000)
+                .filter(wait -> wait > 0 && wait < settings.retryPeriod().toNanos() && !closed.get()).min()
+                .ifPresent(wait -> loop.schedule(this::tick, wait, TimeUnit.NANOSECONDS));
     }
 
     private boolean mine(String environment, Set<String> members) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -62,6 +63,12 @@ final class Sightings {
             }
         });
         return live;
+    }
+
+    /** How long until the first live member Lease but {@code own} expires, if it is renewed no more. */
+    OptionalLong nextMemberExpiry(long now, Duration leaseDuration, String own) {
+        return seen.entrySet().stream().filter(e -> LeaseNames.isMember(e.getKey()) && !e.getKey().equals(own))
+                .mapToLong(e -> e.getValue().since() + leaseDuration.toNanos() - now).filter(wait -> wait > 0).min();
     }
 
     /** Member Leases not renewed for a lease duration: replicas that are gone. */

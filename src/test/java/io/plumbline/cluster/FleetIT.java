@@ -100,8 +100,9 @@ class FleetIT {
         assertThat(moved).isNotEmpty();
         Instant cutAt = Instant.now();
         cut.cutOff();
-        // A Lease can be taken one lease duration after its holder's last renewal was seen (at most one retry
-        // period before the cut, and seen at most one retry period later), at the taker's next look.
+        // A Lease can be taken one lease duration after its holder's last renewal was seen: that renewal was made
+        // at most one retry period before the cut and seen at most one later; the taker looks again right then. One
+        // more retry period leaves room for the calls of the takeover itself on a busy machine.
         await("the others take over").atMost(LEASE.plus(RETRY.multipliedBy(3)))
                 .until(() -> moved.stream().allMatch(env -> replicas.stream().filter(r -> r != cut)
                         .anyMatch(r -> r.coordinator.owns(env) && takenOver(r.name, env))));
