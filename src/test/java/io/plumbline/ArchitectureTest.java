@@ -3,9 +3,11 @@ package io.plumbline;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.plumbline.engine.Assignment;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +90,23 @@ class ArchitectureTest {
     void onlyTheCommandLineAndTheServiceComposeProviders() {
         noClasses().that().resideOutsideOfPackages("io.plumbline.cli..", "io.plumbline.http..", "io.plumbline.app..")
                 .should().dependOnClassesThat().resideInAPackage("io.plumbline.app..")
+                .check(main);
+    }
+
+    @Test
+    void theFleetKnowsTheEngineOnlyThroughItsAssignment() {
+        // Of the engine only its Assignment contract: the engine never learns of Leases, nor the fleet of reconciles.
+        classes().that().resideInAPackage("io.plumbline.cluster..")
+                .should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("io.plumbline.cluster..",
+                        "io.plumbline.metrics..", "io.fabric8.kubernetes..", "org.slf4j..", "java..")
+                        .or(JavaClass.Predicates.belongToAnyOf(Assignment.class, Assignment.Replica.class)))
+                .check(main);
+    }
+
+    @Test
+    void onlyTheCompositionRootWiresTheFleet() {
+        noClasses().that().resideOutsideOfPackages("io.plumbline.cluster..", "io.plumbline.app..")
+                .should().dependOnClassesThat().resideInAPackage("io.plumbline.cluster..")
                 .check(main);
     }
 

@@ -28,19 +28,24 @@ public final class Engine implements HeadsHandler, AutoCloseable {
     private final EngineSettings settings;
     private final Poller poller;
     private final Clock clock = Clock.systemUTC();
+    private final Assignment assignment;
 
-    /** @param scope the environments of the repository this process reconciles; the others are ignored */
+    /**
+     * @param scope      the environments of the repository this process reconciles; the others are ignored
+     * @param assignment which of them this replica reconciles: {@link Assignment#SOLE} alone
+     */
     public Engine(GitSource source, EnvironmentLoader loader, Pipeline pipeline, Metrics metrics,
                   List<OutcomeListener> listeners, StatusSink statuses, PlanListener plans, ResumePoint resume,
-                  SignatureCheck signatures, EngineSettings settings, EnvironmentScope scope) {
+                  SignatureCheck signatures, EngineSettings settings, EnvironmentScope scope, Assignment assignment) {
         this.settings = settings;
+        this.assignment = assignment;
         this.reconciler = new Reconciler(pipeline, metrics, listeners, statuses, settings.links(), source::isAncestor,
-                signatures, clock);
+                signatures, clock, assignment);
         this.environments = new Environments(loader, reconciler, resume, Timers.onThread("plumbline-timer"), metrics,
                 settings.retry(), settings.workers(),
                 new Suspensions(settings.stateDir().resolve("suspended.json"), metrics),
                 new Holds(settings.stateDir().resolve("held.json"), metrics),
-                commit -> source.at(commit, source.branch()), scope);
+                commit -> source.at(commit, source.branch()), scope, assignment);
         this.pullRequests = new PullRequestPlanner(loader, pipeline, statuses, settings.links(), plans,
                 environments::desired);
         this.poller = new Poller(source, this, metrics, this::pollInterval, settings.jitter());
@@ -60,6 +65,7 @@ public final class Engine implements HeadsHandler, AutoCloseable {
     }
 
     public void start() {
+        assignment.start(environments.replica());
         poller.start();
     }
 
@@ -80,6 +86,31 @@ public final class Engine implements HeadsHandler, AutoCloseable {
 
     public Optional<String> lastFetchedCommit() {
         return poller.lastHandedOver();
+    }
+
+    /** This replica's name in a fleet; empty when it runs alone. */
+    public String replica() {
+        return assignment.identity();
+    }
+
+    /** The replica of the fleet that reconciles the environment now, if known; empty when running alone. */
+    public Optional<String> owner(String environment) {
+        return assignment.owner(environment);
+    }
+
+
+    /** The environments this replica reconciles now, sorted. */
+    public List<String> owned() {
+        return environments.names().stream().filter(assignment::owns).sorted().toList();
+    }
+
+    /**
+     * The other replica that reconciles the environment, when one does: requests that change what is reconciled
+     * (reconcile, suspend, resume) belong to it. Empty alone, or when this replica owns it.
+     */
+    public Optional<String> reconciledElsewhere(String environment) {
+        return assignment.owns(environment) ? Optional.empty()
+                : Optional.of(assignment.owner(environment).orElse("no replica yet"));
     }
 
     /** Names an environment (API trigger); requests during a reconcile coalesce into one follow-up. */
@@ -162,5 +193,7 @@ public final class Engine implements HeadsHandler, AutoCloseable {
     public void close() {
         poller.close();
         environments.close(settings.shutdownGrace());
+        // Only now, with no run left, may another replica take this one's environments.
+        assignment.close();
     }
 }

@@ -37,6 +37,7 @@ public final class Environments {
     private final Holds holds;
     private final Rollback rollback;
     private final EnvironmentScope scope;
+    private final Assignment assignment;
     private final Map<String, EnvironmentState> states = new ConcurrentHashMap<>();
     private volatile String loadFailure = "";
 
@@ -44,12 +45,14 @@ public final class Environments {
      * @param holds the commits held after a rollback, kept across restarts
      * @param past  the branch's files at earlier commits, for a rollback on failed health
      * @param scope the environments kept; the others of the repository are ignored
+     * @param assignment which environments this replica may reconcile (all, alone; a share of them in a fleet)
      */
     public Environments(EnvironmentLoader loader, Reconciler reconciler, ResumePoint resume, Timers timers,
                         Metrics metrics, Backoff backoff, int workers, Suspensions suspensions, Holds holds,
-                        PastCommits past, EnvironmentScope scope) {
+                        PastCommits past, EnvironmentScope scope, Assignment assignment) {
         this.holds = holds;
         this.scope = scope;
+        this.assignment = assignment;
         this.loader = loader;
         this.rollback = new Rollback(loader, past, metrics);
         this.suspensions = suspensions;
@@ -186,6 +189,27 @@ public final class Environments {
                 .filter(Desired::valid).map(Desired::environment);
     }
 
+    /** This replica as a fleet's assignment sees it: its environments, which are busy, and a takeover trigger. */
+    public Assignment.Replica replica() {
+        return new Assignment.Replica() {
+            @Override
+            public Set<String> environments() {
+                return names();
+            }
+
+            @Override
+            public boolean busy(String environment) {
+                EnvironmentState state = states.get(environment);
+                return state != null && state.busy();
+            }
+
+            @Override
+            public void gained(String environment) {
+                request(environment, Trigger.TAKEOVER);
+            }
+        };
+    }
+
     /** Whether no environment has a run under way or waiting (what a test waits for before it looks). */
     boolean idle() {
         return states.values().stream().noneMatch(EnvironmentState::busy);
@@ -204,6 +228,12 @@ public final class Environments {
     }
 
     private void work(EnvironmentState state, Set<Trigger> triggers) {
+        if (!assignment.owns(state.name())) {
+            // Another replica of the fleet reconciles it; its new owner starts from the newest commit anyway.
+            LOG.debug("{} is reconciled by {}; {} left to it", state.name(),
+                    assignment.owner(state.name()).orElse("another replica"), triggers);
+            return;
+        }
         reconciler.run(state, triggers, rollback).ifPresent(reconciled -> {
             int failures = state.finished(reconciled);
             if (failures > 0) {

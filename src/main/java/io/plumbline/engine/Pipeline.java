@@ -47,6 +47,15 @@ public final class Pipeline {
      * written.
      */
     public Applied apply(LoadedEnvironment env, List<ProviderPlan> plans) {
+        return apply(env, plans, () -> {
+        });
+    }
+
+    /**
+     * As {@link #apply(LoadedEnvironment, List)}; {@code beforeWrite} runs right before each provider writes and may
+     * stop the apply by throwing (a replica of a fleet that no longer owns the environment).
+     */
+    public Applied apply(LoadedEnvironment env, List<ProviderPlan> plans, Runnable beforeWrite) {
         plans.forEach(p -> DeletionGuard.check(p.name(), p.changes(),
                 env.environment().spec().sync().maxDeletePercent(), env.revision()));
         if (plans.stream().anyMatch(p -> p.changes().hasWrites())) {
@@ -55,6 +64,7 @@ public final class Pipeline {
         Map<String, List<ObjectResult>> results = new LinkedHashMap<>();
         List<Health> health = new ArrayList<>();
         for (ProviderPlan plan : plans) {
+            beforeWrite.run();
             List<ObjectResult> applied = plan.provider().apply(env, plan.changes());
             results.put(plan.name(), applied);
             Health h = plan.provider().health(env, applied);

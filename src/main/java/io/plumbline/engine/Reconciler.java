@@ -39,10 +39,18 @@ public final class Reconciler {
     private final Ancestry ancestry;
     private final SignatureCheck signatures;
     private final Clock clock;
+    private final Assignment assignment;
 
     /** @param signatures refuses, before anything is planned, a commit not signed by an allowed key */
     public Reconciler(Pipeline pipeline, Metrics metrics, List<OutcomeListener> listeners, StatusSink statuses,
                       Links links, Ancestry ancestry, SignatureCheck signatures, Clock clock) {
+        this(pipeline, metrics, listeners, statuses, links, ancestry, signatures, clock, Assignment.SOLE);
+    }
+
+    /** @param assignment asked right before every provider writes whether this replica still owns the environment */
+    public Reconciler(Pipeline pipeline, Metrics metrics, List<OutcomeListener> listeners, StatusSink statuses,
+                      Links links, Ancestry ancestry, SignatureCheck signatures, Clock clock, Assignment assignment) {
+        this.assignment = assignment;
         this.signatures = signatures;
         this.pipeline = pipeline;
         this.recorder = new OutcomeRecorder(metrics, listeners, statuses, links);
@@ -81,6 +89,10 @@ public final class Reconciler {
         }
         if (!state.reconciled(desired)) {
             return whenWindowsAllow(state, env, first(triggers), triggers, rollback);
+        }
+        if (triggers.contains(Trigger.TAKEOVER) && !state.held()) {
+            // The replica that reconciled it before may have left a retry or drift behind: start from the newest commit.
+            return whenWindowsAllow(state, env, Trigger.TAKEOVER, triggers, rollback);
         }
         if (triggers.contains(Trigger.RESUME)) {
             return whenWindowsAllow(state, env, Trigger.RESUME, triggers, rollback);
@@ -150,7 +162,7 @@ public final class Reconciler {
                         List.of(), "");
             }
             // Apply in the safe order, waiting for health after each provider.
-            Pipeline.Applied applied = pipeline.apply(env, plans);
+            Pipeline.Applied applied = pipeline.apply(env, plans, () -> fence(env));
             if (!applied.ok()) {
                 return at.end(Outcome.Result.FAILURE, failureCause(applied), true, applied.results(),
                         applied.health(), List.of(), applied.error());
@@ -165,6 +177,8 @@ public final class Reconciler {
         } catch (InvalidInputException e) {
             return at.end(Outcome.Result.INVALID, Reconciled.Cause.PERMANENT, false, Map.of(), Health.HEALTHY,
                     e.problems(), "");
+        } catch (NotOwnedException e) {
+            return at.end(Outcome.Result.FAILURE, Reconciled.Cause.PERMANENT, e.getMessage());
         } catch (RefusedException e) {
             return at.end(Outcome.Result.REFUSED, Reconciled.Cause.PERMANENT, e.getMessage());
         } catch (ProviderException e) {
@@ -213,6 +227,14 @@ public final class Reconciler {
             recorder.waiting(env, why);
         }
         return Optional.empty();
+    }
+
+    /** Stops the apply before a provider writes when this replica no longer owns the environment. */
+    private void fence(LoadedEnvironment env) {
+        if (!assignment.owns(env.name())) {
+            throw new NotOwnedException("stopped before writing: this replica (" + assignment.identity()
+                    + ") no longer holds " + env.name() + "; the replica that holds it reconciles it");
+        }
     }
 
     public Optional<DriftReport> driftReport(String environment) {

@@ -4,6 +4,19 @@ import java.util.Optional;
 
 /** Where a restarted service left off. */
 public interface ResumePoint {
+    /** A first start: nothing was reconciled before. */
+    ResumePoint FRESH = new ResumePoint() {
+        @Override
+        public Optional<String> lastCommit(String environment) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> lastAppliedCommit(String environment) {
+            return Optional.empty();
+        }
+    };
+
     /** The commit the environment was last reconciled at without failing: not reconciled again at start. */
     Optional<String> lastCommit(String environment);
 

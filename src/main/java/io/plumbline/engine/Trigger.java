@@ -19,6 +19,8 @@ public enum Trigger {
     API,
     /** The backoff of a failure that may pass ran out. */
     RETRY,
+    /** This replica of a fleet took the environment over: it reconciles the newest commit, as its new owner. */
+    TAKEOVER,
     /** The environment's drift timer. */
     DRIFT;
 

@@ -1,6 +1,7 @@
 package io.plumbline.http;
 
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -15,6 +16,8 @@ import io.plumbline.http.agent.AgentBoard;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /** The read API over history, drift and plans, and a manual reconcile trigger. */
@@ -38,12 +41,13 @@ public class ApiController {
      */
     @Get("/environments")
     public List<Map<String, Object>> environments() {
-        TreeSet<String> names = new TreeSet<>(history.environments());
+        Set<String> names = new TreeSet<>(history.environments());
         names.addAll(engine.names());
         return names.stream().map(env -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", env);
             m.put("mode", engine.mode(env));
+            engine.owner(env).ifPresent(owner -> m.put("reconciledBy", owner));
             m.put("latest", history.latest(env).orElse(null));
             m.put("driftResources", engine.drift(env).map(DriftReport::resources).orElse(0L));
             m.put("held", engine.hold(env).orElse(null));
@@ -67,22 +71,32 @@ public class ApiController {
 
     @Post("/environments/{env}/reconcile")
     public HttpResponse<Map<String, String>> reconcile(@PathVariable String env) {
-        return engine.reconcileNow(env) ? HttpResponse.accepted().body(Map.of("environment", env, "status", "queued"))
-                : unknown(env);
+        return elsewhere(env).orElseGet(() -> engine.reconcileNow(env) ? HttpResponse.accepted().body(Map.of("environment", env, "status", "queued"))
+                : unknown(env));
     }
 
     /** An operator's emergency stop: nothing reconciles the environment until it is resumed (kept across restarts). */
     @Post("/environments/{env}/suspend")
     public HttpResponse<Map<String, String>> suspend(@PathVariable String env) {
-        return engine.suspend(env) ? HttpResponse.ok(Map.of("environment", env, "mode", Engine.SUSPENDED_BY_OPERATOR))
-                : unknown(env);
+        return elsewhere(env).orElseGet(() -> engine.suspend(env)
+                ? HttpResponse.ok(Map.of("environment", env, "mode", Engine.SUSPENDED_BY_OPERATOR)) : unknown(env));
     }
 
     /** Lifts an operator's stop; the newest commit is reconciled. */
     @Post("/environments/{env}/resume")
     public HttpResponse<Map<String, String>> resume(@PathVariable String env) {
-        return engine.resume(env) ? HttpResponse.accepted().body(Map.of("environment", env, "status", "queued"))
-                : unknown(env);
+        return elsewhere(env).orElseGet(() -> engine.resume(env)
+                ? HttpResponse.accepted().body(Map.of("environment", env, "status", "queued")) : unknown(env));
+    }
+
+    /**
+     * In a fleet, what changes how an environment is reconciled goes to the replica that reconciles it: another
+     * replica answers 409 naming it, rather than keep a request its owner would never see.
+     */
+    private Optional<HttpResponse<Map<String, String>>> elsewhere(String env) {
+        return engine.reconciledElsewhere(env).map(owner -> HttpResponse.<Map<String, String>>status(
+                HttpStatus.CONFLICT).body(Map.of("error", env + " is reconciled by replica " + owner + ", not by "
+                + engine.replica() + "; send the request to it", "reconciledBy", owner)));
     }
 
     private static HttpResponse<Map<String, String>> unknown(String env) {

@@ -28,16 +28,30 @@ public class HealthController {
         body.put("liveness", "UP");
         body.put("readiness", engine.ready() ? "UP" : "DOWN");
         body.put("lastFetchedCommit", engine.lastFetchedCommit().orElse(""));
+        fleet(body);
         if (!engine.ready()) {
             body.put("reason", engine.notReadyBecause());
         }
         return body;
     }
 
+    /** Ready or not, a replica of a fleet says which environments it reconciles now. */
     @Get("/readiness")
-    public HttpResponse<Map<String, String>> readiness() {
-        return engine.ready() ? HttpResponse.ok(Map.of("status", "UP"))
-                : HttpResponse.<Map<String, String>>status(HttpStatus.SERVICE_UNAVAILABLE)
-                        .body(Map.of("status", "DOWN", "reason", engine.notReadyBecause()));
+    public HttpResponse<Map<String, Object>> readiness() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", engine.ready() ? "UP" : "DOWN");
+        if (!engine.ready()) {
+            body.put("reason", engine.notReadyBecause());
+        }
+        fleet(body);
+        return engine.ready() ? HttpResponse.ok(body)
+                : HttpResponse.<Map<String, Object>>status(HttpStatus.SERVICE_UNAVAILABLE).body(body);
+    }
+
+    private void fleet(Map<String, Object> body) {
+        if (!engine.replica().isEmpty()) {
+            body.put("replica", engine.replica());
+            body.put("owned", engine.owned());
+        }
     }
 }

@@ -5,9 +5,11 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import io.plumbline.app.Fleet;
 import io.plumbline.app.ProviderSettings;
 import io.plumbline.app.Providers;
 import io.plumbline.app.ServiceRole;
+import io.plumbline.engine.Assignment;
 import io.plumbline.engine.Backoff;
 import io.plumbline.engine.Engine;
 import io.plumbline.engine.EngineSettings;
@@ -133,12 +135,26 @@ public class ServiceFactory {
         return new History(settings.stateDir().resolve("history"), 100, metrics);
     }
 
+    /** Alone, this replica reconciles every environment; in a fleet (Kubernetes Leases) a share of them. */
+    @Singleton
+    Assignment assignment(@Value("${plumbline.cluster.enabled:false}") boolean enabled,
+                          @Value("${plumbline.cluster.namespace:plumbline}") String namespace,
+                          @Value("${plumbline.cluster.identity:}") String identity,
+                          @Value("${plumbline.cluster.lease-duration:15s}") Duration leaseDuration,
+                          @Value("${plumbline.cluster.renew-deadline:10s}") Duration renewDeadline,
+                          @Value("${plumbline.cluster.retry-period:2s}") Duration retryPeriod,
+                          @Value("${plumbline.cluster.kubeconfig:}") String kubeconfig, Metrics metrics) {
+        return Fleet.assignment(enabled, namespace, identity, leaseDuration, renewDeadline, retryPeriod,
+                optional(kubeconfig).map(Path::of), metrics);
+    }
+
+    /** The engine closes the assignment itself, after its last run, so no other replica takes over too early. */
     @Bean(preDestroy = "close")
     @Singleton
     Engine engine(GitSource source, EnvironmentLoader loader, Providers providers, Metrics metrics,
                   List<OutcomeListener> listeners, StatusReporting statuses, PlanListener plans, History history,
-                  SignatureCheck signatures, EngineSettings settings, ServiceRole role) {
+                  SignatureCheck signatures, EngineSettings settings, ServiceRole role, Assignment assignment) {
         return new Engine(source, loader, new Pipeline(providers.all()), metrics, listeners, statuses, plans, history,
-                signatures, settings, role.environments());
+                signatures, settings, role.environments(), assignment);
     }
 }

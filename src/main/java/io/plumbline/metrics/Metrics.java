@@ -54,6 +54,10 @@ public interface Metrics {
     default void repositoryLoadable(boolean loadable) {
     }
 
+    /** Whether this replica of a fleet reconciles the environment now. */
+    default void owned(String environment, boolean owned) {
+    }
+
     /** A state file ({@code history}) could not be saved. */
     default void stateWriteFailed(String file) {
     }

@@ -82,6 +82,12 @@ public final class MicrometerMetrics implements Metrics {
     }
 
     @Override
+    public void owned(String environment, boolean owned) {
+        gauge("plumbline.environment.owned", "1 while this replica of the fleet reconciles the environment, else 0",
+                Map.of("environment", environment)).set(owned ? 1 : 0);
+    }
+
+    @Override
     public void reconciled(String environment, String result, Duration took) {
         reconcileCounter(environment, result).increment();
         Timer.builder("plumbline.reconcile.duration").description("Time one reconcile took")

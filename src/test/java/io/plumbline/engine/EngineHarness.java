@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -75,19 +74,9 @@ final class EngineHarness implements AutoCloseable {
                 List.of(outcomes::add), (commit, kind, env, state, description, url) -> statuses.add(kind.of(env)
                         + " " + state + ": " + description), new Links(""), this::isAncestor,
                 SignatureCheck.NONE, timers.clock());
-        ResumePoint fresh = new ResumePoint() {
-            @Override
-            public Optional<String> lastCommit(String environment) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<String> lastAppliedCommit(String environment) {
-                return Optional.empty();
-            }
-        };
-        environments = new Environments(new EnvironmentLoader(), reconciler, fresh, timers, recording,
-                new Backoff(Duration.ofSeconds(10), RETRY_CAP), 4, suspensions, holds, this::at, scope);
+        environments = new Environments(new EnvironmentLoader(), reconciler, ResumePoint.FRESH, timers, recording,
+                new Backoff(Duration.ofSeconds(10), RETRY_CAP), 4, suspensions, holds, this::at, scope,
+                Assignment.SOLE);
     }
 
     /** An environment file; {@code sync} is the inside of {@code spec.sync}, e.g. {@code mode: auto, selfHeal: true}. */

@@ -21,12 +21,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A target system kept in memory: each environment owns one object whose only field is the commit it was last
  * applied from. Calls can be held at a {@link Gate}, made to fail, or (stuck) made to accept writes that do not land.
+ * Several providers may share one target (the replicas of a fleet), each recording its own calls.
  */
-final class MemoryProvider implements Provider {
+public final class MemoryProvider implements Provider {
     /** environment → the commit its object was written from. */
-    final Map<String, String> live = new ConcurrentHashMap<>();
+    public final Map<String, String> live;
     /** {@code env@commit} for every apply call, in order. */
     final List<String> applies = new CopyOnWriteArrayList<>();
+    /** {@code env@commit} for every object this provider wrote, in order. */
+    public final List<String> writes = new CopyOnWriteArrayList<>();
     /** {@code env} for every observe call, in order. */
     final List<String> observes = new CopyOnWriteArrayList<>();
     final Queue<RuntimeException> applyFailures = new ConcurrentLinkedQueue<>();
@@ -36,6 +39,15 @@ final class MemoryProvider implements Provider {
     volatile boolean stuck;
     volatile boolean reject;
     private final Map<String, Gate> gates = new ConcurrentHashMap<>();
+
+    MemoryProvider() {
+        this(new ConcurrentHashMap<>());
+    }
+
+    /** A provider writing to {@code live}, a target other providers may share. */
+    public MemoryProvider(Map<String, String> live) {
+        this.live = live;
+    }
 
     /** Holds the next {@code step} (observe, apply, health) of {@code environment}. */
     Gate hold(String step, String environment) {
@@ -98,6 +110,7 @@ final class MemoryProvider implements Provider {
             }
             if (c.action().writes() && !stuck) {
                 live.put(env.name(), env.revision().commit());
+                writes.add(env.name() + "@" + env.revision().commit());
             }
             results.add(ObjectResult.done(c));
         }

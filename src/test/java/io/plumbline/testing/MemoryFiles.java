@@ -10,14 +10,21 @@ import java.util.TreeMap;
 /** A repository's files held in memory, for tests that load thousands of variants of one file. */
 public final class MemoryFiles implements RepoFiles {
     private final Map<String, byte[]> files;
+    private final Revision revision;
 
     public MemoryFiles(Map<String, byte[]> files) {
+        this(files, Revision.WORKING_TREE);
+    }
+
+    /** The files of one commit. */
+    public MemoryFiles(Map<String, byte[]> files, Revision revision) {
         this.files = new TreeMap<>(files);
+        this.revision = revision;
     }
 
     @Override
     public Revision revision() {
-        return Revision.WORKING_TREE;
+        return revision;
     }
 
     @Override

@@ -19,8 +19,9 @@ final class EnvironmentPage {
                          HistoryView history, boolean running) {
         Html html = new Html().raw("<nav class=\"crumbs\"><a href=\"/\">Environments</a> / </nav>")
                 .el("h1", "", env.name());
-        html.raw("<p class=\"facts\">mode ").el("span", "mode", env.mode().isEmpty() ? "—" : env.mode())
-                .raw(" · last result ");
+        html.raw("<p class=\"facts\">mode ").el("span", "mode", env.mode().isEmpty() ? "—" : env.mode());
+        env.reconciledBy().ifPresent(r -> html.raw(" · reconciled by replica ").el("span", "replica", r));
+        html.raw(" · last result ");
         Badges.result(html, env.running() ? "running" : env.latest().map(l -> l.result()).orElse(""));
         html.raw(" · health ");
         Badges.health(html, env.latest().map(l -> l.health()).orElse(""));

@@ -22,8 +22,9 @@ import java.util.Optional;
  * @param windows its sync windows, each open now or not
  * @param waiting when the sync windows let through the apply they hold back, if one waits
  * @param agents  the proxy hosts it names, with their agents' results; empty when it names none
+ * @param reconciledBy in a fleet, the replica that reconciles the environment now
  */
 record EnvironmentSummary(String name, String mode, Optional<CommitInfo> commit, Optional<HistoryEntry> latest,
                           long drift, boolean running, Optional<Hold> hold, List<WindowStatus> windows,
-                          Optional<Instant> waiting, List<AgentView> agents) {
+                          Optional<Instant> waiting, List<AgentView> agents, Optional<String> reconciledBy) {
 }

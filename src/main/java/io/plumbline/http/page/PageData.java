@@ -37,7 +37,7 @@ public final class PageData {
 
     /**
      * Environments with a history or in the newest commit (one that only waits for its sync windows has no history
-     * yet), by name.
+     * yet; a replica of a fleet may reconcile none), by name.
      */
     List<EnvironmentSummary> environments() {
         return names().stream().map(this::summary).toList();
@@ -54,7 +54,7 @@ public final class PageData {
         return new EnvironmentSummary(name, engine.mode(name),
                 latest.flatMap(e -> commit(e.commit())), latest,
                 engine.drift(name).map(DriftReport::resources).orElse(0L), activity.running(name),
-                engine.hold(name), engine.windows(name), engine.windowOpens(name), agents.of(name));
+                engine.hold(name), engine.windows(name), engine.windowOpens(name), agents.of(name), engine.owner(name));
     }
 
     boolean known(String name) {

@@ -32,7 +32,8 @@ class PageRenderTest {
                 Instant.parse("2026-11-29T14:00:00Z"))), Optional.of(entry()), 1, false, Optional.of(new Hold(SHA, EVIL)),
                 List.of(new WindowStatus(EVIL, EVIL, EVIL, EVIL, EVIL, true)),
                 Optional.of(Instant.parse("2026-11-29T22:00:00Z")),
-                List.of(new AgentView(EVIL, true, "2026-11-29T15:00:00Z", SHA, "failure", "degraded", EVIL, EVIL)));
+                List.of(new AgentView(EVIL, true, "2026-11-29T15:00:00Z", SHA, "failure", "degraded", EVIL, EVIL)),
+                Optional.of(EVIL));
     }
 
     @Test

@@ -1,0 +1,126 @@
+package io.plumbline.cluster;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.plumbline.engine.Backoff;
+import io.plumbline.engine.EnvironmentScope;
+import io.plumbline.engine.Environments;
+import io.plumbline.engine.Holds;
+import io.plumbline.engine.Links;
+import io.plumbline.engine.MemoryProvider;
+import io.plumbline.engine.Pipeline;
+import io.plumbline.engine.Reconciler;
+import io.plumbline.engine.ResumePoint;
+import io.plumbline.engine.Suspensions;
+import io.plumbline.engine.Timers;
+import io.plumbline.engine.Trigger;
+import io.plumbline.load.EnvironmentLoader;
+import io.plumbline.metrics.Metrics;
+import io.plumbline.model.Outcome;
+import io.plumbline.model.RepoFiles;
+import io.plumbline.model.Revision;
+import io.plumbline.testing.MemoryFiles;
+import io.plumbline.source.SignatureCheck;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One replica of a fleet inside the test's JVM: the engine's environments and reconciler as the service wires them
+ * (real loader, worker pool, timers and clock), its own client to the real API server, and its Lease coordinator.
+ * Every outcome it records goes to the shared timeline, named by the replica.
+ */
+public final class FleetReplica implements AutoCloseable {
+    /** One finished reconcile on the timeline. */
+    public record Run(String replica, Outcome outcome) {
+    }
+
+    public final String name;
+    public final LeaseCoordinator coordinator;
+    final Environments environments;
+    /** The shared target as this replica writes to it (its own record of writes). */
+    final MemoryProvider target;
+    private final KubernetesClient client;
+
+    public FleetReplica(String name, Path kubeconfig, ClusterSettings settings, Map<String, String> target, List<Run> timeline,
+                 Metrics metrics, Path stateDir) {
+        this.name = name;
+        this.target = new MemoryProvider(target);
+        this.client = connect(kubeconfig);
+        this.coordinator = new LeaseCoordinator(client, settings, metrics);
+        Reconciler reconciler = new Reconciler(new Pipeline(List.of(this.target)), metrics,
+                List.of(o -> timeline.add(new Run(name, o))), (commit, kind, env, state, description, url) -> {
+                }, new Links(""), (ancestor, descendant) -> true, SignatureCheck.NONE, Clock.systemUTC(),
+                coordinator);
+        this.environments = new Environments(new EnvironmentLoader(), reconciler, ResumePoint.FRESH,
+                Timers.onThread(name + "-timer"), metrics, new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(5)),
+                4, new Suspensions(stateDir.resolve(name + "-suspended.json"), metrics),
+                new Holds(stateDir.resolve(name + "-held.json"), metrics),
+                commit -> {
+                    throw new IOException("no rollback in this test");
+                }, EnvironmentScope.ALL, coordinator);
+    }
+
+    private static KubernetesClient connect(Path kubeconfig) {
+        try {
+            return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(null, Files.readString(kubeconfig),
+                    kubeconfig.toString())).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Commit {@code n} of a repository holding {@code environments}, each in auto mode. */
+    public static RepoFiles commit(int n, List<String> environments) {
+        Map<String, byte[]> files = new TreeMap<>();
+        for (String env : environments) {
+            files.put("environments/" + env + ".yaml", ("apiVersion: plumbline/v1\nkind: Environment\nmetadata:\n"
+                    + "  name: " + env + "\nspec:\n  sync: {mode: auto}\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return new MemoryFiles(files, new Revision(sha(n), "main", "commit " + n));
+    }
+
+    public static String sha(int n) {
+        return String.format("%040x", n);
+    }
+
+    /** The replica that owns the most of {@code environments}. */
+    public static FleetReplica busiest(List<FleetReplica> replicas, List<String> environments) {
+        return replicas.stream().max(Comparator.comparingLong(r -> environments.stream()
+                .filter(r.coordinator::owns).count())).orElseThrow();
+    }
+
+    /** Joins the fleet, as {@code Engine.start} does. */
+    public void start() {
+        coordinator.start(environments.replica());
+    }
+
+    /** A new head of the branch, as the poller hands it over. */
+    public void handOver(RepoFiles files) {
+        environments.handOver(files, Trigger.WEBHOOK);
+    }
+
+    /**
+     * Cut off from the API server, as a replica that hangs or loses its network: its engine runs on and is named
+     * by every trigger, but no renewal gets through, so it must stop writing at its renew deadline.
+     */
+    public void cutOff() {
+        client.close();
+    }
+
+    /** Stops as the service does: the runs under way finish, then the Leases are handed over. */
+    @Override
+    public void close() {
+        environments.close(Duration.ofSeconds(10));
+        coordinator.close();
+    }
+}
