@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plumbline.model.Action;
+import io.plumbline.model.Change;
 import io.plumbline.model.ChangeSet;
 import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.RefusedException;
@@ -45,6 +46,9 @@ class HopperIT {
                 Map.entry("SecurityGroup", 4L), Map.entry("SecurityGroupRule", 11L), Map.entry("IamRole", 2L),
                 Map.entry("IamRolePolicy", 4L), Map.entry("IamInstanceProfile", 2L), Map.entry("LaunchTemplate", 1L),
                 Map.entry("Instance", 2L), Map.entry("AutoScalingGroup", 1L)));
+        assertThat(first.changes()).filteredOn(Change::keepsIdleCost).extracting(c -> c.key().toString())
+                .containsExactlyInAnyOrder("aws ElasticIp hopper-nat", "aws NatGateway hopper/hopper-nat",
+                        "aws Instance hopper-bastion", "aws Instance hopper-master");
 
         applyClean(account.provider(), env);
         assertThat(plan(account.provider(), env).filter(c -> c.action().writes())).isEmpty();
