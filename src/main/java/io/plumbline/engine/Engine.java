@@ -47,7 +47,7 @@ public final class Engine implements HeadsHandler, AutoCloseable {
                 new Holds(settings.stateDir().resolve("held.json"), metrics),
                 commit -> source.at(commit, source.branch()), scope, assignment);
         this.pullRequests = new PullRequestPlanner(loader, pipeline, statuses, settings.links(), plans,
-                environments::desired);
+                environments::desired, assignment::plans);
         this.poller = new Poller(source, this, metrics, this::pollInterval, settings.jitter());
     }
 
