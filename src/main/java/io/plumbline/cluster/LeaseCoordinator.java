@@ -111,13 +111,8 @@ public final class LeaseCoordinator implements Assignment {
     @Override
     public boolean plans(String environment) {
         Held h = held.get(environment);
-        if (h != null) {
-            return clock.getAsLong() - h.validUntil < 0;
-        }
-        long now = clock.getAsLong();
-        boolean heldElsewhere = sightings.get(LeaseNames.environment(environment))
-                .filter(s -> !s.holder().isEmpty() && !s.expired(now, settings.leaseDuration())).isPresent();
-        return !heldElsewhere && mine(environment, members);
+        return h != null ? clock.getAsLong() - h.validUntil < 0
+                : owner(environment).isEmpty() && mine(environment, members);
     }
 
     /**
