@@ -95,13 +95,21 @@ public final class LeaseCoordinator implements Assignment {
 
     @Override
     public Optional<String> owner(String environment) {
-        if (owns(environment)) {
-            return Optional.of(settings.identity());
-        }
+        return owns(environment) ? Optional.of(settings.identity())
+                : heldElsewhere(environment).map(Sightings.Seen::holder);
+    }
+
+    @Override
+    public Optional<Assignment.Decisions> decidedElsewhere(String environment) {
+        return owns(environment) ? Optional.empty()
+                : heldElsewhere(environment).map(s -> DecisionMarks.of(s.lease()));
+    }
+
+    /** The environment's Lease as last seen, when another replica (or this one, past its deadline) holds it. */
+    private Optional<Sightings.Seen> heldElsewhere(String environment) {
         long now = clock.getAsLong();
         return sightings.get(LeaseNames.environment(environment))
-                .filter(s -> !s.holder().isEmpty() && !s.expired(now, settings.leaseDuration()))
-                .map(Sightings.Seen::holder);
+                .filter(s -> !s.holder().isEmpty() && !s.expired(now, settings.leaseDuration()));
     }
 
     /**

@@ -57,6 +57,14 @@ public interface Assignment extends AutoCloseable {
     default void keep(String environment) {
     }
 
+    /**
+     * The decisions on an environment another replica holds, as this replica last saw them kept for it; empty
+     * alone, when this replica holds it (its own state says), or when no replica does.
+     */
+    default Optional<Decisions> decidedElsewhere(String environment) {
+        return Optional.empty();
+    }
+
     /** Starts taking part; {@code replica} is what the assignment asks of this replica's engine. */
     default void start(Replica replica) {
     }

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two replicas of the service as it runs, in a fleet on the real API server: a request that changes how an
  * environment is reconciled (reconcile, suspend, resume) sent to the replica that does not reconcile it is answered
- * 409 naming the replica that does, and changes nothing; sent to the owner it is done.
+ * 409 naming the replica that does, and changes nothing; sent to the owner it is done, and the other replica
+ * shows the owner's decision.
  */
 class FleetApiIT {
     private static final String READ = "fleet-read-token-5d20";
@@ -70,7 +71,12 @@ class FleetApiIT {
             URI ownerBase = owner.getBean(EmbeddedServer.class).getURI();
             assertThat(post(ownerBase, "suspend").statusCode()).isEqualTo(200);
             assertThat(owner.getBean(Engine.class).mode("production")).isEqualTo(Engine.SUSPENDED_BY_OPERATOR);
+            // The other replica shows the owner's decision, read from the Lease at its next look.
+            await("the other replica shows the suspension").atMost(Duration.ofSeconds(10)).until(() -> other
+                    .getBean(Engine.class).mode("production").equals(Engine.SUSPENDED_BY_OPERATOR));
             assertThat(post(ownerBase, "resume").statusCode()).isEqualTo(202);
+            await("the other replica shows the resume").atMost(Duration.ofSeconds(10)).until(() -> other
+                    .getBean(Engine.class).mode("production").equals("auto"));
         } finally {
             plane.client().namespaces().withName(namespace).delete();
         }
