@@ -54,7 +54,7 @@ public final class LeaseCoordinator implements Assignment {
     private final Metrics metrics;
     private final LongSupplier clock;
     private final Sightings sightings = new Sightings();
-    private final Map<String, Held> held = new ConcurrentHashMap<>();
+    private final Map<String, HeldLease> held = new ConcurrentHashMap<>();
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "plumbline-leases");
         t.setDaemon(true);
@@ -63,19 +63,6 @@ public final class LeaseCoordinator implements Assignment {
     private volatile Replica replica;
     private volatile Set<String> members = Set.of();
     private final AtomicBoolean closed = new AtomicBoolean();
-
-    /** One environment's Lease as this replica holds it. */
-    private static final class Held {
-        volatile Lease lease;
-        volatile long validUntil;
-        /** Given to another replica: no new run or write, renewed only until the run under way ends. */
-        volatile boolean releasing;
-
-        Held(Lease lease, long validUntil) {
-            this.lease = lease;
-            this.validUntil = validUntil;
-        }
-    }
 
     /** Takes the client over: it is closed with the coordinator. */
     public LeaseCoordinator(KubernetesClient client, ClusterSettings settings, Metrics metrics) {
@@ -89,7 +76,7 @@ public final class LeaseCoordinator implements Assignment {
 
     @Override
     public boolean owns(String environment) {
-        Held h = held.get(environment);
+        HeldLease h = held.get(environment);
         return h != null && !h.releasing && clock.getAsLong() - h.validUntil < 0;
     }
 
@@ -118,7 +105,7 @@ public final class LeaseCoordinator implements Assignment {
      */
     @Override
     public boolean plans(String environment) {
-        Held h = held.get(environment);
+        HeldLease h = held.get(environment);
         return h != null ? clock.getAsLong() - h.validUntil < 0
                 : owner(environment).isEmpty() && mine(environment, members);
     }
@@ -144,7 +131,7 @@ public final class LeaseCoordinator implements Assignment {
     }
 
     private void annotate(String env) {
-        Held h = held.get(env);
+        HeldLease h = held.get(env);
         Optional<Sightings.Seen> seen = sightings.get(LeaseNames.environment(env));
         if (h == null || seen.isEmpty()) {
             return;
@@ -246,7 +233,7 @@ public final class LeaseCoordinator implements Assignment {
 
     /** Renews a held environment, or hands it over once it is another's (or gone) and no run of it is under way. */
     private void keep(String env, Set<String> environments, Set<String> members) {
-        Held h = held.get(env);
+        HeldLease h = held.get(env);
         Optional<Sightings.Seen> seen = sightings.get(LeaseNames.environment(env));
         if (seen.isEmpty() || !seen.get().holder().equals(settings.identity())) {
             lost(env, seen.map(s -> "it is held by " + (s.holder().isEmpty() ? "nobody" : s.holder()))
@@ -295,7 +282,7 @@ public final class LeaseCoordinator implements Assignment {
                 ? leases.create(versions.fresh(name, LeaseNames.ENVIRONMENT, annotations))
                 : leases.update(versions.takenOver(seen.get().lease()));
         taken.ifPresent(l -> {
-            held.put(env, new Held(l, sent + settings.renewDeadline().toNanos()));
+            held.put(env, new HeldLease(l, sent + settings.renewDeadline().toNanos()));
             sightings.wrote(l, sent);
             LOG.info("{}: took {}{}", settings.identity(), env, seen.map(s -> s.holder().isEmpty() ? ""
                     : " from " + s.holder() + ", whose Lease expired").orElse(""));
@@ -322,7 +309,7 @@ public final class LeaseCoordinator implements Assignment {
         try {
             loop.awaitTermination(settings.renewDeadline().toMillis(), TimeUnit.MILLISECONDS);
             for (String env : List.copyOf(held.keySet())) {
-                Held h = held.remove(env);
+                HeldLease h = held.remove(env);
                 leases.update(versions.released(h.lease));
             }
             leases.delete(LeaseNames.member(settings.identity()));
