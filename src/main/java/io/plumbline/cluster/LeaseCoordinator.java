@@ -1,21 +1,22 @@
 package io.plumbline.cluster;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
-import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.plumbline.engine.Assignment;
 import io.plumbline.metrics.Metrics;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.stream.LongStream;
@@ -39,17 +40,21 @@ import org.slf4j.LoggerFactory;
  * renewal, while others may take the Lease only {@code lease-duration} after they <em>saw</em> that renewal
  * (updates compare and swap on resourceVersion). With renew deadline shorter than lease duration, a replica that
  * cannot renew has stopped writing before anyone can take over.
+ *
+ * <p>An environment's decisions (an operator's suspension, a rollback's hold) travel in its Lease's annotations
+ * ({@link DecisionMarks}): its holder writes them on every change, and the next holder takes them on with the Lease.
  */
 public final class LeaseCoordinator implements Assignment {
     private static final Logger LOG = LoggerFactory.getLogger(LeaseCoordinator.class);
 
     private final Leases leases;
+    private final LeaseVersions versions;
     private final KubernetesClient client;
     private final ClusterSettings settings;
     private final Metrics metrics;
     private final LongSupplier clock;
     private final Sightings sightings = new Sightings();
-    private final Map<String, Held> held = new ConcurrentHashMap<>();
+    private final Map<String, HeldLease> held = new ConcurrentHashMap<>();
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "plumbline-leases");
         t.setDaemon(true);
@@ -59,23 +64,11 @@ public final class LeaseCoordinator implements Assignment {
     private volatile Set<String> members = Set.of();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    /** One environment's Lease as this replica holds it. */
-    private static final class Held {
-        volatile Lease lease;
-        volatile long validUntil;
-        /** Given to another replica: no new run or write, renewed only until the run under way ends. */
-        volatile boolean releasing;
-
-        Held(Lease lease, long validUntil) {
-            this.lease = lease;
-            this.validUntil = validUntil;
-        }
-    }
-
     /** Takes the client over: it is closed with the coordinator. */
     public LeaseCoordinator(KubernetesClient client, ClusterSettings settings, Metrics metrics) {
         this.client = client;
         this.leases = new Leases(client, settings.namespace());
+        this.versions = new LeaseVersions(settings);
         this.settings = settings;
         this.metrics = metrics;
         this.clock = System::nanoTime;
@@ -83,19 +76,76 @@ public final class LeaseCoordinator implements Assignment {
 
     @Override
     public boolean owns(String environment) {
-        Held h = held.get(environment);
+        HeldLease h = held.get(environment);
         return h != null && !h.releasing && clock.getAsLong() - h.validUntil < 0;
     }
 
     @Override
     public Optional<String> owner(String environment) {
-        if (owns(environment)) {
-            return Optional.of(settings.identity());
-        }
+        return owns(environment) ? Optional.of(settings.identity())
+                : heldElsewhere(environment).map(Sightings.Seen::holder);
+    }
+
+    @Override
+    public Optional<Assignment.Decisions> decidedElsewhere(String environment) {
+        return owns(environment) ? Optional.empty()
+                : heldElsewhere(environment).map(s -> DecisionMarks.of(s.lease()));
+    }
+
+    /** The environment's Lease as last seen, when another replica (or this one, past its deadline) holds it. */
+    private Optional<Sightings.Seen> heldElsewhere(String environment) {
         long now = clock.getAsLong();
         return sightings.get(LeaseNames.environment(environment))
-                .filter(s -> !s.holder().isEmpty() && !s.expired(now, settings.leaseDuration()))
-                .map(Sightings.Seen::holder);
+                .filter(s -> !s.holder().isEmpty() && !s.expired(now, settings.leaseDuration()));
+    }
+
+    /**
+     * Plans what it holds (while it may still write), and what no live replica holds but rendezvous hashing gives
+     * to this replica: an environment new in a pull request, or one between owners.
+     */
+    @Override
+    public boolean plans(String environment) {
+        HeldLease h = held.get(environment);
+        return h != null ? clock.getAsLong() - h.validUntil < 0
+                : owner(environment).isEmpty() && mine(environment, members);
+    }
+
+    /**
+     * Writes the decisions into the environment's Lease on the loop that renews it, and waits for that write. They
+     * are read when written, so of two changes close together the later is what the Lease keeps.
+     */
+    @Override
+    public void keep(String environment) {
+        if (closed.get()) {
+            return;
+        }
+        try {
+            loop.submit(() -> annotate(environment)).get(settings.renewDeadline().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+            LOG.warn("{}: could not keep the decisions on {} in its Lease ({}); its next owner will not see them",
+                    settings.identity(), environment, e.toString());
+        }
+    }
+
+    private void annotate(String env) {
+        HeldLease h = held.get(env);
+        Optional<Sightings.Seen> seen = sightings.get(LeaseNames.environment(env));
+        if (h == null || seen.isEmpty()) {
+            return;
+        }
+        long sent = clock.getAsLong();
+        Optional<Lease> written = leases.update(DecisionMarks.with(seen.get().lease(), replica.decisions(env)));
+        if (written.isEmpty()) {
+            LOG.warn("{}: the Lease of {} changed under this replica; its decisions were not kept in it",
+                    settings.identity(), env);
+            return;
+        }
+        // Not a renewal: the holder's deadline stays where its last renewal put it.
+        h.lease = written.get();
+        sightings.wrote(written.get(), sent);
     }
 
     /** The live replicas as this replica saw them at its last look, itself included. */
@@ -176,14 +226,14 @@ public final class LeaseCoordinator implements Assignment {
     private void renewMember() {
         String name = LeaseNames.member(settings.identity());
         long sent = clock.getAsLong();
-        Optional<Lease> written = sightings.get(name).map(s -> leases.update(renewed(s.lease())))
-                .orElseGet(() -> leases.create(lease(name, LeaseNames.MEMBER, Map.of())));
+        Optional<Lease> written = sightings.get(name).map(s -> leases.update(versions.renewed(s.lease())))
+                .orElseGet(() -> leases.create(versions.fresh(name, LeaseNames.MEMBER, Map.of())));
         written.ifPresent(l -> sightings.wrote(l, sent));
     }
 
     /** Renews a held environment, or hands it over once it is another's (or gone) and no run of it is under way. */
     private void keep(String env, Set<String> environments, Set<String> members) {
-        Held h = held.get(env);
+        HeldLease h = held.get(env);
         Optional<Sightings.Seen> seen = sightings.get(LeaseNames.environment(env));
         if (seen.isEmpty() || !seen.get().holder().equals(settings.identity())) {
             lost(env, seen.map(s -> "it is held by " + (s.holder().isEmpty() ? "nobody" : s.holder()))
@@ -198,8 +248,7 @@ public final class LeaseCoordinator implements Assignment {
                 if (gone) {
                     leases.delete(LeaseNames.environment(env));
                 } else {
-                    leases.update(new LeaseBuilder(seen.get().lease()).editSpec().withHolderIdentity(null)
-                            .withRenewTime(null).endSpec().build());
+                    leases.update(versions.released(seen.get().lease()));
                 }
                 LOG.info("{}: handed {} over ({})", settings.identity(), env,
                         gone ? "it left the repository" : "another replica joined");
@@ -207,7 +256,7 @@ public final class LeaseCoordinator implements Assignment {
             }
         }
         long sent = clock.getAsLong();
-        Optional<Lease> renewed = leases.update(renewed(seen.get().lease()));
+        Optional<Lease> renewed = leases.update(versions.renewed(seen.get().lease()));
         if (renewed.isEmpty()) {
             lost(env, "its Lease changed under this replica");
             return;
@@ -226,46 +275,24 @@ public final class LeaseCoordinator implements Assignment {
             return;
         }
         long sent = clock.getAsLong();
+        // A new Lease starts with this replica's decisions (from its state folder); a taken one keeps its own.
+        Map<String, String> annotations = new HashMap<>(DecisionMarks.annotations(replica.decisions(env)));
+        annotations.put("plumbline.io/environment", env);
         Optional<Lease> taken = seen.isEmpty()
-                ? leases.create(lease(name, LeaseNames.ENVIRONMENT, Map.of("plumbline.io/environment", env)))
-                : leases.update(takenOver(seen.get()));
+                ? leases.create(versions.fresh(name, LeaseNames.ENVIRONMENT, annotations))
+                : leases.update(versions.takenOver(seen.get().lease()));
         taken.ifPresent(l -> {
-            held.put(env, new Held(l, sent + settings.renewDeadline().toNanos()));
+            held.put(env, new HeldLease(l, sent + settings.renewDeadline().toNanos()));
             sightings.wrote(l, sent);
             LOG.info("{}: took {}{}", settings.identity(), env, seen.map(s -> s.holder().isEmpty() ? ""
                     : " from " + s.holder() + ", whose Lease expired").orElse(""));
-            replica.gained(env);
+            replica.gained(env, DecisionMarks.of(l));
         });
     }
 
     private void lost(String env, String why) {
         held.remove(env);
         LOG.warn("{}: lost {}: {}", settings.identity(), env, why);
-    }
-
-    private Lease lease(String name, String role, Map<String, String> annotations) {
-        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
-        return new LeaseBuilder().withNewMetadata().withName(name).withNamespace(settings.namespace())
-                .withLabels(LeaseNames.labels(role)).withAnnotations(annotations).endMetadata()
-                .withNewSpec().withHolderIdentity(settings.identity()).withLeaseDurationSeconds(durationSeconds())
-                .withAcquireTime(now).withRenewTime(now).withLeaseTransitions(0).endSpec().build();
-    }
-
-    private Lease takenOver(Sightings.Seen seen) {
-        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
-        Integer transitions = seen.lease().getSpec().getLeaseTransitions();
-        return new LeaseBuilder(seen.lease()).editSpec().withHolderIdentity(settings.identity())
-                .withLeaseDurationSeconds(durationSeconds()).withAcquireTime(now).withRenewTime(now)
-                .withLeaseTransitions(transitions == null ? 1 : transitions + 1).endSpec().build();
-    }
-
-    private Lease renewed(Lease lease) {
-        return new LeaseBuilder(lease).editSpec().withRenewTime(ZonedDateTime.now(ZoneOffset.UTC))
-                .withLeaseDurationSeconds(durationSeconds()).endSpec().build();
-    }
-
-    private int durationSeconds() {
-        return (int) settings.leaseDuration().toSeconds();
     }
 
     /**
@@ -282,9 +309,8 @@ public final class LeaseCoordinator implements Assignment {
         try {
             loop.awaitTermination(settings.renewDeadline().toMillis(), TimeUnit.MILLISECONDS);
             for (String env : List.copyOf(held.keySet())) {
-                Held h = held.remove(env);
-                leases.update(new LeaseBuilder(h.lease).editSpec().withHolderIdentity(null).withRenewTime(null)
-                        .endSpec().build());
+                HeldLease h = held.remove(env);
+                leases.update(versions.released(h.lease));
             }
             leases.delete(LeaseNames.member(settings.identity()));
         } catch (InterruptedException e) {

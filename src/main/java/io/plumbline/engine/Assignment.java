@@ -26,6 +26,11 @@ public interface Assignment extends AutoCloseable {
         public String identity() {
             return "";
         }
+
+        @Override
+        public boolean plans(String environment) {
+            return true;
+        }
     };
 
     /** Whether this replica may write to the environment now. Must be cheap: it is asked before every write. */
@@ -36,6 +41,29 @@ public interface Assignment extends AutoCloseable {
 
     /** This replica's name in the fleet; empty when it runs alone. */
     String identity();
+
+    /**
+     * Whether this replica plans the environment at a pull-request head and posts its plan status: the replica that
+     * holds it, or, for one no replica holds (new in the pull request, or between owners), the replica it would go
+     * to. So each plan status is posted once, not once per replica.
+     */
+    boolean plans(String environment);
+
+    /**
+     * The operator's or the rollback's decisions on an environment this replica owns changed: keeps them (as
+     * {@link Replica#decisions} says when they are written) where its next owner finds them, before returning. A
+     * replica that does not own it keeps nothing. Alone they live in the state folder only, so this does nothing.
+     */
+    default void keep(String environment) {
+    }
+
+    /**
+     * The decisions on an environment another replica holds, as this replica last saw them kept for it; empty
+     * alone, when this replica holds it (its own state says), or when no replica does.
+     */
+    default Optional<Decisions> decidedElsewhere(String environment) {
+        return Optional.empty();
+    }
 
     /** Starts taking part; {@code replica} is what the assignment asks of this replica's engine. */
     default void start(Replica replica) {
@@ -54,7 +82,24 @@ public interface Assignment extends AutoCloseable {
         /** Whether a run of the environment is under way or waiting (it is not handed over meanwhile). */
         boolean busy(String environment);
 
-        /** This replica now owns the environment: the engine reconciles it. */
-        void gained(String environment);
+        /** The decisions this replica holds on the environment: what a Lease made for it starts with. */
+        Decisions decisions(String environment);
+
+        /**
+         * This replica now owns the environment: the engine takes on the decisions its previous owner kept (they
+         * replace this replica's own, which may be stale), then reconciles it.
+         */
+        void gained(String environment, Decisions decisions);
+    }
+
+    /**
+     * What an operator or a rollback decided on an environment, which follows it from replica to replica.
+     *
+     * @param suspended  an operator suspended it
+     * @param heldCommit the commit held after a rollback, or empty
+     * @param heldReason why it is held (its status), or empty
+     */
+    record Decisions(boolean suspended, String heldCommit, String heldReason) {
+        public static final Decisions NONE = new Decisions(false, "", "");
     }
 }

@@ -47,7 +47,7 @@ public final class Engine implements HeadsHandler, AutoCloseable {
                 new Holds(settings.stateDir().resolve("held.json"), metrics),
                 commit -> source.at(commit, source.branch()), scope, assignment);
         this.pullRequests = new PullRequestPlanner(loader, pipeline, statuses, settings.links(), plans,
-                environments::desired);
+                environments::desired, assignment::plans);
         this.poller = new Poller(source, this, metrics, this::pollInterval, settings.jitter());
     }
 
@@ -133,7 +133,9 @@ public final class Engine implements HeadsHandler, AutoCloseable {
      * empty when it has not been loaded since start.
      */
     public String mode(String environment) {
-        if (environments.suspendedByOperator(environment)) {
+        boolean suspended = assignment.decidedElsewhere(environment).map(Assignment.Decisions::suspended)
+                .orElseGet(() -> environments.suspendedByOperator(environment));
+        if (suspended) {
             return SUSPENDED_BY_OPERATOR;
         }
         return environments.desired(environment).map(e -> e.environment().spec().sync().mode()).orElse("");
@@ -149,9 +151,18 @@ public final class Engine implements HeadsHandler, AutoCloseable {
         return environments.desired(name);
     }
 
-    /** The hold on the environment's newest commit after a rollback (kept across restarts), if it is held. */
+    /**
+     * The hold on the environment's newest commit after a rollback (kept across restarts), if it is held; in a fleet
+     * as the replica that reconciles it keeps it.
+     */
     public Optional<Hold> hold(String environment) {
-        return environments.hold(environment);
+        Optional<Assignment.Decisions> elsewhere = assignment.decidedElsewhere(environment);
+        if (elsewhere.isEmpty()) {
+            return environments.hold(environment);
+        }
+        Assignment.Decisions d = elsewhere.get();
+        return environments.desired(environment).filter(e -> e.revision().commit().equals(d.heldCommit()))
+                .map(e -> new Hold(d.heldCommit(), d.heldReason()));
     }
 
     /** The environment's sync windows as its newest commit declares them, each open now or not. */

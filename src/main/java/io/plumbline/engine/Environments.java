@@ -34,8 +34,7 @@ public final class Environments {
     private final Metrics metrics;
     private final Backoff backoff;
     private final Dispatcher dispatcher;
-    private final Suspensions suspensions;
-    private final Holds holds;
+    private final Decided decided;
     private final Rollback rollback;
     private final EnvironmentScope scope;
     private final Assignment assignment;
@@ -51,12 +50,11 @@ public final class Environments {
     public Environments(EnvironmentLoader loader, Reconciler reconciler, ResumePoint resume, Timers timers,
                         Metrics metrics, Backoff backoff, int workers, Suspensions suspensions, Holds holds,
                         PastCommits past, EnvironmentScope scope, Assignment assignment) {
-        this.holds = holds;
         this.scope = scope;
         this.assignment = assignment;
         this.loader = loader;
         this.rollback = new Rollback(loader, past, metrics);
-        this.suspensions = suspensions;
+        this.decided = new Decided(suspensions, holds, assignment);
         this.reconciler = reconciler;
         this.resume = resume;
         this.timers = timers;
@@ -100,7 +98,10 @@ public final class Environments {
         for (String name : changedFirst(wanted.keySet(), changed)) {
             Desired desired = wanted.get(name);
             EnvironmentState state = states.computeIfAbsent(name, this::found);
+            Assignment.Decisions before = decided.of(name);
             state.desire(desired);
+            // A new commit releases a hold: its next owner must not find it held either.
+            decided.passOnIfChanged(name, before);
             keepDriftTimer(state, desired);
             dispatcher.request(state, trigger, changed.contains(name) ? Lane.CHANGED : Lane.COMMIT);
         }
@@ -150,8 +151,10 @@ public final class Environments {
         if (state == null) {
             return false;
         }
-        suspensions.suspend(environment);
+        Assignment.Decisions before = decided.of(environment);
+        decided.suspensions().suspend(environment);
         state.suspendByOperator(true);
+        decided.passOnIfChanged(environment, before);
         LOG.info("environment {} suspended by an operator", environment);
         return true;
     }
@@ -162,8 +165,10 @@ public final class Environments {
         if (state == null) {
             return false;
         }
-        suspensions.resume(environment);
+        Assignment.Decisions before = decided.of(environment);
+        decided.suspensions().resume(environment);
         state.suspendByOperator(false);
+        decided.passOnIfChanged(environment, before);
         LOG.info("environment {} resumed by an operator", environment);
         dispatcher.request(state, Trigger.RESUME);
         return true;
@@ -171,7 +176,7 @@ public final class Environments {
 
     /** Whether an operator suspended the environment (kept across restarts). */
     public boolean suspendedByOperator(String environment) {
-        return suspensions.suspended(environment);
+        return decided.suspensions().suspended(environment);
     }
 
     /** The hold on the environment's newest commit after a rollback, if it is held. */
@@ -214,7 +219,13 @@ public final class Environments {
             }
 
             @Override
-            public void gained(String environment) {
+            public Assignment.Decisions decisions(String environment) {
+                return decided.of(environment);
+            }
+
+            @Override
+            public void gained(String environment, Assignment.Decisions decisions) {
+                decided.takeOn(environment, decisions, states.get(environment));
                 request(environment, Trigger.TAKEOVER);
             }
         };
@@ -244,6 +255,7 @@ public final class Environments {
                     assignment.owner(state.name()).orElse("another replica"), triggers);
             return;
         }
+        Assignment.Decisions before = decided.of(state.name());
         reconciler.run(state, triggers, rollback).ifPresent(reconciled -> {
             int failures = state.finished(reconciled);
             if (failures > 0) {
@@ -253,6 +265,8 @@ public final class Environments {
                 state.retryWith(timers.schedule(delay, () -> dispatcher.request(state, Trigger.RETRY)));
             }
         });
+        // A rollback held the commit, or a success released it: passed on while the run still holds the environment.
+        decided.passOnIfChanged(state.name(), before);
         // Held back by the sync windows: the same triggers name the environment again when they let it through.
         state.takeWindowWait().ifPresent(wait -> state.windowWith(timers.schedule(wait.delay(),
                 () -> wait.triggers().forEach(t -> dispatcher.request(state, t)))));
@@ -262,7 +276,7 @@ public final class Environments {
         reconciler.found(name);
         return new EnvironmentState(name, resume.lastCommit(name).orElse(null),
                 resume.lastAppliedCommit(name).orElse(null), resume.lastSucceededCommit(name).orElse(null),
-                suspensions.suspended(name), holds);
+                decided.suspensions().suspended(name), decided.holds());
     }
 
     private void forget(String name) {

@@ -16,12 +16,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Plans every environment at a pull-request head without applying anything, posts
- * {@code plumbline/<env>/plan} on that head, and keeps the full plan for {@code /api/plans/{sha}}.
+ * {@code plumbline/<env>/plan} on that head, and keeps the full plan for {@code /api/plans/{sha}}. In a fleet each
+ * replica plans only the environments its {@link Assignment#plans} gives it, so each status is posted once.
  */
 public final class PullRequestPlanner {
     private static final Logger LOG = LoggerFactory.getLogger(PullRequestPlanner.class);
@@ -33,11 +35,17 @@ public final class PullRequestPlanner {
     private final Links links;
     private final PlanListener listener;
     private final Function<String, Optional<LoadedEnvironment>> branch;
+    private final Predicate<String> mine;
     private final Map<String, List<PlanReport>> plans = new ConcurrentHashMap<>();
 
-    /** @param branch each environment as the environment branch declares it: what a pull request may not change */
+    /**
+     * @param branch each environment as the environment branch declares it: what a pull request may not change
+     * @param mine   the environments this process plans (all of them alone; its share in a fleet)
+     */
     public PullRequestPlanner(EnvironmentLoader loader, Pipeline pipeline, StatusSink statuses, Links links,
-                              PlanListener listener, Function<String, Optional<LoadedEnvironment>> branch) {
+                              PlanListener listener, Function<String, Optional<LoadedEnvironment>> branch,
+                              Predicate<String> mine) {
+        this.mine = mine;
         this.branch = branch;
         this.listener = listener;
         this.loader = loader;
@@ -56,9 +64,15 @@ public final class PullRequestPlanner {
             LOG.warn("pull request {} could not be read: {}", files.revision().ref(), e.getMessage());
             return List.of();
         }
-        loaded.problems().forEach((file, problems) -> reports.add(invalid(file, files, problems)));
+        loaded.problems().forEach((file, problems) -> {
+            if (mine.test(OutcomeRecorder.nameOf(file))) {
+                reports.add(invalid(file, files, problems));
+            }
+        });
         for (LoadedEnvironment env : loaded.environments()) {
-            reports.add(plan(env));
+            if (mine.test(env.name())) {
+                reports.add(plan(env));
+            }
         }
         for (PlanReport r : reports) {
             CommitStatus.State state = r.error().isEmpty() && r.destructive().isEmpty() ? CommitStatus.State.SUCCESS

@@ -1,6 +1,7 @@
 package io.plumbline.metrics;
 
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 /**
  * Everything Plumbline measures, behind one small interface so that the engine needs no registry in
@@ -56,6 +57,17 @@ public interface Metrics {
 
     /** Whether this replica of a fleet reconciles the environment now. */
     default void owned(String environment, boolean owned) {
+    }
+
+    /**
+     * The service watches the proxy agent of {@code host} for {@code environment}, which names it: {@code stale} says
+     * at each look whether the agent has gone quiet. Idempotent.
+     */
+    default void agentWatched(String environment, String host, BooleanSupplier stale) {
+    }
+
+    /** The environment no longer names the host (or is gone): its agent is watched no more for it. */
+    default void agentUnwatched(String environment, String host) {
     }
 
     /** A state file ({@code history}) could not be saved. */

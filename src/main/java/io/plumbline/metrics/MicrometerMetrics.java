@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * The meters, as Prometheus shows them:
@@ -19,9 +20,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code plumbline_changes_applied_total{environment,provider,action}},
  * {@code plumbline_status_publish_failures_total{host}}, {@code plumbline_reconcile_retries_total{environment}},
  * {@code plumbline_not_converged_total{environment}}, {@code plumbline_rewinds_refused_total{environment}},
- * {@code plumbline_repository_loadable}.
+ * {@code plumbline_repository_loadable}, {@code plumbline_environment_owned{environment}},
+ * {@code plumbline_agent_stale{environment,host}}.
  */
 public final class MicrometerMetrics implements Metrics {
+    private static final String AGENT_STALE = "plumbline.agent.stale";
     private static final List<String> RESULTS = List.of("success", "failure", "invalid", "refused");
     private final MeterRegistry registry;
     private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
@@ -85,6 +88,21 @@ public final class MicrometerMetrics implements Metrics {
     public void owned(String environment, boolean owned) {
         gauge("plumbline.environment.owned", "1 while this replica of the fleet reconciles the environment, else 0",
                 Map.of("environment", environment)).set(owned ? 1 : 0);
+    }
+
+    @Override
+    public void agentWatched(String environment, String host, BooleanSupplier stale) {
+        // Read at each scrape: an agent goes stale with no event to say so.
+        Gauge.builder(AGENT_STALE, () -> stale.getAsBoolean() ? 1 : 0)
+                .description("1 while the proxy agent of the host has not reported to this replica for "
+                        + "plumbline.agents.stale-after (or not since it started), else 0")
+                .tag("environment", environment).tag("host", host).strongReference(true).register(registry);
+    }
+
+    @Override
+    public void agentUnwatched(String environment, String host) {
+        registry.find(AGENT_STALE).tag("environment", environment).tag("host", host).meters()
+                .forEach(registry::remove);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbline.model.ChangeSet;
 import io.plumbline.model.LoadedEnvironment;
+import io.plumbline.model.ObjectResult;
 import io.plumbline.model.Resource;
 import io.plumbline.provider.aws.AwsBaseline;
 import io.plumbline.provider.aws.AwsClients;
@@ -50,19 +51,30 @@ public final class AwsBench {
 
     /** One plan, applied or not, with its time and its calls by operation. */
     static void run(String title, AwsProvider provider, LoadedEnvironment env, boolean apply) {
+        run(title, provider, List.of(env), apply);
+    }
+
+    /** One plan of each environment, applied or not, with the time and the calls of all of them together. */
+    static void run(String title, AwsProvider provider, List<LoadedEnvironment> envs, boolean apply) {
         provider.calls().clear();
         long start = System.nanoTime();
-        List<Resource> desired = provider.render(env);
-        ChangeSet plan = provider.diff(env, desired, provider.observe(env, desired));
-        if (apply) {
-            provider.apply(env, plan);
+        int changes = 0;
+        long failed = 0;
+        for (LoadedEnvironment env : envs) {
+            List<Resource> desired = provider.render(env);
+            ChangeSet plan = provider.diff(env, desired, provider.observe(env, desired));
+            changes += plan.filter(c -> c.action().writes()).size();
+            if (apply) {
+                failed += provider.apply(env, plan).stream().filter(r -> r.result() == ObjectResult.Result.FAILED)
+                        .count();
+            }
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         List<CallCounter.Call> calls = provider.calls().calls();
         Map<String, Long> byOperation = new TreeMap<>(calls.stream()
                 .collect(Collectors.groupingBy(CallCounter.Call::toString, Collectors.counting())));
-        System.out.printf("%n%s: %d ms, %d calls (%d writes), %d changes planned%n", title, millis, calls.size(),
-                provider.calls().writes().size(), plan.filter(c -> c.action().writes()).size());
+        System.out.printf("%n%s: %d ms, %d calls (%d writes), %d changes planned, %d failed%n", title, millis,
+                calls.size(), provider.calls().writes().size(), changes, failed);
         byOperation.forEach((op, n) -> System.out.printf("  %-55s %d%n", op, n));
     }
 

@@ -3,13 +3,10 @@ package io.plumbline.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.plumbline.metrics.Metrics;
 import io.plumbline.metrics.MicrometerMetrics;
 import io.plumbline.model.RepoFiles;
-import io.plumbline.testing.ControlPlane;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,8 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,47 +25,34 @@ import org.junit.jupiter.api.io.TempDir;
  * Three replicas of a fleet in this JVM share ten environments through Leases on the real API server: each
  * environment is reconciled by exactly one replica, a replica cut off from the API server stops writing and its
  * environments move to the others, and the timeline of every reconcile shows no environment reconciled by two
- * replicas at once.
+ * replicas at once. A pull-request head handed to all three gets one plan status per environment.
  */
 class FleetIT {
-    // Short enough for a test; the same ratios as the service's defaults (15 s, 10 s, 2 s).
-    private static final Duration LEASE = Duration.ofSeconds(4);
-    private static final Duration RENEW_DEADLINE = Duration.ofMillis(2700);
-    private static final Duration RETRY = Duration.ofMillis(400);
+    private static final Duration LEASE = FleetOfThree.LEASE;
+    private static final Duration RENEW_DEADLINE = FleetOfThree.RENEW_DEADLINE;
+    private static final Duration RETRY = FleetOfThree.RETRY;
     private static final List<String> ENVIRONMENTS = IntStream.range(0, 10).mapToObj(i -> "env-" + i).toList();
 
-    private final ControlPlane plane = ControlPlane.shared();
-    /** The target system all three write to: environment → the commit its object was written from. */
-    private final Map<String, String> live = new ConcurrentHashMap<>();
-    private final List<FleetReplica.Run> timeline = new CopyOnWriteArrayList<>();
-    private final List<FleetReplica> replicas = new ArrayList<>();
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private String namespace;
+    private FleetOfThree fleet;
+    private Map<String, String> live;
+    private List<FleetReplica.Run> timeline;
+    private List<FleetReplica> replicas;
 
     @TempDir
     Path state;
 
     @BeforeEach
     void startThreeReplicas() {
-        namespace = ControlPlane.uniqueNamespace();
-        plane.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace)
-                .endMetadata().build()).create();
-        for (String name : List.of("plumbline-a", "plumbline-b", "plumbline-c")) {
-            Metrics metrics = name.equals("plumbline-a") ? new MicrometerMetrics(registry) : new Metrics() {
-            };
-            replicas.add(new FleetReplica(name, plane.kubeconfig(), new ClusterSettings(namespace, name, LEASE,
-                    RENEW_DEADLINE, RETRY), live, timeline, metrics, state));
-        }
-        replicas.forEach(FleetReplica::start);
-        // Every replica sees the three members before the first commit, so the first owner is the last.
-        await("the three replicas see each other").atMost(Duration.ofSeconds(30))
-                .until(() -> replicas.stream().allMatch(r -> r.coordinator.members().size() == 3));
+        fleet = new FleetOfThree(state, new MicrometerMetrics(registry));
+        live = fleet.live;
+        timeline = fleet.timeline;
+        replicas = fleet.replicas;
     }
 
     @AfterEach
     void stop() {
-        replicas.forEach(FleetReplica::close);
-        plane.client().namespaces().withName(namespace).delete();
+        fleet.close();
     }
 
     @Test
@@ -134,6 +117,33 @@ class FleetIT {
                 .until(() -> moved.stream().allMatch(env -> replicas.stream().anyMatch(r -> r.coordinator.owns(env)
                         && takenOver(r.name, env))));
         assertNoEnvironmentReconciledTwiceAtOnce();
+    }
+
+    @Test
+    void eachPullRequestPlanIsPostedOnceByTheReplicaThatOwnsTheEnvironment() {
+        replicas.forEach(r -> r.handOver(commit(1)));
+        await("every environment applied").atMost(Duration.ofSeconds(30))
+                .until(() -> ENVIRONMENTS.stream().allMatch(env -> sha(1).equals(live.get(env))));
+        // The pull request also brings an environment no replica holds yet: one replica plans it all the same.
+        List<String> proposed = new ArrayList<>(ENVIRONMENTS);
+        proposed.add("env-new");
+        RepoFiles head = FleetReplica.commit(7, proposed, "refs/pull/7/head", "mode: auto");
+
+        replicas.forEach(r -> r.pullRequest(head));
+
+        Map<String, List<String>> planners = new TreeMap<>();
+        for (FleetReplica r : replicas) {
+            r.statuses.stream().filter(s -> s.startsWith("PLAN " + sha(7) + " "))
+                    .forEach(s -> planners.computeIfAbsent(s.split(" ")[2], k -> new ArrayList<>()).add(r.name));
+        }
+        assertThat(planners.keySet()).containsExactlyInAnyOrderElementsOf(proposed);
+        for (String env : ENVIRONMENTS) {
+            assertThat(planners.get(env)).as("replicas that posted the plan of " + env).containsExactly(
+                    replicas.stream().filter(r -> r.coordinator.owns(env)).findFirst().orElseThrow().name);
+        }
+        assertThat(planners.get("env-new")).as("replicas that posted the plan of env-new").hasSize(1);
+        // Planning wrote nothing anywhere.
+        assertThat(live).allSatisfy((env, commit) -> assertThat(commit).isEqualTo(sha(1)));
     }
 
     private List<String> writersOf(String env) {

@@ -10,6 +10,8 @@ import io.plumbline.engine.Holds;
 import io.plumbline.engine.Links;
 import io.plumbline.engine.MemoryProvider;
 import io.plumbline.engine.Pipeline;
+import io.plumbline.engine.PlanListener;
+import io.plumbline.engine.PullRequestPlanner;
 import io.plumbline.engine.Reconciler;
 import io.plumbline.engine.ResumePoint;
 import io.plumbline.engine.Suspensions;
@@ -33,11 +35,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * One replica of a fleet inside the test's JVM: the engine's environments and reconciler as the service wires them
  * (real loader, worker pool, timers and clock), its own client to the real API server, and its Lease coordinator.
- * Every outcome it records goes to the shared timeline, named by the replica.
+ * Every outcome it records goes to the shared timeline, named by the replica; the statuses it posts (apply and
+ * pull-request plans) it keeps as {@code kind commit environment state}.
  */
 public final class FleetReplica implements AutoCloseable {
     /** One finished reconcile on the timeline. */
@@ -47,6 +52,11 @@ public final class FleetReplica implements AutoCloseable {
     public final String name;
     public final LeaseCoordinator coordinator;
     final Environments environments;
+    final PullRequestPlanner pullRequests;
+    /** {@code kind commit environment state} of every status this replica posted, in order. */
+    final List<String> statuses = new CopyOnWriteArrayList<>();
+    /** Every commit handed over, for a rollback to the last good one. */
+    private final Map<String, RepoFiles> commits = new ConcurrentHashMap<>();
     /** The shared target as this replica writes to it (its own record of writes). */
     final MemoryProvider target;
     private final KubernetesClient client;
@@ -58,16 +68,23 @@ public final class FleetReplica implements AutoCloseable {
         this.client = connect(kubeconfig);
         this.coordinator = new LeaseCoordinator(client, settings, metrics);
         Reconciler reconciler = new Reconciler(new Pipeline(List.of(this.target)), metrics,
-                List.of(o -> timeline.add(new Run(name, o))), (commit, kind, env, state, description, url) -> {
-                }, new Links(""), (ancestor, descendant) -> true, SignatureCheck.NONE, Clock.systemUTC(),
+                List.of(o -> timeline.add(new Run(name, o))), (commit, kind, env, state, description, url) ->
+                statuses.add(kind + " " + commit + " " + env + " " + state), new Links(""), (ancestor, descendant) -> true, SignatureCheck.NONE, Clock.systemUTC(),
                 coordinator);
         this.environments = new Environments(new EnvironmentLoader(), reconciler, ResumePoint.FRESH,
                 Timers.onThread(name + "-timer"), metrics, new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(5)),
                 4, new Suspensions(stateDir.resolve(name + "-suspended.json"), metrics),
                 new Holds(stateDir.resolve(name + "-held.json"), metrics),
                 commit -> {
-                    throw new IOException("no rollback in this test");
+                    RepoFiles files = commits.get(commit);
+                    if (files == null) {
+                        throw new IOException(commit + " was never handed over");
+                    }
+                    return files;
                 }, EnvironmentScope.ALL, coordinator);
+        this.pullRequests = new PullRequestPlanner(new EnvironmentLoader(), new Pipeline(List.of(this.target)),
+                (commit, kind, env, state, description, url) -> statuses.add(kind + " " + commit + " " + env + " "
+                        + state), new Links(""), PlanListener.NONE, environments::desired, coordinator::plans);
     }
 
     private static KubernetesClient connect(Path kubeconfig) {
@@ -81,12 +98,17 @@ public final class FleetReplica implements AutoCloseable {
 
     /** Commit {@code n} of a repository holding {@code environments}, each in auto mode. */
     public static RepoFiles commit(int n, List<String> environments) {
+        return commit(n, environments, "main", "mode: auto");
+    }
+
+    /** Commit {@code n} on {@code ref} of a repository holding {@code environments}, each with {@code sync}. */
+    public static RepoFiles commit(int n, List<String> environments, String ref, String sync) {
         Map<String, byte[]> files = new TreeMap<>();
         for (String env : environments) {
             files.put("environments/" + env + ".yaml", ("apiVersion: plumbline/v1\nkind: Environment\nmetadata:\n"
-                    + "  name: " + env + "\nspec:\n  sync: {mode: auto}\n").getBytes(StandardCharsets.UTF_8));
+                    + "  name: " + env + "\nspec:\n  sync: {" + sync + "}\n").getBytes(StandardCharsets.UTF_8));
         }
-        return new MemoryFiles(files, new Revision(sha(n), "main", "commit " + n));
+        return new MemoryFiles(files, new Revision(sha(n), ref, "commit " + n));
     }
 
     public static String sha(int n) {
@@ -106,7 +128,13 @@ public final class FleetReplica implements AutoCloseable {
 
     /** A new head of the branch, as the poller hands it over. */
     public void handOver(RepoFiles files) {
+        commits.put(files.revision().commit(), files);
         environments.handOver(files, Trigger.WEBHOOK);
+    }
+
+    /** A pull-request head, as the poller hands it over (planned here on the caller's thread). */
+    public void pullRequest(RepoFiles files) {
+        pullRequests.plan(files);
     }
 
     /**

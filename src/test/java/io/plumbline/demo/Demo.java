@@ -18,8 +18,9 @@ import java.util.Optional;
 
 /**
  * The quick start: the whole loop on this machine, on a copy of {@code example-repo}. Stand-ins play the
- * team's systems: moto plays the AWS account (seeded with what the team already has: VPC, security groups, EKS
- * cluster and nodegroup, Auto Scaling groups, load balancers, hosted zone), a real local control plane plays
+ * team's systems: moto plays the AWS account (seeded with what the team already has for production and staging: the
+ * EKS cluster in eksctl's VPC with its nodegroup, Auto Scaling groups, load balancers, hosted zone; none of hopper,
+ * which its file creates, on the Ubuntu 18.04 image moto is given), a real local control plane plays
  * the cluster when its binaries are built (else fabric8's mock API server, labelled as a stand-in; KUBECONFIG
  * names a real cluster instead), and a real haproxy runs under {@code .plumbline/demo}.
  * Commit statuses go to git notes. Run it with {@code scripts/demo}.
@@ -36,11 +37,10 @@ public final class Demo {
         DemoFiles.resetState(HOME);
         Path repo = DemoFiles.repository(HOME.resolve("repo"));
 
-        MotoServer moto = new MotoServer(ACCOUNT);
+        MotoServer moto = MotoServer.withBionicImage(ACCOUNT);
         moto.beforeAll(null);
         try (var aws = TestClients.create(moto.connection())) {
-            AwsBaseline.seed(aws);
-            StagingBaseline.seed(aws);
+            StagingBaseline.seed(aws, AwsBaseline.seedForExample(aws));
             // What the team's build has pushed: every image the example environments deploy (pre-flight checks it).
             EcrImages.push(aws, "frontend", "v1.4.2", "v1.4.3", "v1.5.0-rc1");
             EcrImages.push(aws, "thoughts-backend", "v2.0.1", "v2.1.0-rc2");

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CdsArchiveIT {
     private static final Path JAR = Path.of("target/plumbline.jar").toAbsolutePath();
-    private static final List<String> VALID = List.of("ok: environments/production.yaml (environment production)",
+    private static final List<String> VALID = List.of("ok: environments/hopper.yaml (environment hopper)",
+            "ok: environments/production.yaml (environment production)",
             "ok: environments/staging.yaml (environment staging)");
 
     @TempDir

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,24 @@ class AgentReportsIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> service.get("/api/environments/edge/agents").body()
                 .contains("\"host\":\"proxy-1\",\"stale\":true"));
         assertThat(service.get("/environments/edge").body()).contains("no report since");
+    }
+
+    @Test
+    void aGaugeSaysWhichAgentIsStaleForEachEnvironmentThatNamesItsHost() throws Exception {
+        String proxy1 = "plumbline_agent_stale{environment=\"edge\",host=\"proxy-1\"}";
+        String proxy2 = "plumbline_agent_stale{environment=\"edge\",host=\"proxy-2\"}";
+        await("both agents stale: neither has reported").atMost(Duration.ofSeconds(30))
+                .until(() -> service.metric(proxy1) == 1 && service.metric(proxy2) == 1);
+
+        assertThat(report("proxy-1", RunningService.WRITE_TOKEN, result("edge", SHA, "success")).statusCode())
+                .isEqualTo(202);
+        String scrape = service.get("/prometheus").body();
+        assertThat(scrape).as("read at the scrape, not at the next refresh").containsPattern(
+                Pattern.quote(proxy1) + " 0(\\.0)?\n").contains(proxy2 + " 1");
+        assertThat(scrape).doesNotContain("host=\"proxy-9\"");
+
+        // Silent for longer than stale-after (2 s here): stale again, with no event to say so.
+        await("proxy-1 stale again").atMost(Duration.ofSeconds(30)).until(() -> service.metric(proxy1) == 1);
     }
 
     private HttpResponse<String> report(String host, String token, String body) throws Exception {

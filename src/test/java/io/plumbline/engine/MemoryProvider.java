@@ -27,7 +27,7 @@ public final class MemoryProvider implements Provider {
     /** environment → the commit its object was written from. */
     public final Map<String, String> live;
     /** {@code env@commit} for every apply call, in order. */
-    final List<String> applies = new CopyOnWriteArrayList<>();
+    public final List<String> applies = new CopyOnWriteArrayList<>();
     /** {@code env@commit} for every object this provider wrote, in order. */
     public final List<String> writes = new CopyOnWriteArrayList<>();
     /** {@code env} for every observe call, in order. */
@@ -35,7 +35,7 @@ public final class MemoryProvider implements Provider {
     final Queue<RuntimeException> applyFailures = new ConcurrentLinkedQueue<>();
     final Queue<RuntimeException> observeFailures = new ConcurrentLinkedQueue<>();
     /** Commits whose applied object never becomes healthy. */
-    final Set<String> unhealthy = ConcurrentHashMap.newKeySet();
+    public final Set<String> unhealthy = ConcurrentHashMap.newKeySet();
     volatile boolean stuck;
     volatile boolean reject;
     private final Map<String, Gate> gates = new ConcurrentHashMap<>();

@@ -59,7 +59,7 @@ class ComputeSchemaTest {
                 "            - {key: k8s.io/cluster-autoscaler/enabled, value: \"1\", propagateAtLaunch: true}\n"
                         + "          stepScaling:\n            - name: cpu-high\n              adjustmentType: ChangeInCapacity\n"
                         + "              steps: [" + step + "]\n              alarm: {metric: CPUUtilization, "
-                        + "statistic: Average, threshold: 70, comparison: GreaterThanThreshold, period: 300, "
+                        + "statistic: Average, threshold: 70, comparison: GreaterThanThreshold, periodSeconds: 300, "
                         + "evaluationPeriods: 2}\n");
 
         assertThat(load(yaml)).as(what).anySatisfy(p -> assertThat(p.pointer()).startsWith(pointer));

@@ -58,7 +58,7 @@ public final class AgentBoard {
             if (r == null) {
                 return new AgentView(host, true, null, null, null, null, null, null);
             }
-            boolean stale = Duration.between(r.at(), now).compareTo(staleAfter) > 0;
+            boolean stale = stale(r, now);
             AgentResult result = r.results().get(environment);
             return result == null ? new AgentView(host, stale, r.at().toString(), null, null, null, null, null)
                     : new AgentView(host, stale, r.at().toString(), result.commit(), result.result(), result.health(),
@@ -66,13 +66,24 @@ public final class AgentBoard {
         }).toList();
     }
 
+    /** Whether the agent of {@code host} has not reported for longer than stale-after, or not since the start. */
+    public boolean stale(String host) {
+        Received r = hosts.get(host);
+        return r == null || stale(r, clock.instant());
+    }
+
+    private boolean stale(Received r, Instant now) {
+        return Duration.between(r.at(), now).compareTo(staleAfter) > 0;
+    }
+
+    /** The hosts the environment names, in its order; empty when it names none or is not loaded. */
+    public List<String> hostsOf(String environment) {
+        return engine.environment(environment).map(e -> e.environment().spec().haproxy())
+                .map(HaproxySpec::hosts).orElse(List.of());
+    }
+
     /** How long an agent may stay silent before it is shown as stale. */
     public Duration staleAfter() {
         return staleAfter;
-    }
-
-    private List<String> hostsOf(String environment) {
-        return engine.environment(environment).map(e -> e.environment().spec().haproxy())
-                .map(HaproxySpec::hosts).orElse(List.of());
     }
 }

@@ -78,7 +78,7 @@ public final class AwsContext {
      * is {@code shared}, so that it is kept up to date; the ownership rules still never delete it.
      */
     public boolean marked(Map<String, String> tags) {
-        return env.name().equals(tags.get(Marks.AWS_ENVIRONMENT_TAG)) && "true".equals(tags.get(Marks.AWS_MANAGED_TAG));
+        return Lookup.marked(env.name(), tags);
     }
 
     public static boolean shared(Map<String, String> tags) {

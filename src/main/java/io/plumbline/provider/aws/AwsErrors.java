@@ -44,8 +44,19 @@ public final class AwsErrors {
 
     static boolean retryable(SdkException e) {
         if (e instanceof AwsServiceException s) {
-            return s.isThrottlingException() || s.statusCode() >= 500;
+            return s.isThrottlingException() || s.statusCode() >= 500 || notYetVisible(s);
         }
         return e instanceof SdkClientException;
+    }
+
+    /**
+     * IAM is eventually consistent: for some seconds after Plumbline creates an instance profile, EC2 refuses to
+     * launch with it ("Invalid IAM Instance Profile name"). That refusal is not about the commit, so the apply is
+     * retried with backoff instead of waiting for a new commit.
+     */
+    private static boolean notYetVisible(AwsServiceException s) {
+        return s.awsErrorDetails() != null && "InvalidParameterValue".equals(s.awsErrorDetails().errorCode())
+                && String.valueOf(s.awsErrorDetails().errorMessage()).toLowerCase(java.util.Locale.ROOT)
+                .contains("iam instance profile");
     }
 }

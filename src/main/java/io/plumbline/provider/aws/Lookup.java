@@ -1,5 +1,6 @@
 package io.plumbline.provider.aws;
 
+import io.plumbline.model.Marks;
 import io.plumbline.model.spec.aws.AwsSpec;
 import io.plumbline.model.spec.aws.ClusterTag;
 import io.plumbline.model.spec.aws.SecurityGroup;
@@ -30,6 +31,8 @@ public final class Lookup {
     private final AwsClients aws;
     private final AwsSpec spec;
     private final String environment;
+    /** The key of {@link #vpcSubnets}, to forget it after a subnet is created or deleted. */
+    public static final String VPC_SUBNETS = "network subnets";
     private final Map<String, Object> memo = new LinkedHashMap<>();
 
     Lookup(AwsClients aws, AwsSpec spec, String environment) {
@@ -63,6 +66,29 @@ public final class Lookup {
      */
     public List<Vpc> allVpcs() {
         return once("vpcs", () -> aws.ec2().describeVpcsPaginator(r -> { }).vpcs().stream().toList());
+    }
+
+    /**
+     * The subnets of the VPCs the environment's network declares, those its groups, templates, instances and
+     * nodegroups name, and those carrying its marks: one paginated call, shared by the network kinds and by what
+     * compute names, until a subnet is created or deleted ({@link #forget} {@link #VPC_SUBNETS}).
+     */
+    public List<Subnet> vpcSubnets() {
+        Set<String> named = new TreeSet<>(groupVpcs());
+        if (spec.network() != null) {
+            spec.network().vpcs().forEach(v -> named.add(v.name()));
+        }
+        List<String> ids = allVpcs().stream().filter(v -> named.contains(nameTag(v.tags()))
+                || marked(environment, v.tags().stream().collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> a))))
+                .map(Vpc::vpcId).toList();
+        return once(VPC_SUBNETS, () -> ids.isEmpty() ? List.of() : aws.ec2()
+                .describeSubnetsPaginator(r -> r.filters(filter("vpc-id", ids))).subnets().stream().toList());
+    }
+
+    /** Carries the marks of this environment, {@code shared} or not. */
+    static boolean marked(String environment, Map<String, String> tags) {
+        return environment.equals(tags.get(Marks.AWS_ENVIRONMENT_TAG))
+                && "true".equals(tags.get(Marks.AWS_MANAGED_TAG));
     }
 
     /** Subnets by their {@code Name} tag, for the subnets named in cluster tags. */

@@ -95,7 +95,7 @@ public final class ComputeRender {
         StepScaling.Alarm a = s.alarm();
         return Body.of().put("type", "StepScaling").put("adjustmentType", s.adjustmentType())
                 .put("steps", s.steps().stream().map(ComputeRender::step).toList())
-                .put("alarm", alarm(a.metric(), a.statistic(), a.threshold(), a.comparison(), a.period(),
+                .put("alarm", alarm(a.metric(), a.statistic(), a.threshold(), a.comparison(), a.periodSeconds(),
                         a.evaluationPeriods())).build();
     }
 

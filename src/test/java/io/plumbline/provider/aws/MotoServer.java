@@ -25,6 +25,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
     public static final String ACCOUNT = "123456789012";
     private final String account;
+    private final boolean bionic;
     private Process process;
 
     /** moto's default account, {@link #ACCOUNT}. */
@@ -34,7 +35,20 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
 
     /** A server whose caller identity is this account (the demo plays the example's own account). */
     public MotoServer(String account) {
+        this(account, false);
+    }
+
+    private MotoServer(String account, boolean bionic) {
         this.account = account;
+        this.bionic = bionic;
+    }
+
+    /**
+     * A server for this account whose images are the Ubuntu and Windows ones tests use plus the Ubuntu 18.04
+     * (bionic) image Canonical publishes, which moto does not ship and the hopper environment asks for by name.
+     */
+    public static MotoServer withBionicImage(String account) {
+        return new MotoServer(account, true);
     }
     private int port;
 
@@ -46,6 +60,9 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("MOTO_ACM_VALIDATION_WAIT", "0");
         builder.environment().put("MOTO_ACCOUNT_ID", account);
+        if (bionic) {
+            builder.environment().put("MOTO_AMIS_PATH", images().toString());
+        }
         // kept out of the working folder; recording is off until a test starts it
         builder.environment().put("MOTO_RECORDER_FILEPATH", Files.createTempFile("moto-recording-", ".jsonl").toString());
         process = builder.start();
@@ -99,6 +116,15 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** moto reads its images from a file: the test resource, copied out of the class path. */
+    private static Path images() throws IOException {
+        Path file = Files.createTempFile("moto-images-", ".json");
+        try (var in = MotoServer.class.getResourceAsStream("/aws/images.json")) {
+            Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return file;
     }
 
     public URI endpoint() {

@@ -21,9 +21,9 @@ public record StepScaling(String name, String adjustmentType, List<Step> steps, 
      * @param metric     a metric of the group, such as CPUUtilization (namespace AWS/EC2, dimension the group)
      * @param comparison GreaterThanOrEqualToThreshold, GreaterThanThreshold, LessThanThreshold or
      *                   LessThanOrEqualToThreshold
-     * @param period     seconds
+     * @param periodSeconds seconds per evaluation
      */
-    public record Alarm(String metric, String statistic, double threshold, String comparison, int period,
+    public record Alarm(String metric, String statistic, double threshold, String comparison, int periodSeconds,
                         int evaluationPeriods) {
     }
 }

@@ -24,13 +24,13 @@ import software.amazon.awssdk.services.ec2.model.Vpc;
  * Resolves what launch templates, instances, groups and nodegroups name (VPCs and subnets by {@code Name} tag,
  * security groups by name in their VPC, images by id or by newest name match) into AWS ids, and ids back into
  * those names, so observed objects read in the environment's words. Each read is made at most once per reconcile:
- * one DescribeSubnets over the VPCs named, at most two DescribeImages (by id, by name filter and owner).
+ * subnets come from the read the network kinds share ({@link Lookup#vpcSubnets}), images from one DescribeImages
+ * (by name filter and owner).
  */
 public final class ComputeRefs {
     private final AwsClients aws;
     private final AwsSpec spec;
     private final Lookup lookup;
-    private List<Subnet> subnets;
     private List<software.amazon.awssdk.services.ec2.model.Image> images;
 
     public ComputeRefs(AwsClients aws, AwsSpec spec, Lookup lookup) {
@@ -136,13 +136,7 @@ public final class ComputeRefs {
     }
 
     private List<Subnet> subnets() {
-        if (subnets == null) {
-            List<String> vpcIds = lookup.vpcs().values().stream().map(Vpc::vpcId).toList();
-            subnets = vpcIds.isEmpty() ? List.of() : AwsErrors.call("reading subnets", () -> aws.ec2()
-                    .describeSubnetsPaginator(r -> r.filters(Lookup.filter("vpc-id", vpcIds))).subnets().stream()
-                    .toList());
-        }
-        return subnets;
+        return lookup.vpcSubnets();
     }
 
     /** A name filter with {@code *} and {@code ?} wildcards, as EC2 reads it. */

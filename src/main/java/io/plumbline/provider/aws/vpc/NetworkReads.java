@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.ec2.model.Vpc;
  * When no VPC is declared or marked, none of them is read: the environment has no network.
  */
 final class NetworkReads {
-    static final String SUBNETS = "network subnets";
+    static final String SUBNETS = Lookup.VPC_SUBNETS;
     static final String INTERNET_GATEWAYS = "internet gateways";
     static final String ADDRESSES = "elastic ips";
     static final String NAT_GATEWAYS = "nat gateways";
@@ -57,10 +57,10 @@ final class NetworkReads {
         return vpc.vpcId();
     }
 
+    /** The subnets of those VPCs, from the read shared with what launch templates, instances and groups name. */
     static List<Subnet> subnets(AwsContext ctx) {
-        List<String> ids = List.copyOf(vpcs(ctx).keySet());
-        return ctx.lookup().once(SUBNETS, () -> ids.isEmpty() ? List.of() : ctx.aws().ec2()
-                .describeSubnetsPaginator(r -> r.filters(Lookup.filter("vpc-id", ids))).subnets().stream().toList());
+        Set<String> ids = vpcs(ctx).keySet();
+        return ctx.lookup().vpcSubnets().stream().filter(s -> ids.contains(s.vpcId())).toList();
     }
 
     static List<InternetGateway> internetGateways(AwsContext ctx) {
