@@ -35,6 +35,10 @@ final class EnvironmentState {
     private final Set<Trigger> windowHeld = EnumSet.noneOf(Trigger.class);
     private Duration driftEvery = Duration.ZERO;
     private boolean running;
+    /** Whether a worker took the queued run up (until it ends); before that a trigger may move it to a lane ahead. */
+    private boolean started;
+    private Lane queuedLane;
+    private long tickets;
     private boolean stopped;
     private boolean suspendedByOperator;
 
@@ -192,16 +196,40 @@ final class EnvironmentState {
         driftEvery = every;
     }
 
-    /** A trigger named this environment; true when the caller must start a run (none is under way). */
-    synchronized boolean offer(Trigger trigger) {
+    /** A run queued in a lane; only the newest ticket of an environment starts its run. */
+    record Ticket(long number, Lane lane) {
+    }
+
+    /**
+     * A trigger named this environment: a ticket when the caller must queue a run, either because none is queued or
+     * under way, or because the one queued waits in a lane behind {@code lane} (its older ticket is then void).
+     */
+    synchronized Optional<Ticket> offer(Trigger trigger, Lane lane) {
         if (stopped) {
-            return false;
+            return Optional.empty();
         }
         pending.add(trigger);
-        if (running) {
+        if (!running) {
+            running = true;
+            return Optional.of(queue(lane));
+        }
+        if (!started && lane.compareTo(queuedLane) < 0) {
+            return Optional.of(queue(lane));
+        }
+        return Optional.empty();
+    }
+
+    private Ticket queue(Lane lane) {
+        queuedLane = lane;
+        return new Ticket(++tickets, lane);
+    }
+
+    /** Whether a worker may start the run of this ticket: it is the newest one and its run has not started yet. */
+    synchronized boolean start(Ticket ticket) {
+        if (!running || started || ticket.number() != tickets) {
             return false;
         }
-        running = true;
+        started = true;
         return true;
     }
 
@@ -223,6 +251,7 @@ final class EnvironmentState {
     /** Ends the run without taking anything. */
     synchronized Set<Trigger> idle() {
         running = false;
+        started = false;
         pending.clear();
         return Set.of();
     }

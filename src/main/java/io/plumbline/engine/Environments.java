@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,8 @@ public final class Environments {
             }
         });
         List.copyOf(states.keySet()).stream().filter(name -> !wanted.containsKey(name)).forEach(this::forget);
-        for (String name : changedFirst(wanted)) {
+        Set<String> changed = changed(wanted);
+        for (String name : changedFirst(wanted.keySet(), changed)) {
             Desired desired = wanted.get(name);
             EnvironmentState state = states.computeIfAbsent(name, this::found);
             Assignment.Decisions before = decided.of(name);
@@ -101,25 +103,33 @@ public final class Environments {
             // A new commit releases a hold: its next owner must not find it held either.
             decided.passOnIfChanged(name, before);
             keepDriftTimer(state, desired);
-            dispatcher.request(state, trigger);
+            dispatcher.request(state, trigger, changed.contains(name) ? Lane.CHANGED : Lane.COMMIT);
         }
     }
 
-    /**
-     * The environments whose file or manifests the commit changed come first (in file order), then the others: every
-     * environment is reconciled at every commit, but a commit that touches one of a hundred environments is applied
-     * in the time of one reconcile, not after the unchanged ones queued ahead of it on the pool.
-     */
-    private List<String> changedFirst(Map<String, Desired> wanted) {
-        List<String> changed = new ArrayList<>();
-        List<String> unchanged = new ArrayList<>();
+    /** The environments whose file or manifests the commit changed, or that are new. */
+    private Set<String> changed(Map<String, Desired> wanted) {
+        Set<String> changed = new HashSet<>();
         wanted.forEach((name, desired) -> {
             EnvironmentState state = states.get(name);
             Desired before = state == null ? null : state.desired();
-            (before != null && before.sameContent(desired) ? unchanged : changed).add(name);
+            if (before == null || !before.sameContent(desired)) {
+                changed.add(name);
+            }
         });
-        changed.addAll(unchanged);
         return changed;
+    }
+
+    /**
+     * The environments the commit changed come first (in file order), then the others, each in its own lane: every
+     * environment is reconciled at every commit, but a commit that touches one of a hundred environments is applied
+     * in the time of one reconcile, not after the unchanged ones queued ahead of it on the pool (nor after those an
+     * earlier commit left waiting).
+     */
+    private static List<String> changedFirst(Set<String> names, Set<String> changed) {
+        List<String> ordered = new ArrayList<>(names.stream().filter(changed::contains).toList());
+        names.stream().filter(name -> !changed.contains(name)).forEach(ordered::add);
+        return ordered;
     }
 
     /** Names an environment; false when no environment of that name is known. */

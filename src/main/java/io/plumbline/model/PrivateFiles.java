@@ -71,6 +71,29 @@ public final class PrivateFiles {
     }
 
     /**
+     * Appends {@code bytes} to {@code target} (created 0600 if missing) and forces them to disk. A crash during an
+     * append may leave its bytes partly written: a reader of such a journal passes over an incomplete last record.
+     */
+    public static void append(Path target, byte[] bytes) throws IOException {
+        Path folder = folder(target.toAbsolutePath().getParent());
+        boolean created = !Files.exists(target);
+        try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            restrict(target);
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        }
+        if (created) {
+            try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
+                dir.force(true);
+            }
+        }
+    }
+
+    /**
      * Takes group and others' access away from {@code root} and everything under it. Files that vanish while it
      * walks (lock files of a concurrent writer) are passed over.
      */

@@ -12,6 +12,7 @@ import io.plumbline.provider.aws.AwsContext;
 import io.plumbline.provider.aws.AwsKind;
 import io.plumbline.render.aws.AwsKinds;
 import io.plumbline.render.aws.Body;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,11 +27,21 @@ import software.amazon.awssdk.services.ecr.model.Tag;
  * ECR repositories: created with their settings and ownership tags, kept true, and deleted (when pruned) only if
  * they hold no images or were declared with {@code deleteWithImages}, which is recorded in a tag so it outlives
  * the declaration. ECR reads lifecycle policies and tags one repository at a time: lifecycle policies are read
- * only for repositories that declare one, tags only for deletion candidates when pruning is on.
+ * only for repositories that declare one, tags only for deletion candidates when pruning is on, and those once for
+ * all environments within a short lifetime ({@link RepositoryTags}), and again right before a deletion.
  */
 public final class EcrRepositories implements AwsKind {
     static final String DELETE_WITH_IMAGES_TAG = "plumbline:delete-with-images";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private final RepositoryTags tags;
+
+    public EcrRepositories() {
+        this(Clock.systemUTC());
+    }
+
+    EcrRepositories(Clock clock) {
+        this.tags = new RepositoryTags(clock);
+    }
 
     @Override
     public String kind() {
@@ -41,6 +52,7 @@ public final class EcrRepositories implements AwsKind {
     public List<Resource> observe(AwsContext ctx, List<Resource> desired) {
         Map<String, Resource> declared = desired.stream().collect(Collectors.toMap(r -> r.key().name(), r -> r));
         boolean prune = ctx.pruneEnabled();
+        tags.expire();
         List<Resource> out = new ArrayList<>();
         for (Repository repo : ctx.aws().ecr().describeRepositoriesPaginator(r -> { }).repositories()) {
             Resource wanted = declared.get(repo.repositoryName());
@@ -74,9 +86,8 @@ public final class EcrRepositories implements AwsKind {
     }
 
     /** An undeclared repository that pruning might delete: whether it is ours decides, from its tags. */
-    private static Resource candidate(AwsContext ctx, Repository repo) {
-        Map<String, String> tags = ctx.aws().ecr().listTagsForResource(r -> r.resourceArn(repo.repositoryArn()))
-                .tags().stream().collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> a));
+    private Resource candidate(AwsContext ctx, Repository repo) {
+        Map<String, String> tags = this.tags.of(ctx.aws().ecr(), repo);
         Map<String, Object> body = new LinkedHashMap<>(body(ctx, repo, false));
         body.put("deleteWithImages", "true".equals(tags.get(DELETE_WITH_IMAGES_TAG)));
         return new Resource(ResourceKey.of(AwsKinds.PROVIDER, AwsKinds.ECR_REPOSITORY, "", repo.repositoryName()),
@@ -89,7 +100,7 @@ public final class EcrRepositories implements AwsKind {
         switch (change.action()) {
             case CREATE -> create(ctx, name, change.desired().body());
             case UPDATE -> update(ctx, name, change);
-            case DELETE -> delete(ctx, name, Boolean.TRUE.equals(change.actual().body().get("deleteWithImages")));
+            case DELETE -> delete(ctx, name);
             default -> { }
         }
     }
@@ -129,7 +140,15 @@ public final class EcrRepositories implements AwsKind {
         }
     }
 
-    private static void delete(AwsContext ctx, String name, boolean withImages) {
+    /** The plan's ownership may rest on tags read a little earlier: they are read again before anything is lost. */
+    private void delete(AwsContext ctx, String name) {
+        Repository repo = ctx.aws().ecr().describeRepositories(r -> r.repositoryNames(name)).repositories().get(0);
+        Map<String, String> now = tags.fresh(ctx.aws().ecr(), repo);
+        if (!ctx.owned(now)) {
+            throw ProviderException.refused("aws: ECR repository " + name + " no longer carries this environment's"
+                    + " marks (its tags changed since the plan); it is kept");
+        }
+        boolean withImages = "true".equals(now.get(DELETE_WITH_IMAGES_TAG));
         boolean empty = ctx.aws().ecr().describeImages(r -> r.repositoryName(name).maxResults(1)).imageDetails()
                 .isEmpty();
         if (!empty && !withImages) {
