@@ -87,7 +87,7 @@ public final class EcrRepositories implements AwsKind {
 
     /** An undeclared repository that pruning might delete: whether it is ours decides, from its tags. */
     private Resource candidate(AwsContext ctx, Repository repo) {
-        Map<String, String> tags = this.tags.of(ctx.aws().ecr(), repo);
+        Map<String, String> tags = this.tags.of(ctx.aws(), repo);
         Map<String, Object> body = new LinkedHashMap<>(body(ctx, repo, false));
         body.put("deleteWithImages", "true".equals(tags.get(DELETE_WITH_IMAGES_TAG)));
         return new Resource(ResourceKey.of(AwsKinds.PROVIDER, AwsKinds.ECR_REPOSITORY, "", repo.repositoryName()),
@@ -143,7 +143,7 @@ public final class EcrRepositories implements AwsKind {
     /** The plan's ownership may rest on tags read a little earlier: they are read again before anything is lost. */
     private void delete(AwsContext ctx, String name) {
         Repository repo = ctx.aws().ecr().describeRepositories(r -> r.repositoryNames(name)).repositories().get(0);
-        Map<String, String> now = tags.fresh(ctx.aws().ecr(), repo);
+        Map<String, String> now = tags.fresh(ctx.aws(), repo);
         if (!ctx.owned(now)) {
             throw ProviderException.refused("aws: ECR repository " + name + " no longer carries this environment's"
                     + " marks (its tags changed since the plan); it is kept");

@@ -1,12 +1,12 @@
 package io.plumbline.provider.aws.ecr;
 
+import io.plumbline.provider.aws.AwsClients;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.Repository;
 import software.amazon.awssdk.services.ecr.model.Tag;
 
@@ -35,9 +35,9 @@ final class RepositoryTags {
     }
 
     /** The repository's tags, as read within the lifetime. */
-    Map<String, String> of(EcrClient ecr, Repository repo) {
+    Map<String, String> of(AwsClients aws, Repository repo) {
         Read known = read.get(key(repo));
-        return known != null && !expired(known, clock.instant()) ? known.tags() : fresh(ecr, repo);
+        return known != null && !expired(known, clock.instant()) ? known.tags() : fresh(aws, repo);
     }
 
     /** Forgets what has expired, so the memory holds at most the repositories seen within one lifetime. */
@@ -47,8 +47,8 @@ final class RepositoryTags {
     }
 
     /** The repository's tags read now (and remembered). */
-    Map<String, String> fresh(EcrClient ecr, Repository repo) {
-        Map<String, String> tags = ecr.listTagsForResource(r -> r.resourceArn(repo.repositoryArn())).tags().stream()
+    Map<String, String> fresh(AwsClients aws, Repository repo) {
+        Map<String, String> tags = aws.ecr().listTagsForResource(r -> r.resourceArn(repo.repositoryArn())).tags().stream()
                 .collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> a));
         read.put(key(repo), new Read(Map.copyOf(tags), clock.instant()));
         return tags;
