@@ -41,11 +41,13 @@ public final class Engine implements HeadsHandler, AutoCloseable {
         this.assignment = assignment;
         this.reconciler = new Reconciler(pipeline, metrics, listeners, statuses, settings.links(), source::isAncestor,
                 signatures, clock, assignment);
-        this.environments = new Environments(loader, reconciler, resume, Timers.onThread("plumbline-timer"), metrics,
-                settings.retry(), settings.workers(),
-                new Suspensions(settings.stateDir().resolve("suspended.json"), metrics),
-                new Holds(settings.stateDir().resolve("held.json"), metrics),
-                commit -> source.at(commit, source.branch()), scope, assignment);
+        this.environments = new Environments(
+                new Running(loader, reconciler, Timers.onThread("plumbline-timer"), metrics, settings.retry(),
+                        settings.workers()),
+                new Keeping(scope, assignment, resume,
+                        new Suspensions(settings.stateDir().resolve("suspended.json"), metrics),
+                        new Holds(settings.stateDir().resolve("held.json"), metrics),
+                        commit -> source.at(commit, source.branch())));
         this.pullRequests = new PullRequestPlanner(loader, pipeline, statuses, settings.links(), plans,
                 environments::desired, assignment::plans);
         this.poller = new Poller(source, this, metrics, this::pollInterval, settings.jitter());

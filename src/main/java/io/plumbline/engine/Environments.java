@@ -41,26 +41,18 @@ public final class Environments {
     private final Map<String, EnvironmentState> states = new ConcurrentHashMap<>();
     private volatile String loadFailure = "";
 
-    /**
-     * @param holds the commits held after a rollback, kept across restarts
-     * @param past  the branch's files at earlier commits, for a rollback on failed health
-     * @param scope the environments kept; the others of the repository are ignored
-     * @param assignment which environments this replica may reconcile (all, alone; a share of them in a fleet)
-     */
-    public Environments(EnvironmentLoader loader, Reconciler reconciler, ResumePoint resume, Timers timers,
-                        Metrics metrics, Backoff backoff, int workers, Suspensions suspensions, Holds holds,
-                        PastCommits past, EnvironmentScope scope, Assignment assignment) {
-        this.scope = scope;
-        this.assignment = assignment;
-        this.loader = loader;
-        this.rollback = new Rollback(loader, past, metrics);
-        this.decided = new Decided(suspensions, holds, assignment);
-        this.reconciler = reconciler;
-        this.resume = resume;
-        this.timers = timers;
-        this.metrics = metrics;
-        this.backoff = backoff;
-        this.dispatcher = new Dispatcher(workers, this::work);
+    public Environments(Running running, Keeping keeping) {
+        this.scope = keeping.scope();
+        this.assignment = keeping.assignment();
+        this.loader = running.loader();
+        this.rollback = new Rollback(running.loader(), keeping.past(), running.metrics());
+        this.decided = new Decided(keeping.suspensions(), keeping.holds(), keeping.assignment());
+        this.reconciler = running.reconciler();
+        this.resume = keeping.resume();
+        this.timers = running.timers();
+        this.metrics = running.metrics();
+        this.backoff = running.backoff();
+        this.dispatcher = new Dispatcher(running.workers(), this::work);
         metrics.repositoryLoadable(true);
     }
 

@@ -7,6 +7,7 @@ import io.plumbline.engine.Backoff;
 import io.plumbline.engine.EnvironmentScope;
 import io.plumbline.engine.Environments;
 import io.plumbline.engine.Holds;
+import io.plumbline.engine.Keeping;
 import io.plumbline.engine.Links;
 import io.plumbline.engine.MemoryProvider;
 import io.plumbline.engine.Pipeline;
@@ -14,6 +15,7 @@ import io.plumbline.engine.PlanListener;
 import io.plumbline.engine.PullRequestPlanner;
 import io.plumbline.engine.Reconciler;
 import io.plumbline.engine.ResumePoint;
+import io.plumbline.engine.Running;
 import io.plumbline.engine.Suspensions;
 import io.plumbline.engine.Timers;
 import io.plumbline.engine.Trigger;
@@ -71,9 +73,10 @@ public final class FleetReplica implements AutoCloseable {
                 List.of(o -> timeline.add(new Run(name, o))), (commit, kind, env, state, description, url) ->
                 statuses.add(kind + " " + commit + " " + env + " " + state), new Links(""), (ancestor, descendant) -> true, SignatureCheck.NONE, Clock.systemUTC(),
                 coordinator);
-        this.environments = new Environments(new EnvironmentLoader(), reconciler, ResumePoint.FRESH,
+        this.environments = new Environments(new Running(new EnvironmentLoader(), reconciler,
                 Timers.onThread(name + "-timer"), metrics, new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(5)),
-                4, new Suspensions(stateDir.resolve(name + "-suspended.json"), metrics),
+                4), new Keeping(EnvironmentScope.ALL, coordinator, ResumePoint.FRESH,
+                new Suspensions(stateDir.resolve(name + "-suspended.json"), metrics),
                 new Holds(stateDir.resolve(name + "-held.json"), metrics),
                 commit -> {
                     RepoFiles files = commits.get(commit);
@@ -81,7 +84,7 @@ public final class FleetReplica implements AutoCloseable {
                         throw new IOException(commit + " was never handed over");
                     }
                     return files;
-                }, EnvironmentScope.ALL, coordinator);
+                }));
         this.pullRequests = new PullRequestPlanner(new EnvironmentLoader(), new Pipeline(List.of(this.target)),
                 (commit, kind, env, state, description, url) -> statuses.add(kind + " " + commit + " " + env + " "
                         + state), new Links(""), PlanListener.NONE, environments::desired, coordinator::plans);

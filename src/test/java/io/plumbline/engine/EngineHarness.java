@@ -74,9 +74,9 @@ final class EngineHarness implements AutoCloseable {
                 List.of(outcomes::add), (commit, kind, env, state, description, url) -> statuses.add(kind.of(env)
                         + " " + state + ": " + description), new Links(""), this::isAncestor,
                 SignatureCheck.NONE, timers.clock());
-        environments = new Environments(new EnvironmentLoader(), reconciler, ResumePoint.FRESH, timers, recording,
-                new Backoff(Duration.ofSeconds(10), RETRY_CAP), 4, suspensions, holds, this::at, scope,
-                Assignment.SOLE);
+        environments = new Environments(new Running(new EnvironmentLoader(), reconciler, timers, recording,
+                new Backoff(Duration.ofSeconds(10), RETRY_CAP), 4),
+                new Keeping(scope, Assignment.SOLE, ResumePoint.FRESH, suspensions, holds, this::at));
     }
 
     /** An environment file; {@code sync} is the inside of {@code spec.sync}, e.g. {@code mode: auto, selfHeal: true}. */

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,13 +27,7 @@ class ComputeIT {
     static final MotoServer MOTO = new MotoServer();
 
     @RegisterExtension
-    final SeededAccount account = new SeededAccount(MOTO);
-    private String foreign;
-
-    @BeforeEach
-    void handMade() {
-        foreign = HandCompute.prepare(MOTO, account.hand());
-    }
+    final ComputeAccount account = new ComputeAccount(MOTO);
 
     private List<ObjectResult> apply(Fixture fixture) {
         return account.provider().apply(fixture.environment(), plan(account.provider(), fixture.environment()));
@@ -78,7 +71,7 @@ class ComputeIT {
         assertThat(plan(account.provider(), fixture.environment()).filter(c -> c.action().writes())).isEmpty();
         apply(fixture);
         assertThat(account.provider().calls().writes()).isEmpty();
-        assertThat(HandCompute.foreignUntouched(hand, foreign)).isTrue();
+        assertThat(account.foreignUntouched()).isTrue();
     }
 
     @Test
@@ -137,7 +130,7 @@ class ComputeIT {
         var versions = hand.ec2().describeLaunchTemplateVersions(r -> r.launchTemplateId(templateId))
                 .launchTemplateVersions();
         assertThat(versions).as("earlier versions are kept").hasSize(3);
-        assertThat(HandCompute.foreignUntouched(hand, foreign)).isTrue();
+        assertThat(account.foreignUntouched()).isTrue();
     }
 
     static Map<String, software.amazon.awssdk.services.ec2.model.Instance> instances(AwsClients hand) {

@@ -9,7 +9,6 @@ import io.plumbline.model.Action;
 import io.plumbline.model.ChangeSet;
 import io.plumbline.model.ObjectResult;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,13 +21,7 @@ class ComputePruneIT {
     static final MotoServer MOTO = new MotoServer();
 
     @RegisterExtension
-    final SeededAccount account = new SeededAccount(MOTO);
-    private String foreign;
-
-    @BeforeEach
-    void handMade() {
-        foreign = HandCompute.prepare(MOTO, account.hand());
-    }
+    final ComputeAccount account = new ComputeAccount(MOTO);
 
     private List<ObjectResult> apply(Fixture fixture, String message) {
         return account.provider().apply(fixture.environment(message),
@@ -109,7 +102,7 @@ class ComputePruneIT {
         assertThat(hand.cloudWatch().describeAlarms().metricAlarms()).isEmpty();
         assertThat(hand.eks().listNodegroups(r -> r.clusterName("Example")).nodegroups())
                 .containsExactly(AwsBaseline.NODEGROUP);
-        assertThat(HandCompute.foreignUntouched(hand, foreign)).isTrue();
+        assertThat(account.foreignUntouched()).isTrue();
         assertThat(plan(account.provider(), fixture.environment(message)).filter(c -> c.action().writes())).isEmpty();
     }
 
@@ -122,6 +115,6 @@ class ComputePruneIT {
         assertThat(plan.changes()).filteredOn(c -> c.key().name().equals(HandCompute.FOREIGN_INSTANCE))
                 .singleElement().satisfies(c -> assertThat(c.action()).isEqualTo(Action.ADOPT));
         apply(fixture, "first");
-        assertThat(HandCompute.foreignUntouched(account.hand(), foreign)).isTrue();
+        assertThat(account.foreignUntouched()).isTrue();
     }
 }

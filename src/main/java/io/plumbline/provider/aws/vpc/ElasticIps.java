@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
 
 /** The Elastic IP of each NAT gateway, named after it. An address costs money while it exists. */
 public final class ElasticIps implements AwsKind {
+    private static final NetworkWrite WRITE = new NetworkWrite(NetworkReads.ADDRESSES, "allocationId");
 
     @Override
     public String kind() {
@@ -39,15 +40,16 @@ public final class ElasticIps implements AwsKind {
 
     @Override
     public void apply(AwsContext ctx, Change change) {
-        switch (change.action()) {
-            case CREATE -> ctx.aws().ec2().allocateAddress(r -> r.domain(DomainType.VPC)
-                    .tagSpecifications(Ec2Tags.onCreate(ctx, change, ResourceType.ELASTIC_IP)));
-            case UPDATE -> Ec2Tags.restore(ctx, change, (String) change.actual().body().get("allocationId"));
-            case DELETE -> ctx.aws().ec2().releaseAddress(r -> r.allocationId((String) change.actual().body()
-                    .get("allocationId")));
-            default -> { }
-        }
-        NetworkReads.stale(ctx, NetworkReads.ADDRESSES);
+        WRITE.apply(ctx, change, ElasticIps::allocate, ElasticIps::release);
+    }
+
+    private static void allocate(AwsContext ctx, Change change) {
+        ctx.aws().ec2().allocateAddress(r -> r.domain(DomainType.VPC)
+                .tagSpecifications(Ec2Tags.onCreate(ctx, change, ResourceType.ELASTIC_IP)));
+    }
+
+    private static void release(AwsContext ctx, Change change, String allocationId) {
+        ctx.aws().ec2().releaseAddress(r -> r.allocationId(allocationId));
     }
 
     /** The allocation id of the address named {@code name}, for the NAT gateway of that name. */

@@ -1,7 +1,6 @@
 package io.plumbline.provider.aws.vpc;
 
 import io.plumbline.model.Change;
-import io.plumbline.model.FieldChange;
 import io.plumbline.model.Resource;
 import io.plumbline.provider.aws.AwsContext;
 import io.plumbline.provider.aws.AwsKind;
@@ -17,6 +16,7 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
  * name: a gateway detached by hand is attached again; one no longer declared is detached, then deleted.
  */
 public final class InternetGateways implements AwsKind {
+    private static final NetworkWrite WRITE = new NetworkWrite(NetworkReads.INTERNET_GATEWAYS, "gatewayId");
 
     @Override
     public String kind() {
@@ -38,32 +38,25 @@ public final class InternetGateways implements AwsKind {
 
     @Override
     public void apply(AwsContext ctx, Change change) {
-        switch (change.action()) {
-            case CREATE -> {
-                String id = ctx.aws().ec2().createInternetGateway(r -> r.tagSpecifications(
-                        Ec2Tags.onCreate(ctx, change, ResourceType.INTERNET_GATEWAY))).internetGateway()
-                        .internetGatewayId();
-                attach(ctx, id, (String) change.desired().body().get("attachedTo"));
-            }
-            case UPDATE -> update(ctx, change);
-            case DELETE -> {
-                String id = (String) change.actual().body().get("gatewayId");
-                detach(ctx, id, (String) change.actual().body().get("vpcId"));
-                ctx.aws().ec2().deleteInternetGateway(r -> r.internetGatewayId(id));
-            }
-            default -> { }
-        }
-        NetworkReads.stale(ctx, NetworkReads.INTERNET_GATEWAYS);
+        WRITE.apply(ctx, change, InternetGateways::create, InternetGateways::update, InternetGateways::delete);
     }
 
-    private static void update(AwsContext ctx, Change change) {
-        String id = (String) change.actual().body().get("gatewayId");
-        List<String> fields = change.fields().stream().map(FieldChange::path).toList();
-        Ec2Tags.restore(ctx, change, id);
-        if (fields.contains("attachedTo")) {
+    private static void create(AwsContext ctx, Change change) {
+        String id = ctx.aws().ec2().createInternetGateway(r -> r.tagSpecifications(
+                Ec2Tags.onCreate(ctx, change, ResourceType.INTERNET_GATEWAY))).internetGateway().internetGatewayId();
+        attach(ctx, id, (String) change.desired().body().get("attachedTo"));
+    }
+
+    private static void update(AwsContext ctx, Change change, String id) {
+        if (change.topFields().contains("attachedTo")) {
             detach(ctx, id, (String) change.actual().body().get("vpcId"));
             attach(ctx, id, (String) change.desired().body().get("attachedTo"));
         }
+    }
+
+    private static void delete(AwsContext ctx, Change change, String id) {
+        detach(ctx, id, (String) change.actual().body().get("vpcId"));
+        ctx.aws().ec2().deleteInternetGateway(r -> r.internetGatewayId(id));
     }
 
     private static void attach(AwsContext ctx, String id, String vpc) {

@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
  * or deleted, so that routes and the address can follow. A NAT gateway costs money while it exists.
  */
 public final class NatGateways implements AwsKind {
+    private static final NetworkWrite WRITE = new NetworkWrite(NetworkReads.NAT_GATEWAYS, "natGatewayId");
 
     @Override
     public String kind() {
@@ -54,17 +55,7 @@ public final class NatGateways implements AwsKind {
 
     @Override
     public void apply(AwsContext ctx, Change change) {
-        switch (change.action()) {
-            case CREATE -> create(ctx, change);
-            case UPDATE -> Ec2Tags.restore(ctx, change, (String) change.actual().body().get("natGatewayId"));
-            case DELETE -> {
-                String id = (String) change.actual().body().get("natGatewayId");
-                ctx.aws().ec2().deleteNatGateway(r -> r.natGatewayId(id));
-                await(ctx, change, id, NatGatewayState.DELETED);
-            }
-            default -> { }
-        }
-        NetworkReads.stale(ctx, NetworkReads.NAT_GATEWAYS);
+        WRITE.apply(ctx, change, NatGateways::create, NatGateways::delete);
     }
 
     private static void create(AwsContext ctx, Change change) {
@@ -75,6 +66,11 @@ public final class NatGateways implements AwsKind {
                 .tagSpecifications(Ec2Tags.onCreate(ctx, change, ResourceType.NATGATEWAY))).natGateway()
                 .natGatewayId();
         await(ctx, change, id, NatGatewayState.AVAILABLE);
+    }
+
+    private static void delete(AwsContext ctx, Change change, String id) {
+        ctx.aws().ec2().deleteNatGateway(r -> r.natGatewayId(id));
+        await(ctx, change, id, NatGatewayState.DELETED);
     }
 
     private static void await(AwsContext ctx, Change change, String id, NatGatewayState state) {

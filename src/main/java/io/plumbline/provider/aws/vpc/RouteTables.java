@@ -1,7 +1,6 @@
 package io.plumbline.provider.aws.vpc;
 
 import io.plumbline.model.Change;
-import io.plumbline.model.FieldChange;
 import io.plumbline.model.Resource;
 import io.plumbline.provider.aws.AwsContext;
 import io.plumbline.provider.aws.AwsKind;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.Route;
@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.ec2.model.RouteTableAssociation;
  * removed, a changed target is put back.
  */
 public final class RouteTables implements AwsKind {
+    private static final NetworkWrite WRITE = new NetworkWrite(NetworkReads.ROUTE_TABLES, "routeTableId");
 
     @Override
     public String kind() {
@@ -51,34 +52,23 @@ public final class RouteTables implements AwsKind {
 
     @Override
     public void apply(AwsContext ctx, Change change) {
-        switch (change.action()) {
-            case CREATE -> {
-                String vpcId = NetworkReads.vpcId(ctx, change.key().namespace());
-                String id = ctx.aws().ec2().createRouteTable(r -> r.vpcId(vpcId).tagSpecifications(
-                        Ec2Tags.onCreate(ctx, change, ResourceType.ROUTE_TABLE))).routeTable().routeTableId();
-                routes(ctx, id, change.desired().body(), List.of());
-                associate(ctx, change, id, Map.of());
-            }
-            case UPDATE -> update(ctx, change);
-            case DELETE -> {
-                Map<String, Object> body = change.actual().body();
-                associations(body).values().forEach(a -> ctx.aws().ec2().disassociateRouteTable(r -> r
-                        .associationId(a)));
-                ctx.aws().ec2().deleteRouteTable(r -> r.routeTableId((String) body.get("routeTableId")));
-            }
-            default -> { }
-        }
-        NetworkReads.stale(ctx, NetworkReads.ROUTE_TABLES);
+        WRITE.apply(ctx, change, RouteTables::create, RouteTables::update, RouteTables::delete);
     }
 
-    private static void update(AwsContext ctx, Change change) {
-        String id = (String) change.actual().body().get("routeTableId");
-        List<String> fields = change.fields().stream().map(FieldChange::path).toList();
-        Ec2Tags.restore(ctx, change, id);
-        if (fields.stream().anyMatch(f -> f.startsWith("routes"))) {
+    private static void create(AwsContext ctx, Change change) {
+        String vpcId = NetworkReads.vpcId(ctx, change.key().namespace());
+        String id = ctx.aws().ec2().createRouteTable(r -> r.vpcId(vpcId).tagSpecifications(
+                Ec2Tags.onCreate(ctx, change, ResourceType.ROUTE_TABLE))).routeTable().routeTableId();
+        routes(ctx, id, change.desired().body(), List.of());
+        associate(ctx, change, id, Map.of());
+    }
+
+    private static void update(AwsContext ctx, Change change, String id) {
+        Set<String> fields = change.topFields();
+        if (fields.contains("routes")) {
             routes(ctx, id, change.desired().body(), list(change.actual().body().get("routes")));
         }
-        if (fields.stream().anyMatch(f -> f.startsWith("subnets"))) {
+        if (fields.contains("subnets")) {
             Map<String, String> current = associations(change.actual().body());
             List<String> wanted = strings(change.desired().body().get("subnets"));
             current.forEach((subnet, association) -> {
@@ -88,6 +78,12 @@ public final class RouteTables implements AwsKind {
             });
             associate(ctx, change, id, current);
         }
+    }
+
+    private static void delete(AwsContext ctx, Change change, String id) {
+        associations(change.actual().body()).values().forEach(a -> ctx.aws().ec2().disassociateRouteTable(r -> r
+                .associationId(a)));
+        ctx.aws().ec2().deleteRouteTable(r -> r.routeTableId(id));
     }
 
     /** Removes the routes that are not wanted as they are, then creates the wanted ones that are missing. */

@@ -1,7 +1,6 @@
 package io.plumbline.provider.aws.vpc;
 
 import io.plumbline.model.Change;
-import io.plumbline.model.FieldChange;
 import io.plumbline.model.Resource;
 import io.plumbline.provider.aws.AwsContext;
 import io.plumbline.provider.aws.AwsKind;
@@ -15,6 +14,7 @@ import software.amazon.awssdk.services.ec2.model.Subnet;
 
 /** Subnets by VPC and {@code Name} tag: zone and CIDR block (fixed once made), public IPs on launch, tags. */
 public final class Subnets implements AwsKind {
+    private static final NetworkWrite WRITE = new NetworkWrite(NetworkReads.SUBNETS, "subnetId");
 
     @Override
     public String kind() {
@@ -40,14 +40,7 @@ public final class Subnets implements AwsKind {
 
     @Override
     public void apply(AwsContext ctx, Change change) {
-        switch (change.action()) {
-            case CREATE -> create(ctx, change);
-            case UPDATE -> update(ctx, change, (String) change.actual().body().get("subnetId"));
-            case DELETE -> ctx.aws().ec2().deleteSubnet(r -> r.subnetId((String) change.actual().body()
-                    .get("subnetId")));
-            default -> { }
-        }
-        NetworkReads.stale(ctx, NetworkReads.SUBNETS);
+        WRITE.apply(ctx, change, Subnets::create, Subnets::update, Subnets::delete);
     }
 
     private static void create(AwsContext ctx, Change change) {
@@ -62,11 +55,13 @@ public final class Subnets implements AwsKind {
     }
 
     private static void update(AwsContext ctx, Change change, String id) {
-        List<String> fields = change.fields().stream().map(FieldChange::path).toList();
-        Ec2Tags.restore(ctx, change, id);
-        if (fields.contains("public")) {
+        if (change.topFields().contains("public")) {
             publicIps(ctx, id, Boolean.TRUE.equals(change.desired().body().get("public")));
         }
+    }
+
+    private static void delete(AwsContext ctx, Change change, String id) {
+        ctx.aws().ec2().deleteSubnet(r -> r.subnetId(id));
     }
 
     private static void publicIps(AwsContext ctx, String id, boolean on) {

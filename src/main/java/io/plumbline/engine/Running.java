@@ -1,0 +1,12 @@
+package io.plumbline.engine;
+
+import io.plumbline.load.EnvironmentLoader;
+import io.plumbline.metrics.Metrics;
+
+/**
+ * How {@link Environments} runs the environments it keeps: each commit loaded, each environment reconciled on a pool
+ * of {@code workers}, a failed run retried after its {@code backoff} on the {@code timers}, every step measured.
+ */
+public record Running(EnvironmentLoader loader, Reconciler reconciler, Timers timers, Metrics metrics,
+                      Backoff backoff, int workers) {
+}
