@@ -15,7 +15,6 @@ import io.plumbline.render.haproxy.HaproxyResources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +32,7 @@ class HaproxyUnconfirmedReloadIT {
     @TempDir
     Path tmp;
     private Path root;
-    private Path stopFlag;
+    private StoppedMaster master;
     private HaproxyTestbed bed;
     private LoadedEnvironment first;
     private LoadedEnvironment next;
@@ -41,14 +40,9 @@ class HaproxyUnconfirmedReloadIT {
     @BeforeEach
     void start() throws Exception {
         root = Files.createDirectories(tmp.resolve("root"));
-        stopFlag = tmp.resolve("stop-master-at-the-next-check");
-        Path check = tmp.resolve("haproxy-stopping-its-master");
-        bed = HaproxyTestbed.start(root, new HaproxyOptions(check, root, RELOAD_TIMEOUT, Duration.ofSeconds(20)));
-        // The real haproxy checks every file; once asked, it first stops the master, so the reload that follows the
-        // check reaches a master that cannot answer, as one under heavy load may not.
-        Files.writeString(check, "#!/bin/sh\nif rm " + stopFlag + " 2>/dev/null; then kill -STOP "
-                + bed.haproxy().pid() + "; fi\nexec " + HaproxyOptions.DEFAULT_BINARY + " \"$@\"\n");
-        Files.setPosixFilePermissions(check, PosixFilePermissions.fromString("rwx------"));
+        master = StoppedMaster.in(tmp);
+        bed = HaproxyTestbed.start(root, new HaproxyOptions(master.checkBinary(), root, RELOAD_TIMEOUT,
+                Duration.ofSeconds(20)));
         first = bed.env(List.of(bed.server("s1", "ready", 1)));
         next = bed.env(List.of(bed.server("s1", "ready", 1), bed.server("s3", "ready", 1)));
         bed.reconcile(first);
@@ -57,7 +51,7 @@ class HaproxyUnconfirmedReloadIT {
 
     @AfterEach
     void stop() throws Exception {
-        signal("CONT");
+        master.resume();
         bed.close();
     }
 
@@ -65,15 +59,15 @@ class HaproxyUnconfirmedReloadIT {
     void aReloadNotConfirmedInTimeIsRetriedWithTheNewFileInPlaceAndTheNextReconcileConverges() throws Exception {
         int failedBefore = new MasterCli(bed.paths().masterSocket()).showProc().failed();
         Pipeline pipeline = new Pipeline(List.of(bed.provider()));
-        Files.createFile(stopFlag);
+        master.atNextCheck(bed.haproxy().pid());
         Pipeline.Applied applied;
         try {
             applied = pipeline.apply(next, pipeline.plan(next));
         } finally {
-            signal("CONT");
+            master.resume();
         }
 
-        assertThat(stopFlag).as("the master was stopped during the reload").doesNotExist();
+        assertThat(master.wasStopped()).as("the master was stopped during the reload").isTrue();
         assertThat(applied.ok()).isFalse();
         assertThat(applied.transientFailure()).as("retried with backoff").isTrue();
         assertThat(applied.unhealthy()).as("not a health failure, so never rolled back").isFalse();
@@ -142,9 +136,5 @@ class HaproxyUnconfirmedReloadIT {
 
     private Path unconfirmedRecord() {
         return bed.paths().config().resolveSibling("haproxy.cfg.unconfirmed");
-    }
-
-    private void signal(String signal) throws IOException, InterruptedException {
-        new ProcessBuilder("kill", "-" + signal, String.valueOf(bed.haproxy().pid())).inheritIO().start().waitFor();
     }
 }
