@@ -58,6 +58,11 @@ public final class Peers implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** The haproxy master's pid (it keeps it across reloads), for signals. */
+    public long haproxyMaster() {
+        return haproxy.pid();
+    }
+
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
         haproxy.close();

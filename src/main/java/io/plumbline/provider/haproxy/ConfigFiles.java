@@ -41,18 +41,26 @@ final class ConfigFiles {
         try {
             check.check(next);
         } catch (ProviderException rejected) {
-            delete(next);
+            folders.delete(next);
             throw rejected;
         }
         return next;
     }
 
-    /** Keeps the current file as last-good and moves the checked one into its place in one step. */
-    void swapIn(Path next) {
+    /** The file that served before the latest swap, or null when there is none. */
+    String lastGood() {
+        return folders.read(sibling(".last-good"));
+    }
+
+    /**
+     * Keeps {@code running} as last-good and moves the checked file into place in one step.
+     *
+     * @param running the text the workers run (the current file, unless an earlier swap is unconfirmed), or null
+     */
+    void swapIn(Path next, String running) {
         folders.requireWritable(config);
-        String current = read();
-        if (current != null) {
-            folders.write(sibling(".last-good"), current);
+        if (running != null) {
+            folders.write(sibling(".last-good"), running);
         }
         move(next, config);
     }
@@ -77,13 +85,5 @@ final class ConfigFiles {
 
     private Path sibling(String suffix) {
         return config.resolveSibling(config.getFileName() + suffix);
-    }
-
-    private static void delete(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            throw ProviderException.retryable("cannot remove " + file + ": " + e.getMessage(), e);
-        }
     }
 }

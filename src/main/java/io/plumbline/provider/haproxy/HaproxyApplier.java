@@ -83,11 +83,15 @@ final class HaproxyApplier {
         return e.retryable() ? ObjectResult.failed(change, message) : ObjectResult.rejected(change, message);
     }
 
-    /** A server change left undone because the file was not reloaded: one it adds or removes failed with it. */
+    /**
+     * A server change left undone because the file was not reloaded (or not surely): one it adds or removes failed
+     * with it, as a health failure when the reload was refused and as passing trouble when it is unconfirmed.
+     */
     private static ObjectResult notReloaded(Change change, ProviderException e) {
         String id = change.key().namespace() + "/" + change.key().name();
         return change.action() == Action.UPDATE
-                ? ObjectResult.skipped(change, "not applied: haproxy did not reload the configuration of this commit")
+                ? ObjectResult.skipped(change, "not applied: haproxy's reload of the configuration of this commit"
+                        + (e instanceof Reloader.NotTaken ? " failed" : " is not confirmed"))
                 : failed(change, e, "the configuration that " + (change.action() == Action.CREATE ? "adds" : "removes")
                         + " " + id + " was not applied");
     }

@@ -6,13 +6,22 @@ import io.plumbline.model.Resource;
 import io.plumbline.model.spec.haproxy.HaproxySpec;
 import io.plumbline.render.haproxy.HaproxyResources;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Reads what HAProxy runs: the configuration file, and every server's live state through the runtime API
  * (which shows changes made by hand on the stats page or the socket). Three calls, whatever the size.
+ *
+ * <p>The file is what HAProxy runs unless a reload of it is still unconfirmed ({@link UnconfirmedReload}): then the
+ * workers run the last good file, and the configuration is observed as that file with a {@link #RELOAD} field, which
+ * the plan shows as a change even when the desired file is the one on disk, so the next apply reloads again.
  */
 final class HaproxyObserver {
+    /** Present on the observed configuration only while the workers predate the file on disk. */
+    static final String RELOAD = "reload";
     private final HaproxyHost host;
 
     HaproxyObserver(HaproxyHost host) {
@@ -21,18 +30,32 @@ final class HaproxyObserver {
 
     List<Resource> observe(LoadedEnvironment env) {
         HaproxySpec spec = env.environment().spec().haproxy();
-        host.master().showProc();
+        ProcStatus proc = host.master().showProc();
         List<Resource> actual = new ArrayList<>();
         String text = host.files().read();
         // The file is Plumbline's as a whole when it carries the header; so is every server it declares.
         boolean owned = text != null && text.startsWith(Marks.HAPROXY_HEADER);
         if (text != null) {
-            actual.add(new Resource(HaproxyResources.configKey(spec), HaproxyResources.configBody(spec, text), owned));
+            actual.add(new Resource(HaproxyResources.configKey(spec), configBody(spec, text, proc), owned));
         }
         for (LiveServer server : host.runtime().servers()) {
             actual.add(new Resource(HaproxyResources.serverKey(server.backend(), server.name()),
                     HaproxyResources.serverBody(server.state(), server.weight(), server.address()), owned));
         }
         return actual;
+    }
+
+    private Map<String, Object> configBody(HaproxySpec spec, String text, ProcStatus proc) {
+        if (!host.unconfirmed().pending(proc)) {
+            return HaproxyResources.configBody(spec, text);
+        }
+        String lastGood = host.files().lastGood();
+        Map<String, Object> body = new LinkedHashMap<>(HaproxyResources.configBody(spec,
+                lastGood == null ? text : lastGood));
+        body.put(RELOAD, "not confirmed: the workers serving (pids " + proc.workers().stream()
+                .map(w -> String.valueOf(w.pid())).collect(Collectors.joining(", ")) + ") started before "
+                + host.paths().config() + " was last written" + (lastGood == null ? "" : ", and run its last good"
+                + " version"));
+        return body;
     }
 }

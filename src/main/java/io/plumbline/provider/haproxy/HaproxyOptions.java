@@ -10,7 +10,7 @@ import java.util.List;
  * @param haproxyBinary  the {@code haproxy} executable, used to check a configuration before a reload
  * @param root           when set, the environment's absolute paths (config, sockets, state file) are resolved
  *                       under this folder (tests and the local demo); null in production
- * @param reloadTimeout  how long a reload may take before it counts as failed
+ * @param reloadTimeout  how long HAProxy may take to confirm or refuse a reload before it counts as unconfirmed
  * @param drainTimeout   how long to wait for a drained server's sessions to end
  * @param allowedFolders the only folders the environment's paths may lie in; by default the root, or without one
  *                       {@link #DEFAULT_FOLDERS}

@@ -1,7 +1,9 @@
 package io.plumbline.provider.haproxy;
 
 import io.plumbline.diff.Planner;
+import io.plumbline.diff.TreeDiff;
 import io.plumbline.model.ChangeSet;
+import io.plumbline.model.FieldChange;
 import io.plumbline.model.Health;
 import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.ObjectResult;
@@ -47,11 +49,21 @@ public final class HaproxyProvider implements Provider {
 
     /**
      * Servers the environment no longer declares are always planned for deletion: the file is rendered whole,
-     * so they leave with the next file whatever the prune setting, and the plan says so.
+     * so they leave with the next file whatever the prune setting, and the plan says so. A configuration whose
+     * reload is unconfirmed differs whatever its sections: the workers do not run the file on disk.
      */
     @Override
     public ChangeSet diff(LoadedEnvironment env, List<Resource> desired, List<Resource> actual) {
-        return Planner.exact().plan(desired, actual, true);
+        return Planner.comparing(HaproxyProvider::differences).plan(desired, actual, true);
+    }
+
+    private static List<FieldChange> differences(Resource desired, Resource actual) {
+        List<FieldChange> fields = new ArrayList<>(TreeDiff.diff(desired.body(), actual.body()));
+        Object reload = actual.body().get(HaproxyObserver.RELOAD);
+        if (reload != null) {
+            fields.add(new FieldChange(HaproxyObserver.RELOAD, "taken by the running workers", reload));
+        }
+        return fields;
     }
 
     @Override

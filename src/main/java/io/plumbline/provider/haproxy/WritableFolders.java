@@ -71,6 +71,16 @@ final class WritableFolders {
         }
     }
 
+    /** Removes a file of the folders, if it is there. */
+    void delete(Path file) {
+        requireWritable(file);
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw ProviderException.retryable("cannot remove " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The text of a file Plumbline may read back (not a link), or null when there is none. */
     String read(Path file) {
         try {

@@ -153,7 +153,8 @@ class HaproxyProviderIT {
     @Test
     void aFailedReloadIsAHealthFailureAndLeavesNothingOfTheNewFile() throws Exception {
         bed.reconcile(bed.env(List.of(bed.server("s1", "ready", 1), bed.server("s2", "ready", 1))));
-        bed.reconcile(bed.env(List.of(bed.server("s1", "ready", 1), bed.server("s2", "drain", 1))));
+        LoadedEnvironment lastGood = bed.env(List.of(bed.server("s1", "ready", 1), bed.server("s2", "drain", 1)));
+        bed.reconcile(lastGood);
         String before = Files.readString(bed.paths().config());
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             // haproxy -c passes (it binds nothing); only the reload finds the port in use. The same commit puts s2
@@ -187,6 +188,7 @@ class HaproxyProviderIT {
                     .contains(" s1 ", " s2 ");
             assertThat(bed.answers(5)).containsExactly("200 s1");
             assertThat(bed.haproxy().log()).contains("cannot bind socket");
+            assertThat(bed.plan(lastGood).hasWrites()).as("the workers run the file on disk").isFalse();
         }
         // The next reload starts from the saved state: s2 is still drained.
         bed.reconcile(bed.env(List.of(bed.server("s1", "ready", 1), bed.server("s2", "drain", 1),

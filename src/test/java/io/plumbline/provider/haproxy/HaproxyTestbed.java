@@ -47,18 +47,22 @@ public final class HaproxyTestbed implements AutoCloseable {
         }
     }
 
-    private HaproxyTestbed(Path root) throws IOException {
+    private HaproxyTestbed(Path root, HaproxyOptions options) throws IOException {
         this.backends = new TestBackends("s1", "s2", "s3");
         this.frontendPort = Ports.free();
         this.statsPort = Ports.free();
-        this.provider = new HaproxyProvider(new HaproxyOptions(null, root, Duration.ofSeconds(20),
-                Duration.ofSeconds(20)));
+        this.provider = new HaproxyProvider(options);
         this.paths = HaproxyPaths.of(spec(List.of(), "roundrobin", 3), root);
         this.haproxy = LocalHaproxy.start(HaproxyOptions.DEFAULT_BINARY, paths);
     }
 
     public static HaproxyTestbed start(Path root) throws IOException {
-        return new HaproxyTestbed(root);
+        return start(root, new HaproxyOptions(null, root, Duration.ofSeconds(20), Duration.ofSeconds(20)));
+    }
+
+    /** With the provider's options given (a short reload timeout, another binary for the check), under root. */
+    public static HaproxyTestbed start(Path root, HaproxyOptions options) throws IOException {
+        return new HaproxyTestbed(root, options);
     }
 
     /** A server of the test backend of that name. */
