@@ -35,7 +35,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Builds the service's parts from configuration ({@code application.properties}, a {@code --config} file, environment variables). */
+/** Builds the service's parts from configuration (the built-in {@code plumbline.properties}, a {@code --config} file, environment variables). */
 @Factory
 public class ServiceFactory {
 
