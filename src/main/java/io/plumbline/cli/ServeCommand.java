@@ -77,9 +77,10 @@ final class ServeCommand implements Callable<Integer> {
         // Micronaut registers its own shutdown hook, which stops the context (and so the engine) on SIGTERM;
         // closing the context from a second hook would deadlock with it.
         // No environment deduction: it probes the stack, files and (for clouds) the network on every start, and
-        // nothing here depends on a deduced environment.
+        // nothing here depends on a deduced environment. No bootstrap context either: to decide whether one is
+        // needed, Micronaut loads the class of every bean to look for a bootstrap property source (there is none).
         Micronaut.build(new String[0]).mainClass(Main.class).properties(properties).banner(false)
-                .deduceEnvironment(false).deduceCloudEnvironment(false).start();
+                .deduceEnvironment(false).deduceCloudEnvironment(false).bootstrapEnvironment(false).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
         stopped.await();

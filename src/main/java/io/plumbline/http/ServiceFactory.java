@@ -28,14 +28,13 @@ import io.plumbline.source.Secret;
 import io.plumbline.source.SignatureCheck;
 import io.plumbline.source.SignaturePolicy;
 import jakarta.inject.Singleton;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Builds the service's parts from configuration ({@code application.properties}, a {@code --config} file, environment variables). */
+/** Builds the service's parts from configuration (the built-in {@code plumbline.properties}, a {@code --config} file, environment variables). */
 @Factory
 public class ServiceFactory {
 
@@ -85,8 +84,7 @@ public class ServiceFactory {
 
     @Bean(preDestroy = "close")
     @Singleton
-    GitSource gitSource(GitSettings settings, @Value("${plumbline.git.max-files:10000}") int maxFiles)
-            throws IOException {
+    GitSource gitSource(GitSettings settings, @Value("${plumbline.git.max-files:10000}") int maxFiles) {
         return new GitSource(settings, new FileLimits(maxFiles, FileLimits.DEFAULT.maxFileBytes()));
     }
 

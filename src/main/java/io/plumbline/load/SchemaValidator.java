@@ -25,22 +25,38 @@ public final class SchemaValidator {
 
     private static final String POLICY_DOCUMENT = "/$defs/policyDocument";
 
-    private final Schema schema;
-    private final Schema policy;
-    private final ErrorMessages messages;
+    /** Read on the first validation: a service's start waits for nothing it does not need to answer. */
+    private volatile Grammar grammar;
 
-    public SchemaValidator() {
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-        try (InputStream in = SchemaValidator.class.getResourceAsStream(SCHEMA_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("the schema is missing from the classpath: " + SCHEMA_RESOURCE);
+    /** The environment schema, the policy document's schema taken from it, and the messages for both. */
+    private record Grammar(Schema schema, Schema policy, ErrorMessages messages) {
+        static Grammar load() {
+            SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+            Schema schema;
+            try (InputStream in = SchemaValidator.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("the schema is missing from the classpath: " + SCHEMA_RESOURCE);
+                }
+                schema = registry.getSchema(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            this.schema = registry.getSchema(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return new Grammar(schema, registry.getSchema(policySchema(schema.getSchemaNode())),
+                    new ErrorMessages(schema.getSchemaNode()));
         }
-        this.policy = registry.getSchema(policySchema(schema.getSchemaNode()));
-        this.messages = new ErrorMessages(schema.getSchemaNode());
+    }
+
+    private Grammar grammar() {
+        Grammar loaded = grammar;
+        if (loaded == null) {
+            synchronized (this) {
+                if (grammar == null) {
+                    grammar = Grammar.load();
+                }
+                loaded = grammar;
+            }
+        }
+        return loaded;
     }
 
     /** The policy document's definition as a schema of its own, with every definition it may refer to. */
@@ -53,18 +69,18 @@ public final class SchemaValidator {
     }
 
     List<Problem> validate(YamlDocument doc) {
-        return problems(schema, doc);
+        return problems(grammar().schema(), doc);
     }
 
     /** Problems of an IAM policy document read from its own file. */
     List<Problem> validatePolicy(YamlDocument doc) {
-        return problems(policy, doc);
+        return problems(grammar().policy(), doc);
     }
 
     private List<Problem> problems(Schema against, YamlDocument doc) {
         Set<Problem> problems = new LinkedHashSet<>();
         for (Error error : against.validate(doc.tree())) {
-            problems.add(messages.problem(doc, error));
+            problems.add(grammar().messages().problem(doc, error));
         }
         return List.copyOf(problems);
     }

@@ -3,6 +3,7 @@ package io.plumbline.source;
 import io.plumbline.model.PrivateFiles;
 import io.plumbline.model.RepoFiles;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -47,17 +48,24 @@ public final class GitSource implements AutoCloseable {
 
     private final GitSettings settings;
     private final FileLimits limits;
-    private final Repository repository;
+    /** Opened on first use, so that opening (or on a first start, creating) the cache is not part of a start. */
+    private Repository repository;
 
-    public GitSource(GitSettings settings) throws IOException {
+    public GitSource(GitSettings settings) {
         this(settings, FileLimits.DEFAULT);
     }
 
     /** @param limits how many files a commit may hold, and how large each may be */
-    public GitSource(GitSettings settings, FileLimits limits) throws IOException {
+    public GitSource(GitSettings settings, FileLimits limits) {
         this.settings = settings;
         this.limits = limits;
-        this.repository = open(settings.cacheDir());
+    }
+
+    private synchronized Repository repository() throws IOException {
+        if (repository == null) {
+            repository = open(settings.cacheDir());
+        }
+        return repository;
     }
 
     private static Repository open(Path cache) throws IOException {
@@ -103,7 +111,14 @@ public final class GitSource implements AutoCloseable {
             specs.add(new RefSpec("+" + pattern + ":" + PR_NAMESPACE + pattern.substring("refs/".length())));
         }
         Set<String> branchTips = null;
-        try (Git git = new Git(repository)) {
+        Repository cache;
+        try {
+            cache = repository();
+        } catch (IOException e) {
+            throw new GitFetchException("the Git cache " + settings.cacheDir() + " cannot be opened: " + e.getMessage(),
+                    null);
+        }
+        try (Git git = new Git(cache)) {
             connect(git.fetch().setRemote(settings.url()).setRefSpecs(specs).setRemoveDeletedRefs(true)).call();
             if (!settings.prRefs().isEmpty() && !settings.planForks()) {
                 branchTips = tips(connect(Git.lsRemoteRepository().setRemote(settings.url()).setHeads(true)).call());
@@ -152,8 +167,8 @@ public final class GitSource implements AutoCloseable {
      */
     public String publish(String parent, String path, String content, String message, String branch)
             throws GitFetchException {
-        try (Git git = new Git(repository)) {
-            ObjectId commit = OneFileCommit.create(repository, parent, path, content, message);
+        try (Git git = new Git(repository())) {
+            ObjectId commit = OneFileCommit.create(git.getRepository(), parent, path, content, message);
             Iterable<PushResult> results = connect(git.push().setRemote(settings.url())
                     .setRefSpecs(new RefSpec(commit.name() + ":refs/heads/" + branch))).call();
             for (PushResult result : results) {
@@ -173,7 +188,7 @@ public final class GitSource implements AutoCloseable {
     /** The last fetched head of the environment branch, if any fetch ever succeeded. */
     public Optional<String> head() {
         try {
-            Ref ref = repository.exactRef(branchRef());
+            Ref ref = repository().exactRef(branchRef());
             return Optional.ofNullable(ref).map(r -> r.getObjectId().name());
         } catch (IOException e) {
             return Optional.empty();
@@ -182,7 +197,7 @@ public final class GitSource implements AutoCloseable {
 
     /** The files at a commit; the ref only labels the revision. */
     public RepoFiles at(String commit, String ref) throws IOException {
-        return new CommitFiles(repository, ObjectId.fromString(commit), ref, limits);
+        return new CommitFiles(repository(), ObjectId.fromString(commit), ref, limits);
     }
 
     /**
@@ -190,7 +205,7 @@ public final class GitSource implements AutoCloseable {
      * in the cache (a rewritten history may have dropped it).
      */
     public boolean isAncestor(String ancestor, String descendant) {
-        try (RevWalk walk = new RevWalk(repository)) {
+        try (RevWalk walk = new RevWalk(repository())) {
             return walk.isMergedInto(walk.parseCommit(ObjectId.fromString(ancestor)),
                     walk.parseCommit(ObjectId.fromString(descendant)));
         } catch (IOException | IllegalArgumentException e) {
@@ -200,7 +215,11 @@ public final class GitSource implements AutoCloseable {
 
     /** Checks the signatures of fetched commits against {@code policy}. */
     public SignatureCheck signatures(SignaturePolicy policy) {
-        return new SignatureCheck(repository, policy);
+        try {
+            return new SignatureCheck(repository(), policy);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the Git cache " + settings.cacheDir() + " cannot be opened", e);
+        }
     }
 
     public String branch() {
@@ -209,7 +228,7 @@ public final class GitSource implements AutoCloseable {
 
     /** Author, subject and time of a fetched commit; empty when the cache does not hold it. */
     public Optional<CommitInfo> describe(String commit) {
-        try (RevWalk walk = new RevWalk(repository)) {
+        try (RevWalk walk = new RevWalk(repository())) {
             RevCommit c = walk.parseCommit(ObjectId.fromString(commit));
             return Optional.of(new CommitInfo(commit, c.getAuthorIdent().getName(), c.getShortMessage(),
                     c.getAuthorIdent().getWhenAsInstant()));
@@ -231,7 +250,7 @@ public final class GitSource implements AutoCloseable {
     private Map<String, String> pullRequestHeads(Set<String> branchTips) throws GitFetchException {
         Map<String, String> heads = new LinkedHashMap<>();
         try {
-            for (Ref ref : repository.getRefDatabase().getRefsByPrefix(PR_NAMESPACE)) {
+            for (Ref ref : repository().getRefDatabase().getRefsByPrefix(PR_NAMESPACE)) {
                 String name = "refs/" + ref.getName().substring(PR_NAMESPACE.length());
                 String commit = ref.getObjectId().name();
                 if (branchTips == null || branchTips.contains(commit)) {
@@ -274,8 +293,10 @@ public final class GitSource implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        repository.close();
+    public synchronized void close() {
+        if (repository != null) {
+            repository.close();
+        }
     }
 
     /** The branch head and the pull-request heads (ref to commit) after a fetch. */

@@ -107,6 +107,18 @@ class CacheHygieneIT {
         }
     }
 
+    @Test
+    void aCacheThatCannotBeOpenedFailsTheFetchNotTheStart() throws Exception {
+        // The cache is opened on first use: a service with an unusable cache folder starts, and says why it
+        // cannot fetch.
+        Files.writeString(tmp.resolve("cache"), "not a folder");
+        try (TestRepo remote = TestRepo.withExampleRepo(tmp); GitSource source = source(remote.url(), List.of())) {
+            GitFetchException failure = catchThrowableOfType(GitFetchException.class, source::fetch);
+            assertThat(failure).hasMessageStartingWith("the Git cache " + tmp.resolve("cache") + " cannot be opened");
+            assertThat(source.head()).isEmpty();
+        }
+    }
+
     private GitSource source(String url, List<String> prRefs) throws Exception {
         return new GitSource(new GitSettings(url, "main", tmp.resolve("cache"), "x-access", new Secret(TOKEN), null,
                 null, prRefs, Duration.ofSeconds(5)));
