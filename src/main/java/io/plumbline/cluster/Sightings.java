@@ -12,9 +12,12 @@ import java.util.TreeSet;
 
 /**
  * The Leases as this replica last listed them, each with the moment (this replica's monotonic clock) it first saw
- * the Lease's current version. A Lease counts as expired when its version has not changed for a lease duration
- * since then: like client-go's leader election, this never compares clocks of two machines, and it is safe because
- * the holder's own deadline counts from before it sent the renewal this replica then saw.
+ * the Lease's current version. A Lease counts as expired when its version has not changed for
+ * {@link ClusterSettings#takeoverAfter() lease-duration − retry-period} since then. Like client-go's leader election,
+ * this never compares clocks of two machines. It is safe because the version was written after its holder sent the
+ * renewal and seen here after it was written, so expiry comes more than {@code lease-duration − retry-period} after
+ * the holder sent it, and the holder stops writing {@code renew-deadline} after sending, which the settings require to
+ * be shorter.
  */
 final class Sightings {
     record Seen(Lease lease, long since) {
@@ -22,13 +25,24 @@ final class Sightings {
             String holder = lease.getSpec() == null ? null : lease.getSpec().getHolderIdentity();
             return holder == null ? "" : holder;
         }
-
-        boolean expired(long now, Duration leaseDuration) {
-            return now - since > leaseDuration.toNanos();
-        }
     }
 
+    private final long expiry;
     private volatile Map<String, Seen> seen = Map.of();
+
+    /** @param expiry how long a version unchanged since this replica first saw it keeps the Lease held */
+    Sightings(Duration expiry) {
+        this.expiry = expiry.toNanos();
+    }
+
+    /** When (this replica's clock) the Lease as seen expires, unless it changes before. */
+    long expiresAt(Seen s) {
+        return s.since() + expiry;
+    }
+
+    boolean expired(Seen s, long now) {
+        return now - expiresAt(s) > 0;
+    }
 
     /** A fresh list, taken in full before {@code now}. */
     void update(List<Lease> leases, long now) {
@@ -54,11 +68,11 @@ final class Sightings {
         return Optional.ofNullable(seen.get(name));
     }
 
-    /** The replicas whose member Lease was renewed within a lease duration. */
-    Set<String> liveMembers(long now, Duration leaseDuration) {
+    /** The replicas whose member Lease has not expired. */
+    Set<String> liveMembers(long now) {
         Set<String> live = new TreeSet<>();
         seen.forEach((name, s) -> {
-            if (LeaseNames.isMember(name) && !s.holder().isEmpty() && !s.expired(now, leaseDuration)) {
+            if (LeaseNames.isMember(name) && !s.holder().isEmpty() && !expired(s, now)) {
                 live.add(s.holder());
             }
         });
@@ -66,14 +80,14 @@ final class Sightings {
     }
 
     /** How long until the first live member Lease but {@code own} expires, if it is renewed no more. */
-    OptionalLong nextMemberExpiry(long now, Duration leaseDuration, String own) {
+    OptionalLong nextMemberExpiry(long now, String own) {
         return seen.entrySet().stream().filter(e -> LeaseNames.isMember(e.getKey()) && !e.getKey().equals(own))
-                .mapToLong(e -> e.getValue().since() + leaseDuration.toNanos() - now).filter(wait -> wait > 0).min();
+                .mapToLong(e -> expiresAt(e.getValue()) - now).filter(wait -> wait > 0).min();
     }
 
-    /** Member Leases not renewed for a lease duration: replicas that are gone. */
-    List<String> deadMembers(long now, Duration leaseDuration) {
+    /** Member Leases expired: replicas that are gone. */
+    List<String> deadMembers(long now) {
         return seen.entrySet().stream().filter(e -> LeaseNames.isMember(e.getKey()))
-                .filter(e -> e.getValue().expired(now, leaseDuration)).map(Map.Entry::getKey).sorted().toList();
+                .filter(e -> expired(e.getValue(), now)).map(Map.Entry::getKey).sorted().toList();
     }
 }

@@ -83,10 +83,11 @@ class FleetIT {
         assertThat(moved).isNotEmpty();
         Instant cutAt = Instant.now();
         cut.cutOff();
-        // A Lease can be taken one lease duration after its holder's last renewal was seen: that renewal was made
-        // at most one retry period before the cut and seen at most one later; the taker looks again right then. One
-        // more retry period leaves room for the calls of the takeover itself on a busy machine.
-        await("the others take over").atMost(LEASE.plus(RETRY.multipliedBy(3)))
+        // A Lease can be taken a lease duration less a retry period after its holder's last renewal was seen: that
+        // renewal was made before the cut and seen at most a retry period after, and the taker looks again right
+        // then, so within a lease duration of the cut. Two retry periods more leave room for the calls of the
+        // takeover itself on a busy machine.
+        await("the others take over").atMost(LEASE.plus(RETRY.multipliedBy(2)))
                 .until(() -> moved.stream().allMatch(env -> replicas.stream().filter(r -> r != cut)
                         .anyMatch(r -> r.coordinator.owns(env) && takenOver(r.name, env))));
         assertThat(moved).allSatisfy(env -> assertThat(cut.coordinator.owns(env)).isFalse());

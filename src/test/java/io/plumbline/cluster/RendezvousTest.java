@@ -1,9 +1,7 @@
 package io.plumbline.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -41,16 +39,6 @@ class RendezvousTest {
             assertThat(Rendezvous.choose(env, List.of(THREE.get(2), THREE.get(0), THREE.get(1))))
                     .isEqualTo(Rendezvous.choose(env, THREE));
         }
-    }
-
-    @Test
-    void theRenewDeadlineEndsBeforeTheLeaseCanBeTaken() {
-        assertThatThrownBy(() -> new ClusterSettings("plumbline", "a", Duration.ofSeconds(15), Duration.ofSeconds(15),
-                Duration.ofSeconds(2))).hasMessageContaining("renew-deadline < lease-duration");
-        assertThatThrownBy(() -> new ClusterSettings("plumbline", "a", Duration.ofSeconds(15), Duration.ofSeconds(10),
-                Duration.ofSeconds(10))).hasMessageContaining("retry-period < renew-deadline");
-        assertThatThrownBy(() -> new ClusterSettings("plumbline", " ", Duration.ofSeconds(15), Duration.ofSeconds(10),
-                Duration.ofSeconds(2))).hasMessageContaining("identity");
     }
 
     @Test

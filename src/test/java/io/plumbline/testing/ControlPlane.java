@@ -3,6 +3,8 @@ package io.plumbline.testing;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequest;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -35,20 +37,25 @@ public final class ControlPlane implements AutoCloseable {
     private final Path home;
     private final ControlPlaneFiles files;
     private final List<Process> processes = new ArrayList<>();
-    private final boolean audit;
+    /** The audit policy's file, or null for no audit log. */
+    private final String auditPolicy;
     private KubernetesClient client;
     private Path etcdData;
 
-    private ControlPlane(Path home, Path dir, boolean audit) {
+    private ControlPlane(Path home, Path dir, String auditPolicy) {
         this.home = home;
         this.files = new ControlPlaneFiles(dir);
-        this.audit = audit;
+        this.auditPolicy = auditPolicy;
     }
 
-    /** The plane every test of this JVM uses; started on the first call (about 10 to 15 seconds). */
+    /**
+     * The plane every test of this JVM uses; started on the first call (about 10 to 15 seconds). Its audit log
+     * ({@link #auditLog()}) holds the requests made as a service account ({@link #kubeconfigAs}), and only those: no
+     * component of the plane acts as one, so the log stays as small as the tests that use one.
+     */
     public static synchronized ControlPlane shared() {
         if (shared == null) {
-            ControlPlane plane = start(false);
+            ControlPlane plane = start(ControlPlaneFiles.AUDIT_SERVICE_ACCOUNTS);
             Runtime.getRuntime().addShutdownHook(new Thread(plane::close, "control-plane-stop"));
             shared = plane;
         }
@@ -61,9 +68,13 @@ public final class ControlPlane implements AutoCloseable {
      * @param audit whether the API server writes an audit log ({@link #auditLog()}) with one line per request
      */
     public static ControlPlane start(boolean audit) {
+        return start(audit ? ControlPlaneFiles.AUDIT_EVERY_REQUEST : null);
+    }
+
+    private static ControlPlane start(String auditPolicy) {
         Path home = peerHome();
         try {
-            ControlPlane plane = new ControlPlane(home, Files.createTempDirectory("plumbline-kube-"), audit);
+            ControlPlane plane = new ControlPlane(home, Files.createTempDirectory("plumbline-kube-"), auditPolicy);
             plane.boot();
             return plane;
         } catch (IOException e) {
@@ -120,8 +131,8 @@ public final class ControlPlane implements AutoCloseable {
                 // Streaming list-watch needs etcd's progress notifications, which Debian's etcd 3.4 lacks; offered
                 // anyway, clients start it, lose it, and see new pods only after a backoff. Refused, they list.
                 "--feature-gates=WatchList=false"));
-        if (audit) {
-            apiserver.addAll(List.of("--audit-policy-file", files.path("audit-policy.yaml").toString(),
+        if (auditPolicy != null) {
+            apiserver.addAll(List.of("--audit-policy-file", files.path(auditPolicy).toString(),
                     "--audit-log-path", auditLog().toString(), "--audit-log-mode", "blocking"));
         }
         run("kube-apiserver", apiserver);
@@ -184,9 +195,29 @@ public final class ControlPlane implements AutoCloseable {
         return files.path("kubeconfig");
     }
 
-    /** One line per API request, metadata only; written only by a plane started with {@code audit}. */
+    /**
+     * One JSON line per API request and stage, metadata only: every request on a plane started with {@code audit},
+     * those made as a service account on the {@link #shared()} one; absent until the first.
+     */
     public Path auditLog() {
         return files.path("audit.log");
+    }
+
+    /**
+     * A kubeconfig that authenticates as the service account, with a token the API server issues for it (valid an
+     * hour): its requests are authorized by its RBAC alone and recorded in the shared plane's audit log.
+     */
+    public Path kubeconfigAs(String namespace, String serviceAccount) {
+        TokenRequest request = client.serviceAccounts().inNamespace(namespace).withName(serviceAccount).tokenRequest(
+                new TokenRequestBuilder().withNewSpec().withExpirationSeconds(3600L).endSpec().build());
+        try {
+            Path kubeconfig = files.path("kubeconfig-" + namespace + "-" + serviceAccount);
+            Files.writeString(kubeconfig, Files.readString(kubeconfig()).replace(files.token,
+                    request.getStatus().getToken()));
+            return kubeconfig;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

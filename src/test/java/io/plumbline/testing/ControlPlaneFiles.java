@@ -11,10 +11,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * The files a loopback control plane starts from, made in one folder: a certificate authority and the API
  * server's serving certificate (openssl), the service-account key pair, a token for the one user (in
- * {@code system:masters}) that every component and test uses, its kubeconfig, and an audit policy that records
- * each request's metadata only.
+ * {@code system:masters}) that every component and test uses, its kubeconfig, and two audit policies that record
+ * requests' metadata only: of every request, or of those made as a service account.
  */
 final class ControlPlaneFiles {
+    static final String AUDIT_EVERY_REQUEST = "audit-policy.yaml";
+    static final String AUDIT_SERVICE_ACCOUNTS = "audit-policy-service-accounts.yaml";
     final Path dir;
     final String token = UUID.randomUUID().toString();
 
@@ -38,11 +40,17 @@ final class ControlPlaneFiles {
         openssl("genrsa", "-out", "sa.key", "2048");
         openssl("rsa", "-in", "sa.key", "-pubout", "-out", "sa.pub");
         Files.writeString(path("tokens.csv"), token + ",admin,admin,system:masters\n");
-        Files.writeString(path("audit-policy.yaml"), """
+        Files.writeString(path(AUDIT_EVERY_REQUEST), """
                 apiVersion: audit.k8s.io/v1
                 kind: Policy
                 omitStages: [RequestReceived]
                 rules: [{level: Metadata}]
+                """);
+        Files.writeString(path(AUDIT_SERVICE_ACCOUNTS), """
+                apiVersion: audit.k8s.io/v1
+                kind: Policy
+                omitStages: [RequestReceived]
+                rules: [{level: Metadata, userGroups: ["system:serviceaccounts"]}, {level: None}]
                 """);
         Files.writeString(path("kubeconfig"), """
                 apiVersion: v1

@@ -205,14 +205,7 @@ class KubernetesProviderIT {
     void deletingTooMuchIsRefusedAndNothingIsDeleted() {
         TestCluster.reconcile(provider, production);
         long writes = provider.apiCalls().writes();
-        LoadedEnvironment empty = cluster.of("""
-                apiVersion: plumbline/v1
-                kind: Environment
-                metadata: {name: production}
-                spec:
-                  sync: {prune: true}
-                  kubernetes: {namespaces: []}
-                """, List.of());
+        LoadedEnvironment empty = cluster.retired(Revision.WORKING_TREE);
 
         // The plan shows every deletion (so a reviewer sees what would go); only applying it is refused.
         assertThat(TestCluster.plan(provider, empty).with(Action.DELETE)).hasSize(11);

@@ -63,6 +63,18 @@ final class TestCluster {
         }
     }
 
+    /** The environment with every Kubernetes object it had retired: prune on, no namespaces, nothing declared. */
+    LoadedEnvironment retired(Revision revision) {
+        return TestEnvironments.withRevision(of("""
+                apiVersion: plumbline/v1
+                kind: Environment
+                metadata: {name: production}
+                spec:
+                  sync: {prune: true}
+                  kubernetes: {namespaces: []}
+                """, List.of()), revision);
+    }
+
     /** An environment file and manifests written for namespace {@code example} and environment {@code production}. */
     LoadedEnvironment of(String yaml, List<RawManifest> manifests) {
         String here = yaml.replace("namespace: example", "namespace: " + namespace)
