@@ -167,8 +167,10 @@ public final class Reconciler {
                 return at.end(Outcome.Result.FAILURE, failureCause(applied), true, applied.results(),
                         applied.health(), List.of(), applied.error());
             }
-            // Converge or say so: a fresh plan must be empty.
-            List<String> left = Convergence.differences(pipeline.plan(env));
+            // Converge or say so: a fresh plan must be empty. A plan that wrote nothing was that fresh plan itself
+            // (most reconciles at a commit: every environment the commit leaves as it was), so it is not made twice.
+            boolean wrote = plans.stream().anyMatch(p -> p.changes().hasWrites());
+            List<String> left = Convergence.differences(wrote ? pipeline.plan(env) : plans);
             return left.isEmpty()
                     ? at.end(Outcome.Result.SUCCESS, Reconciled.Cause.DONE, true, applied.results(), applied.health(),
                             List.of(), "")

@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Loads environment files completely or not at all: YAML with positions, the schema, the semantic checks,
@@ -29,6 +32,16 @@ public final class EnvironmentLoader {
     private final ManifestReader manifests;
     private final PolicyFiles policies = new PolicyFiles(schema);
     private final ObjectMapper mapper = SpecBinding.mapper();
+    /**
+     * The last good load of each environment file, with what it read: a commit that changes one environment of a
+     * hundred parses and validates that one, and the others are taken as they were (at the new revision) once the
+     * same reads give the same bytes. Only inputs are remembered, never what a target looked like.
+     */
+    private final Map<String, Loaded> loaded = new ConcurrentHashMap<>();
+    private final AtomicLong parses = new AtomicLong();
+
+    private record Loaded(RecordedReads reads, LoadedEnvironment environment) {
+    }
 
     public EnvironmentLoader(YamlLimits limits) {
         this.yaml = new YamlReader(limits);
@@ -47,6 +60,7 @@ public final class EnvironmentLoader {
      */
     public LoadResult loadAll(RepoFiles files) throws IOException {
         EnvironmentFiles found = EnvironmentFiles.in(files);
+        this.loaded.keySet().retainAll(Set.copyOf(found.paths()));
         LoadResult loaded = load(files, found.paths());
         Map<String, List<Problem>> problems = new LinkedHashMap<>(found.problems());
         problems.putAll(loaded.problems());
@@ -80,6 +94,24 @@ public final class EnvironmentLoader {
      * read included.
      */
     public LoadedEnvironment load(RepoFiles files, String path) {
+        Loaded before = loaded.get(path);
+        if (before != null && before.reads().sameAnswers(files)) {
+            LoadedEnvironment env = before.environment();
+            return new LoadedEnvironment(env.file(), env.environment(), env.manifests(), files.revision(), env.files());
+        }
+        RecordedReads reads = new RecordedReads(files);
+        LoadedEnvironment env = parse(reads, path);
+        loaded.put(path, new Loaded(reads, env));
+        return env;
+    }
+
+    /** Environment files parsed and checked so far; a file that reads the same as at its last load is not. */
+    public long parses() {
+        return parses.get();
+    }
+
+    private LoadedEnvironment parse(RepoFiles files, String path) {
+        parses.incrementAndGet();
         YamlDocument doc = yaml.readOne(path, Unreadable.read(files, path));
         List<Problem> problems = schema.validate(doc);
         if (!problems.isEmpty()) {

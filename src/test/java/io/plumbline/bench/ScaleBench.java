@@ -57,8 +57,9 @@ public final class ScaleBench {
                         ScaleRepo.config(i), ScaleRepo.masterSocket(i), ScaleRepo.runtimeSocket(i), null, null, null,
                         List.of(), List.of(), null, null), root)));
             }
-            System.out.printf("%d environments x %d resources on %d cores; load average %s%n", count,
-                    ScaleRepo.RESOURCES, Runtime.getRuntime().availableProcessors(), load());
+            System.out.printf("%d environments x %d resources on %d cores; the service started with %s; load"
+                    + " average %s%n", count, ScaleRepo.RESOURCES, Runtime.getRuntime().availableProcessors(),
+                    ServiceProcess.launcher(), load());
             long t0 = System.nanoTime();
             try (ServiceProcess service = ServiceProcess.start(tmp.resolve("service"), config(repo, github, moto,
                     plane, root))) {

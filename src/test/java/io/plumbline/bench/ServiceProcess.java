@@ -8,10 +8,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
-/** {@code java -jar target/plumbline.jar serve} in its own folder, with a configuration file; measured from outside. */
+/**
+ * {@code java -jar target/plumbline.jar serve} in its own folder, with a configuration file; measured from outside.
+ * With {@code BENCH_SERVICE_LAUNCHER=shipped}, started the way the image starts it instead: {@code bin/plumbline
+ * serve} (C1 only, the Serial collector, its AppCDS archive when one is built).
+ */
 final class ServiceProcess implements AutoCloseable {
     private static final Path JAR = Path.of("target/plumbline.jar").toAbsolutePath();
+    private static final Path LAUNCHER = Path.of("bin/plumbline").toAbsolutePath();
     private final Process process;
     private final int port;
 
@@ -24,9 +31,21 @@ final class ServiceProcess implements AutoCloseable {
         Files.createDirectories(dir);
         Path file = Files.writeString(dir.resolve("application.yml"), config);
         int port = Ports.free();
-        ProcessBuilder builder = new ProcessBuilder("java", "-jar", JAR.toString(), "serve", "--port",
-                String.valueOf(port), "--config", file.toString()).directory(dir.toFile()).redirectErrorStream(true)
+        List<String> command = new ArrayList<>();
+        if (shipped()) {
+            command.add(LAUNCHER.toString());
+        } else {
+            command.add("java");
+            command.addAll(jvmOptions());
+            command.addAll(List.of("-jar", JAR.toString()));
+        }
+        command.addAll(List.of("serve", "--port", String.valueOf(port), "--config", file.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("service.log").toFile());
+        if (shipped()) {
+            builder.environment().put("PLUMBLINE_JAR", JAR.toString());
+            builder.environment().put("PLUMBLINE_JAVA_OPTS", String.join(" ", jvmOptions()));
+        }
         // moto accepts any credentials; the service finds these through the SDK's default chain.
         builder.environment().put("AWS_ACCESS_KEY_ID", "testing");
         builder.environment().put("AWS_SECRET_ACCESS_KEY", "testing");
@@ -34,6 +53,25 @@ final class ServiceProcess implements AutoCloseable {
         ServiceProcess service = new ServiceProcess(process, port);
         service.awaitReady();
         return service;
+    }
+
+    /**
+     * Extra options for the service's JVM from {@code BENCH_SERVICE_JVM_OPTIONS} (split on spaces), e.g. a flight
+     * recording to find where its CPU goes: {@code -XX:StartFlightRecording=settings=profile,filename=/tmp/s.jfr}.
+     */
+    private static List<String> jvmOptions() {
+        String options = System.getenv().getOrDefault("BENCH_SERVICE_JVM_OPTIONS", "").trim();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+    }
+
+    /** Whether the service runs through {@code bin/plumbline}, as the image runs it. */
+    static boolean shipped() {
+        return "shipped".equals(System.getenv("BENCH_SERVICE_LAUNCHER"));
+    }
+
+    /** How the service was started, for the figures. */
+    static String launcher() {
+        return shipped() ? "bin/plumbline (C1 only, Serial GC)" : "java -jar, default JVM settings";
     }
 
     int port() {

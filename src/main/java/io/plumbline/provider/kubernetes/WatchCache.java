@@ -22,9 +22,11 @@ final class WatchCache implements ObjectSource, AutoCloseable {
     private final Map<String, SharedIndexInformer<GenericKubernetesResource>> informers = new ConcurrentHashMap<>();
     /** Our writes that the stores have not shown yet: resourceVersion written, or {@link Cluster#DELETED}. */
     private final Map<ResourceKey, String> unseen = new HashMap<>();
+    private final StoreTrees trees;
 
     WatchCache(Cluster cluster) {
         this.cluster = cluster;
+        this.trees = new StoreTrees(cluster);
     }
 
     @Override
@@ -33,7 +35,7 @@ final class WatchCache implements ObjectSource, AutoCloseable {
         String scope = apiVersion + "/" + kind + " " + namespace;
         SharedIndexInformer<GenericKubernetesResource> informer = informers.get(scope);
         if (informer != null) {
-            List<Map<String, Object>> cached = cluster.trees(informer.getStore().list(), apiVersion, kind);
+            List<Map<String, Object>> cached = trees.trees(scope, informer.getStore().list(), apiVersion, kind);
             if (settle(cached, apiVersion, kind, namespace)) {
                 return cached;
             }
@@ -43,7 +45,7 @@ final class WatchCache implements ObjectSource, AutoCloseable {
         unseen.keySet().removeIf(k -> inScope(k, apiVersion, kind, namespace));
         informer = cluster.inform(apiVersion, kind, namespace);
         informers.put(scope, informer);
-        return cluster.trees(informer.getStore().list(), apiVersion, kind);
+        return trees.trees(scope, informer.getStore().list(), apiVersion, kind);
     }
 
     /** Forgets the writes the cached objects already show; true when none in this scope is left unseen. */
@@ -59,6 +61,11 @@ final class WatchCache implements ObjectSource, AutoCloseable {
 
     private static boolean inScope(ResourceKey key, String apiVersion, String kind, String namespace) {
         return key.kind().equals(apiVersion + "/" + kind) && key.namespace().equals(namespace);
+    }
+
+    /** Objects converted to trees so far: an unchanged object is converted once, not on every read. */
+    synchronized long conversions() {
+        return trees.conversions();
     }
 
     @Override

@@ -3,11 +3,16 @@ package io.plumbline.provider.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.plumbline.model.Action;
 import io.plumbline.model.ChangeSet;
 import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.Revision;
+import io.plumbline.render.kubernetes.KindRegistry;
+import io.plumbline.render.kubernetes.Nodes;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,5 +60,36 @@ class WatchCacheIT {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(TestCluster.plan(provider, production)
                 .with(Action.UPDATE)).singleElement().satisfies(c -> assertThat(c.key().name()).isEqualTo("frontend")));
+    }
+
+    @Test
+    void anUnchangedObjectIsConvertedOnceAndEachReaderGetsItsOwnCopy() {
+        TestCluster.reconcile(provider, production);
+        WatchCache cache = new WatchCache(new Cluster(cluster.client, KindRegistry.builtIn()));
+        try {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                List<Map<String, Object>> first = cache.list("apps/v1", "Deployment", cluster.namespace);
+                long converted = cache.conversions();
+                first.forEach(Map::clear);
+                List<Map<String, Object>> again = cache.list("apps/v1", "Deployment", cluster.namespace);
+                assertThat(cache.conversions()).isEqualTo(converted);
+                assertThat(again).isNotEmpty().allSatisfy(d -> assertThat(Nodes.at(d, "metadata", "name")).isNotNull());
+            });
+
+            // the deployment controller writes the status meanwhile: an edit may meet a conflict and is tried again
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(KubernetesClientException.class)
+                    .until(() -> cluster.client.apps().deployments().inNamespace(cluster.namespace)
+                            .withName("frontend").edit(d -> {
+                                d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("example/hotfix:1");
+                                return d;
+                            }) != null);
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(cache.list("apps/v1",
+                    "Deployment", cluster.namespace)).filteredOn(d -> "frontend".equals(Nodes.at(d, "metadata",
+                    "name"))).singleElement().satisfies(d -> assertThat(String.valueOf(Nodes.at(d, "spec",
+                    "template", "spec", "containers"))).contains("example/hotfix:1")));
+        } finally {
+            cache.close();
+        }
     }
 }

@@ -56,6 +56,11 @@ public final class Certificates implements AwsKind {
                 out.add(new Resource(d.key(), body(c), owned.contains(c.certificateArn())));
             });
         }
+        // The tagging API already named every marked certificate: only an owned one not yet found needs the list
+        // of the account's certificates (an environment without certificates, most of them, costs no call).
+        if (current.containsAll(owned)) {
+            return out;
+        }
         for (CertificateSummary c : ctx.lookup().certificates()) {
             if (owned.contains(c.certificateArn()) && !current.contains(c.certificateArn())) {
                 String domain = Names.dns(c.domainName());
