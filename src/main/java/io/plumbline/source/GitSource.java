@@ -3,7 +3,6 @@ package io.plumbline.source;
 import io.plumbline.model.PrivateFiles;
 import io.plumbline.model.RepoFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -215,11 +214,7 @@ public final class GitSource implements AutoCloseable {
 
     /** Checks the signatures of fetched commits against {@code policy}. */
     public SignatureCheck signatures(SignaturePolicy policy) {
-        try {
-            return new SignatureCheck(repository(), policy);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the Git cache " + settings.cacheDir() + " cannot be opened", e);
-        }
+        return new SignatureCheck(this::repository, policy);
     }
 
     public String branch() {

@@ -20,11 +20,16 @@ public final class SignatureCheck {
     /** Lets every commit through. */
     public static final SignatureCheck NONE = new SignatureCheck(null, SignaturePolicy.NONE);
 
-    private final Repository repository;
+    private final Cache repository;
     private final SignaturePolicy policy;
     private final OpenPgpSignatures openPgp;
 
-    SignatureCheck(Repository repository, SignaturePolicy policy) {
+    /** The clone the commits are read from, opened when the first commit is checked. */
+    interface Cache {
+        Repository open() throws IOException;
+    }
+
+    SignatureCheck(Cache repository, SignaturePolicy policy) {
         this.repository = repository;
         this.policy = policy;
         this.openPgp = policy.mode() == SignaturePolicy.Mode.GPG ? new OpenPgpSignatures(policy.keys()) : null;
@@ -37,7 +42,7 @@ public final class SignatureCheck {
         }
         String shortCommit = commit.substring(0, Math.min(12, commit.length()));
         RevCommit parsed;
-        try (RevWalk walk = new RevWalk(repository)) {
+        try (RevWalk walk = new RevWalk(repository.open())) {
             parsed = walk.parseCommit(ObjectId.fromString(commit));
         } catch (IOException | IllegalArgumentException e) {
             throw new RefusedException("commit " + shortCommit + " cannot be read to check its signature");
@@ -61,7 +66,7 @@ public final class SignatureCheck {
         config.setString("gpg", null, "format", "ssh");
         config.setString("gpg", "ssh", "allowedSignersFile", policy.keys().toAbsolutePath().toString());
         try {
-            SignatureVerification result = SignatureVerifiers.verify(repository, new GpgConfig(config), commit);
+            SignatureVerification result = SignatureVerifiers.verify(repository.open(), new GpgConfig(config), commit);
             if (result == null) {
                 return "carries a signature that is not an SSH signature";
             }
