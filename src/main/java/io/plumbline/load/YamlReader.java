@@ -10,11 +10,15 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -80,8 +84,26 @@ public final class YamlReader {
                     "a control character (U+%04X) that YAML does not allow", e.getCodePoint())));
         } catch (YAMLException e) {
             throw new InvalidInputException(Problem.inFile(file, "refused: " + limitMessage(e.getMessage())));
+        } catch (IllegalArgumentException e) {
+            // SnakeYAML refuses some tags (a %-escaped space in a verbatim tag, !<%20x>) only when it makes the
+            // node, with no position: the events, which carry one, are read again to find the tag.
+            throw new InvalidInputException(spacedTag(file, text).orElse(Problem.inFile(file,
+                    "YAML syntax: " + e.getMessage())));
         }
         return docs;
+    }
+
+    private Optional<Problem> spacedTag(String file, String text) {
+        for (Event event : parser().parse(new StringReader(text))) {
+            String tag = event instanceof ScalarEvent scalar ? scalar.getTag()
+                    : event instanceof CollectionStartEvent collection ? collection.getTag() : null;
+            if (tag != null && !tag.equals(tag.strip())) {
+                Mark m = event.getStartMark();
+                return Optional.of(new Problem(file, m.getLine() + 1, m.getColumn() + 1, "",
+                        "YAML syntax: a tag with leading or trailing spaces"));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The problem at a character offset of the text. */

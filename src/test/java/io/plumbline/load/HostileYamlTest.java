@@ -49,6 +49,14 @@ class HostileYamlTest {
     }
 
     @Test
+    void aTagWithAnEscapedSpaceIsAProblemAtItsPlace() {
+        // Found by LoaderFuzzTest: SnakeYAML threw IllegalArgumentException, without a position, for this tag.
+        assertThat(problems("a: b\nc: !<%20x> d\n"))
+                .containsExactly("f.yaml:2:4: YAML syntax: a tag with leading or trailing spaces");
+        assertThat(problems("!%A")).containsExactly("f.yaml:1:1: YAML syntax: a tag with leading or trailing spaces");
+    }
+
+    @Test
     void deepNestingIsRefused() {
         String yaml = "a: " + "[".repeat(100) + "]".repeat(100) + "\n";
         assertThat(problems(yaml)).containsExactly("f.yaml:1:1: refused: nesting deeper than 40 levels");
