@@ -90,7 +90,8 @@ class NetworkIT {
         // The two DNS attributes of the VPC have no batch read; the rules are read by group and by marks.
         // IAM reads roles with their policies in one call, and profiles in another; templates and instances are
         // looked for by marks, as pruning is on.
-        // The other kinds look once each for what carries the marks.
+        // The other kinds look once each for what carries the marks; certificates are listed only when the tagging
+        // API (GetResources) names a marked one not yet found, and hopper has none.
         assertThat(operations(account.provider())).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                 Map.entry("DescribeVpcs", 1L), Map.entry("DescribeVpcAttribute", 2L), Map.entry("DescribeSubnets", 1L),
                 Map.entry("DescribeInternetGateways", 1L), Map.entry("DescribeAddresses", 1L),
@@ -98,7 +99,7 @@ class NetworkIT {
                 Map.entry("DescribeSecurityGroups", 1L), Map.entry("DescribeSecurityGroupRules", 2L),
                 Map.entry("GetResources", 1L), Map.entry("DescribeAutoScalingGroups", 1L),
                 Map.entry("DescribeLoadBalancers", 1L), Map.entry("DescribeRepositories", 1L),
-                Map.entry("ListCertificates", 1L), Map.entry("ListHostedZones", 1L),
+                Map.entry("ListHostedZones", 1L),
                 Map.entry("GetAccountAuthorizationDetails", 1L), Map.entry("ListInstanceProfiles", 1L),
                 Map.entry("DescribeLaunchTemplates", 1L), Map.entry("DescribeInstances", 1L)));
     }
