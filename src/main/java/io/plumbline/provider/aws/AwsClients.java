@@ -46,14 +46,20 @@ public final class AwsClients implements AutoCloseable {
     private final OnFirstUse<ResourceGroupsTaggingApiClient> tagging;
     private final OnFirstUse<IamClient> iam;
     private final OnFirstUse<CloudWatchClient> cloudWatch;
+    private final SharedReads.Scope reads;
+    private final SharedReads.Scope iamReads;
 
-    AwsClients(AwsConnection connection, SdkHttpClient http, CallCounter counter, String region, String role,
-               String environment) {
+    AwsClients(AwsConnection connection, SdkHttpClient http, CallCounter counter, SharedReads shared, String region,
+               String role, String environment) {
         this.connection = connection;
         this.http = http;
         this.counter = counter;
         this.region = Region.of(region);
-        this.sts = new OnFirstUse<>(() -> build(StsClient.builder(), connection.credentials(), this.region));
+        this.reads = shared.scope(region, role);
+        this.iamReads = shared.scope(Region.AWS_GLOBAL.id(), role);
+        // STS only assumes the role: its calls change nothing that is listed.
+        this.sts = new OnFirstUse<>(() -> build(StsClient.builder(), connection.credentials(), this.region,
+                SharedReads.OFF.scope(region, null)));
         this.credentials = new OnFirstUse<>(() -> role == null ? connection.credentials() : assume(role, environment));
         this.ec2 = client(Ec2Client::builder);
         this.ecr = client(EcrClient::builder);
@@ -65,7 +71,7 @@ public final class AwsClients implements AutoCloseable {
         this.tagging = client(ResourceGroupsTaggingApiClient::builder);
         this.cloudWatch = client(CloudWatchClient::builder);
         // IAM is global: its one endpoint is reached through the global region, whatever the environment's.
-        this.iam = new OnFirstUse<>(() -> build(IamClient.builder(), credentials.get(), Region.AWS_GLOBAL));
+        this.iam = new OnFirstUse<>(() -> build(IamClient.builder(), credentials.get(), Region.AWS_GLOBAL, iamReads));
     }
 
     private AwsCredentialsProvider assume(String role, String environment) {
@@ -74,11 +80,12 @@ public final class AwsClients implements AutoCloseable {
     }
 
     private <C extends SdkClient, B extends AwsClientBuilder<B, C>> OnFirstUse<C> client(Supplier<B> builder) {
-        return new OnFirstUse<>(() -> build(builder.get(), credentials.get(), region));
+        return new OnFirstUse<>(() -> build(builder.get(), credentials.get(), region, reads));
     }
 
+    /** A client of region {@code in}, whose calls are counted and whose writes make {@code shared} forget. */
     private <C extends SdkClient, B extends AwsClientBuilder<B, C>> C build(B builder, AwsCredentialsProvider creds,
-                                                                            Region in) {
+                                                                            Region in, SharedReads.Scope shared) {
         connection.endpointOverride().ifPresent(builder::endpointOverride);
         builder.region(in).credentialsProvider(creds)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
@@ -86,7 +93,7 @@ public final class AwsClients implements AutoCloseable {
                         .apiCallAttemptTimeout(connection.attemptTimeout())
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(connection.maxAttempts()).build())
-                        .addExecutionInterceptor(counter).build());
+                        .addExecutionInterceptor(counter).addExecutionInterceptor(shared).build());
         if (builder instanceof SdkSyncClientBuilder<?, ?> sync) {
             sync.httpClient(http);
         }
@@ -135,6 +142,16 @@ public final class AwsClients implements AutoCloseable {
 
     public CloudWatchClient cloudWatch() {
         return cloudWatch.get();
+    }
+
+    /** The account-wide reads shared with the other environments of this region and identity. */
+    public SharedReads.Scope reads() {
+        return reads;
+    }
+
+    /** The same for IAM, which is global: shared by every region of this identity. */
+    public SharedReads.Scope iamReads() {
+        return iamReads;
     }
 
     public AwsConnection connection() {

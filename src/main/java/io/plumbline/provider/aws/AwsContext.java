@@ -16,10 +16,19 @@ public final class AwsContext {
     private final ComputeRefs refs;
 
     public AwsContext(AwsClients aws, LoadedEnvironment env) {
+        this(aws, env, true);
+    }
+
+    private AwsContext(AwsClients aws, LoadedEnvironment env, boolean sharing) {
         this.aws = aws;
         this.env = env;
-        this.lookup = new Lookup(aws, env.environment().spec().aws(), env.name());
+        this.lookup = new Lookup(aws, env.environment().spec().aws(), env.name(), sharing);
         this.refs = new ComputeRefs(aws, env.environment().spec().aws(), lookup);
+    }
+
+    /** A context whose reads all go to AWS, none to the reads shared with other environments. */
+    static AwsContext unshared(AwsClients aws, LoadedEnvironment env) {
+        return new AwsContext(aws, env, false);
     }
 
     public AwsClients aws() {

@@ -15,6 +15,7 @@ import io.plumbline.provider.aws.ec2.InstanceChanges;
 import io.plumbline.provider.aws.ecr.ImagePreflight;
 import io.plumbline.render.aws.AwsKinds;
 import io.plumbline.render.aws.AwsRender;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +35,17 @@ public final class AwsProvider implements Provider, AutoCloseable {
     private final SdkHttpClient http;
     private final Map<String, AwsClients> clients = new ConcurrentHashMap<>();
     private final AwsKindRegistry kinds = AwsKindRegistry.standard();
+    private final SharedReads shared;
 
+    /** A provider whose environments share account-wide reads for {@link SharedReads#WINDOW}. */
     public AwsProvider(AwsConnection connection) {
+        this(connection, SharedReads.WINDOW);
+    }
+
+    /** A provider that shares account-wide reads for {@code sharedReads} ({@link Duration#ZERO}: not at all). */
+    public AwsProvider(AwsConnection connection, Duration sharedReads) {
         this.connection = connection;
+        this.shared = sharedReads.isZero() ? SharedReads.OFF : new SharedReads(sharedReads);
         this.http = UrlConnectionHttpClient.builder().connectionTimeout(connection.attemptTimeout())
                 .socketTimeout(connection.attemptTimeout()).build();
     }
@@ -114,9 +123,11 @@ public final class AwsProvider implements Provider, AutoCloseable {
             results.addAll(kind.applyAll(ctx, writes.stream()
                     .filter(c -> Replacements.refusal(kind, c).isEmpty()).toList()));
         }
+        MarksAtDeletion marks = new MarksAtDeletion(() -> AwsContext.unshared(ctx.aws(), env), plan);
         for (AwsKind kind : kinds.inReverse()) {
-            results.addAll(kind.applyAll(ctx, plan.filter(c -> c.key().kind().equals(kind.kind())
-                    && c.action() == Action.DELETE)));
+            List<Change> deletes = plan.filter(c -> c.key().kind().equals(kind.kind()) && c.action() == Action.DELETE);
+            List<Change> confirmed = marks.confirm(kind, deletes, results);
+            results.addAll(kind.applyAll(ctx, confirmed));
         }
         return results;
     }
@@ -145,7 +156,8 @@ public final class AwsProvider implements Provider, AutoCloseable {
         // Environments without a role to assume share their region's clients: a hundred environments would
         // otherwise hold a hundred copies of the same clients. An assumed role's session names its environment.
         String key = role == null ? region : region + "|" + role + "|" + env.name();
-        return clients.computeIfAbsent(key, k -> new AwsClients(connection, http, counter, region, role, env.name()));
+        return clients.computeIfAbsent(key, k -> new AwsClients(connection, http, counter, shared, region, role,
+                env.name()));
     }
 
     @Override

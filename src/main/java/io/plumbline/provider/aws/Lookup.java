@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.route53.model.HostedZone;
 
 /**
  * Describe calls that several kinds need (VPCs, security groups, load balancers, certificates, zones, groups),
- * each made at most once per reconcile, paginated and filtered to what the environment declares.
+ * each made at most once per reconcile, paginated and filtered to what the environment declares. Those that list the
+ * whole account are also shared with the other environments of the region for a few seconds ({@link #accountWide}).
  */
 public final class Lookup {
     private final AwsClients aws;
@@ -34,11 +35,13 @@ public final class Lookup {
     /** The key of {@link #vpcSubnets}, to forget it after a subnet is created or deleted. */
     public static final String VPC_SUBNETS = "network subnets";
     private final Map<String, Object> memo = new LinkedHashMap<>();
+    private final boolean sharing;
 
-    Lookup(AwsClients aws, AwsSpec spec, String environment) {
+    Lookup(AwsClients aws, AwsSpec spec, String environment, boolean sharing) {
         this.aws = aws;
         this.spec = spec;
         this.environment = environment;
+        this.sharing = sharing;
     }
 
     /** The result of {@code read}, read at most once per reconcile under {@code name} (until {@link #forget}). */
@@ -48,6 +51,23 @@ public final class Lookup {
             memo.put(name, AwsErrors.call("reading " + name, read));
         }
         return (T) memo.get(name);
+    }
+
+    /**
+     * As {@link #once}, for a read of the whole account that does not depend on the environment (every VPC, every
+     * repository): shared with the other environments of the region and identity ({@link SharedReads}).
+     */
+    public <T> T accountWide(String name, Supplier<T> read) {
+        return sharedIn(aws.reads(), name, read);
+    }
+
+    /** As {@link #accountWide}, for IAM, which is global. */
+    public <T> T accountWideIam(String name, Supplier<T> read) {
+        return sharedIn(aws.iamReads(), name, read);
+    }
+
+    private <T> T sharedIn(SharedReads.Scope scope, String name, Supplier<T> read) {
+        return once(name, () -> sharing ? scope.read(name, read) : read.get());
     }
 
     /** Forgets one lookup after a write changed what it read (a certificate was requested). */
@@ -65,7 +85,7 @@ public final class Lookup {
      * must be found too, and a region holds few VPCs (five unless the quota is raised).
      */
     public List<Vpc> allVpcs() {
-        return once("vpcs", () -> aws.ec2().describeVpcsPaginator(r -> { }).vpcs().stream().toList());
+        return accountWide("vpcs", () -> aws.ec2().describeVpcsPaginator(r -> { }).vpcs().stream().toList());
     }
 
     /**
@@ -133,26 +153,26 @@ public final class Lookup {
     }
 
     public Map<String, LoadBalancer> loadBalancers() {
-        return once("load balancers", () -> aws.elb().describeLoadBalancersPaginator(r -> { })
+        return accountWide("load balancers", () -> aws.elb().describeLoadBalancersPaginator(r -> { })
                 .loadBalancers().stream().collect(Collectors.toMap(LoadBalancer::loadBalancerName,
                         Function.identity())));
     }
 
     /** Target groups by ARN. */
     public Map<String, TargetGroup> targetGroups() {
-        return once("target groups", () -> aws.elb().describeTargetGroupsPaginator(r -> { })
+        return accountWide("target groups", () -> aws.elb().describeTargetGroupsPaginator(r -> { })
                 .targetGroups().stream().collect(Collectors.toMap(TargetGroup::targetGroupArn,
                         Function.identity())));
     }
 
     public List<CertificateSummary> certificates() {
-        return once("certificates", () -> aws.acm().listCertificatesPaginator(r -> { })
+        return accountWide("certificates", () -> aws.acm().listCertificatesPaginator(r -> { })
                 .certificateSummaryList().stream().toList());
     }
 
     /** Hosted zones by name, without the trailing dot. */
     public Map<String, HostedZone> zones() {
-        return once("hosted zones", () -> aws.route53().listHostedZonesPaginator(r -> { }).hostedZones()
+        return accountWide("hosted zones", () -> aws.route53().listHostedZonesPaginator(r -> { }).hostedZones()
                 .stream().collect(Collectors.toMap(z -> Names.dns(z.name()), Function.identity(), (a, b) -> a)));
     }
 
@@ -161,7 +181,7 @@ public final class Lookup {
      * declared are found through the group's tags.
      */
     public Map<String, AutoScalingGroup> autoScalingGroups() {
-        return once("auto scaling groups", () -> aws.autoScaling().describeAutoScalingGroupsPaginator(r -> { })
+        return accountWide("auto scaling groups", () -> aws.autoScaling().describeAutoScalingGroupsPaginator(r -> { })
                 .autoScalingGroups().stream().collect(Collectors.toMap(AutoScalingGroup::autoScalingGroupName,
                         Function.identity())));
     }

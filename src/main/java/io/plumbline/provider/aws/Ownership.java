@@ -117,6 +117,11 @@ final class Ownership {
         return vpcs().filter(v -> v.name().equals(name)).findFirst();
     }
 
+    /** Whether an observed object may be deleted by its marks: it carries them and no {@code shared} cluster tag. */
+    static boolean deletable(Resource actual) {
+        return actual.owned() && !AwsContext.shared(tags(actual));
+    }
+
     /** The tags an observed object carries, for the kinds that report them. */
     @SuppressWarnings("unchecked")
     private static Map<String, String> tags(Resource actual) {

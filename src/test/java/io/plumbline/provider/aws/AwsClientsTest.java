@@ -26,8 +26,8 @@ class AwsClientsTest {
             Duration.ofSeconds(1), 1, Duration.ofSeconds(1));
 
     private static AwsClients clients(String role) {
-        return new AwsClients(CLOSED, UrlConnectionHttpClient.create(), new CallCounter(), "us-west-2", role,
-                "production");
+        return new AwsClients(CLOSED, UrlConnectionHttpClient.create(), new CallCounter(), SharedReads.OFF, "us-west-2",
+                role, "production");
     }
 
     @Test

@@ -27,7 +27,8 @@ class EcrOwnershipAtScaleIT {
     @RegisterExtension
     final SeededAccount account = SeededAccount.empty(MOTO);
 
-    private static LoadedEnvironment environment(String name) {
+    /** The ECR fixture as environment {@code name}, declaring repository {@code <name>-app}. */
+    static LoadedEnvironment environment(String name) {
         Fixture fixture = Fixture.load("aws/ecr.yaml");
         fixture.at("/metadata").put("name", name);
         fixture.at("/spec/aws/ecr/repositories/0").put("name", name + "-app");

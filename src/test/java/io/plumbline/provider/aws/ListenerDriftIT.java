@@ -9,6 +9,7 @@ import io.plumbline.model.Action;
 import io.plumbline.model.ChangeSet;
 import io.plumbline.model.FieldChange;
 import io.plumbline.model.ObjectResult;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -32,7 +33,8 @@ class ListenerDriftIT {
     @BeforeEach
     void seed() {
         MOTO.reset();
-        provider = new AwsProvider(MOTO.connection());
+        // Each plan follows an edit by hand: no read is shared between plans.
+        provider = new AwsProvider(MOTO.connection(), Duration.ZERO);
         hand = TestClients.create(MOTO.connection());
         AwsBaseline.Seeded seeded = AwsBaseline.seed(hand);
         hand.elb().createTargetGroup(r -> r.name("canary-tg").protocol("HTTP").port(8000).vpcId(seeded.vpcId()));

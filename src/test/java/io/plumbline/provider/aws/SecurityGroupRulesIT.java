@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.plumbline.model.Action;
 import io.plumbline.model.ChangeSet;
 import io.plumbline.model.ObjectResult;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +25,8 @@ class SecurityGroupRulesIT {
     @BeforeEach
     void seed() {
         MOTO.reset();
-        provider = new AwsProvider(MOTO.connection());
+        // Each plan follows an edit by hand: no read is shared between plans.
+        provider = new AwsProvider(MOTO.connection(), Duration.ZERO);
         hand = TestClients.create(MOTO.connection());
         AwsBaseline.seed(hand);
     }

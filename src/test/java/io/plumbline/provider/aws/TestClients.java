@@ -8,7 +8,7 @@ public final class TestClients {
     }
 
     public static AwsClients create(AwsConnection connection) {
-        return new AwsClients(connection, UrlConnectionHttpClient.create(), new CallCounter(), "us-west-2", null,
-                "by-hand");
+        return new AwsClients(connection, UrlConnectionHttpClient.create(), new CallCounter(), SharedReads.OFF,
+                "us-west-2", null, "by-hand");
     }
 }

@@ -40,16 +40,19 @@ public final class LaunchTemplates implements AwsKind {
     public List<Resource> observe(AwsContext ctx, List<Resource> desired) {
         Map<String, Resource> declared = desired.stream().collect(Collectors.toMap(d -> d.key().name(),
                 Function.identity()));
-        List<software.amazon.awssdk.services.ec2.model.LaunchTemplate> found = ctx.aws().ec2()
-                .describeLaunchTemplatesPaginator(r -> { }).launchTemplates().stream()
+        List<software.amazon.awssdk.services.ec2.model.LaunchTemplate> found = ctx.lookup()
+                .<List<software.amazon.awssdk.services.ec2.model.LaunchTemplate>>accountWide("launch templates",
+                        () -> ctx.aws().ec2().describeLaunchTemplatesPaginator(r -> { }).launchTemplates().stream()
+                                .toList()).stream()
                 .filter(t -> declared.containsKey(t.launchTemplateName()) || ctx.owned(Tags.map(t.tags()))).toList();
         if (found.isEmpty()) {
             return List.of();
         }
-        Map<String, ResponseLaunchTemplateData> defaults = ctx.aws().ec2()
-                .describeLaunchTemplateVersionsPaginator(r -> r.versions("$Default")).launchTemplateVersions()
-                .stream().collect(Collectors.toMap(LaunchTemplateVersion::launchTemplateId,
-                        LaunchTemplateVersion::launchTemplateData, (a, b) -> a));
+        Map<String, ResponseLaunchTemplateData> defaults = ctx.lookup().accountWide("launch template defaults",
+                () -> ctx.aws().ec2().describeLaunchTemplateVersionsPaginator(r -> r.versions("$Default"))
+                        .launchTemplateVersions().stream().collect(Collectors.toMap(
+                                LaunchTemplateVersion::launchTemplateId, LaunchTemplateVersion::launchTemplateData,
+                                (a, b) -> a)));
         List<Resource> out = new ArrayList<>();
         for (var t : found) {
             Resource d = declared.get(t.launchTemplateName());

@@ -28,7 +28,9 @@ import software.amazon.awssdk.services.ecr.model.Tag;
  * they hold no images or were declared with {@code deleteWithImages}, which is recorded in a tag so it outlives
  * the declaration. ECR reads lifecycle policies and tags one repository at a time: lifecycle policies are read
  * only for repositories that declare one, tags only for deletion candidates when pruning is on, and those once for
- * all environments within a short lifetime ({@link RepositoryTags}), and again right before a deletion.
+ * all environments within a short lifetime ({@link RepositoryTags}), and again right before a deletion. The list of
+ * repositories is shared too ({@link io.plumbline.provider.aws.SharedReads}): each environment listing every
+ * repository of the account would grow with the number of environments times their repositories.
  */
 public final class EcrRepositories implements AwsKind {
     static final String DELETE_WITH_IMAGES_TAG = "plumbline:delete-with-images";
@@ -54,7 +56,7 @@ public final class EcrRepositories implements AwsKind {
         boolean prune = ctx.pruneEnabled();
         tags.expire();
         List<Resource> out = new ArrayList<>();
-        for (Repository repo : ctx.aws().ecr().describeRepositoriesPaginator(r -> { }).repositories()) {
+        for (Repository repo : repositories(ctx)) {
             Resource wanted = declared.get(repo.repositoryName());
             if (wanted != null) {
                 out.add(new Resource(wanted.key(), body(ctx, repo, wanted.body().containsKey("lifecyclePolicy")),
@@ -64,6 +66,12 @@ public final class EcrRepositories implements AwsKind {
             }
         }
         return out;
+    }
+
+    /** Every repository of the account, listed once for all environments within a few seconds. */
+    private static List<Repository> repositories(AwsContext ctx) {
+        return ctx.lookup().accountWide("ECR repositories", () -> ctx.aws().ecr()
+                .describeRepositoriesPaginator(r -> { }).repositories().stream().toList());
     }
 
     private static Map<String, Object> body(AwsContext ctx, Repository repo, boolean withLifecycle) {

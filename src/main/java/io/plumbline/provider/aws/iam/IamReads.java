@@ -38,13 +38,13 @@ final class IamReads {
     }
 
     static List<RoleDetail> roles(AwsContext ctx) {
-        return ctx.lookup().once("IAM roles", () -> ctx.aws().iam()
+        return ctx.lookup().accountWideIam("IAM roles", () -> ctx.aws().iam()
                 .getAccountAuthorizationDetailsPaginator(r -> r.filter(EntityType.ROLE)).roleDetailList().stream()
                 .toList());
     }
 
     static List<InstanceProfile> instanceProfiles(AwsContext ctx) {
-        return ctx.lookup().once("IAM instance profiles", () -> ctx.aws().iam()
+        return ctx.lookup().accountWideIam("IAM instance profiles", () -> ctx.aws().iam()
                 .listInstanceProfilesPaginator(r -> { }).instanceProfiles().stream().toList());
     }
 

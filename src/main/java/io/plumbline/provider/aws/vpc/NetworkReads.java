@@ -17,10 +17,12 @@ import software.amazon.awssdk.services.ec2.model.Vpc;
 
 /**
  * The describe calls of the network kinds, each made at most once per reconcile through the shared {@link Lookup}
- * (and again only after a write made it stale). Subnets, NAT gateways and route tables are read in the VPCs the
- * environment declares or marked; internet gateways and addresses, of which a region holds few (five unless the
- * quota is raised), are read whole, so that a detached gateway or a loose address carrying the marks is found.
- * When no VPC is declared or marked, none of them is read: the environment has no network.
+ * (and again only after a write made it stale); those of the whole region (VPCs, internet gateways, addresses) are
+ * shared with the other environments for a few seconds ({@link io.plumbline.provider.aws.SharedReads}). Subnets,
+ * NAT gateways and route tables are read in the VPCs the environment declares or marked; internet gateways and
+ * addresses, of which a region holds few (five unless the quota is raised), are read whole, so that a detached
+ * gateway or a loose address carrying the marks is found. When no VPC is declared or marked, none of them is read:
+ * the environment has no network.
  */
 final class NetworkReads {
     static final String SUBNETS = Lookup.VPC_SUBNETS;
@@ -65,13 +67,13 @@ final class NetworkReads {
 
     static List<InternetGateway> internetGateways(AwsContext ctx) {
         boolean none = vpcs(ctx).isEmpty();
-        return ctx.lookup().once(INTERNET_GATEWAYS, () -> none ? List.of() : ctx.aws().ec2()
+        return none ? List.of() : ctx.lookup().accountWide(INTERNET_GATEWAYS, () -> ctx.aws().ec2()
                 .describeInternetGatewaysPaginator(r -> { }).internetGateways().stream().toList());
     }
 
     static List<Address> addresses(AwsContext ctx) {
         boolean none = vpcs(ctx).isEmpty();
-        return ctx.lookup().once(ADDRESSES, () -> none ? List.of() : ctx.aws().ec2().describeAddresses(r -> r
+        return none ? List.of() : ctx.lookup().accountWide(ADDRESSES, () -> ctx.aws().ec2().describeAddresses(r -> r
                 .filters(Lookup.filter("domain", List.of("vpc")))).addresses());
     }
 
