@@ -148,8 +148,13 @@ public final class ControlPlane implements AutoCloseable {
                 "--concurrent-replicaset-syncs=10", "--node-monitor-grace-period=60s", "--profiling=false"));
         run("kube-scheduler", List.of(bin("kube-scheduler"), "--kubeconfig", kubeconfig, "--leader-elect=false",
                 "--secure-port=0", "--profiling=false"));
+        // The heartbeat stage updates the node's status only every ten minutes and leaves liveness to a node
+        // Lease, which kwok renews only when given a lease duration. Without one the node lifecycle controller
+        // finds the node silent after its grace period, marks it NotReady and every pod on it Ready=False, and
+        // kwok never marks them ready again: Deployments rolled out then stay unavailable.
         List<String> kwok = new ArrayList<>(List.of(bin("kwok"), "--kubeconfig", kubeconfig,
-                "--manage-all-nodes=false", "--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake"));
+                "--manage-all-nodes=false", "--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake",
+                "--node-lease-duration-seconds=40"));
         try (Stream<Path> stages = Files.list(home.resolve("stages"))) {
             stages.filter(s -> s.toString().endsWith(".yaml")).sorted()
                     .forEach(s -> kwok.addAll(List.of("--config", s.toString())));
@@ -159,6 +164,9 @@ public final class ControlPlane implements AutoCloseable {
         await("the kwok node ready").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .until(() -> alive() && client.nodes().withName("kwok-node-0").get().getStatus().getConditions()
                         .stream().anyMatch(c -> c.getType().equals("Ready") && c.getStatus().equals("True")));
+        await("the kwok node's lease").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> alive() && client.leases().inNamespace("kube-node-lease").withName("kwok-node-0")
+                        .get() != null);
     }
 
     private String bin(String tool) {
