@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * The service with many environments ({@code args[0]}, default 100) of {@value ScaleRepo#RESOURCES} resources each
  * (see {@link ScaleRepo}) on real peers started here: moto, a Kubernetes control plane of its own (kwok playing
  * the nodes), one real haproxy per environment, and a local host playing GitHub for statuses. Prints, beside the
- * goals of issue 17 (nothing was measured at this scale before):
+ * goals of issue 17 and the figures last recorded in the README:
  * <ul>
  *   <li>the time to reconcile every environment once, and the live heap after it (after a full GC, by jcmd);</li>
  *   <li>the service's CPU while idle with drift checks every {@code args[1]} (default 1m) over {@code args[2]}
@@ -35,6 +35,10 @@ import java.util.stream.Collectors;
  */
 public final class ScaleBench {
     private static final int COMMITS = 5;
+    /** What the last run recorded in the README measured at 100 environments with bin/plumbline, and the first. */
+    private static final String HEAP_BEFORE = "last recorded: 115 MiB; first: 78 MiB";
+    private static final String IDLE_BEFORE = "last recorded: 7.6%% of a core; first: 20.4%%";
+    private static final String COMMIT_BEFORE = "last recorded: p50 540 ms, p90 810 ms; first: over 120 s";
 
     private ScaleBench() {
     }
@@ -67,7 +71,7 @@ public final class ScaleBench {
                 awaitAll(github, head, count);
                 System.out.printf("full reconcile of all, from start: %d s (load average %s)%n",
                         (System.nanoTime() - t0) / 1_000_000_000L, load());
-                System.out.printf("live heap after it: %d MiB (RSS %d MiB); before: not measured; goal < 256 MiB%n",
+                System.out.printf("live heap after it: %d MiB (RSS %d MiB); " + HEAP_BEFORE + "; goal < 256 MiB%n",
                         ProcessStats.heapUsedKibAfterGc(service.pid()) / 1024,
                         ProcessStats.rssKib(service.pid()) / 1024);
                 idle(service, drift, idleSeconds);
@@ -104,7 +108,7 @@ public final class ScaleBench {
         long used = ProcessStats.cpuMillis(service.pid()) - before;
         double share = 100.0 * used / (seconds * 1000);
         System.out.printf("idle CPU, drift every %s, over %d s: %.2f%% of a core (%d ms CPU); scaled to drift every"
-                        + " minute: %.2f%% of a core; before: not measured; goal < 2%% (load average %s)%n", drift,
+                        + " minute: %.2f%% of a core; " + IDLE_BEFORE + "; goal < 2%% (load average %s)%n", drift,
                 seconds, share, used, share * driftSeconds / 60.0, load());
     }
 
@@ -124,7 +128,7 @@ public final class ScaleBench {
             System.out.printf("  commit %d, %s: %d ms%n", k, ScaleRepo.name(i), millis.get(millis.size() - 1));
         }
         LoopBench.report("commit -> final status of the one environment it changes, via webhook (goal p50 < 2000 ms;"
-                + " before: not measured)", millis);
+                + " " + COMMIT_BEFORE + ")", millis);
     }
 
     /** Waits until every environment has a final status on the commit (checked once a second). */
