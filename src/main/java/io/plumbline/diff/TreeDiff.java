@@ -51,7 +51,8 @@ public final class TreeDiff {
     /** Equal scalars, with numbers compared by value ({@code 1}, {@code 1L} and {@code 1.0} are the same). */
     public static boolean sameValue(Object a, Object b) {
         if (a instanceof Number x && b instanceof Number y) {
-            return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString())) == 0;
+            // equal numbers of one type are the same value; only mixed spellings need the decimal comparison
+            return x.equals(y) || new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString())) == 0;
         }
         return a == null ? b == null : a.equals(b);
     }

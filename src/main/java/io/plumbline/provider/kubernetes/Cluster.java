@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The provider's one door to the API server: typed by {@link ResourceKey}, speaking plain map trees, and
@@ -45,10 +46,15 @@ final class Cluster implements ObjectSource {
         customKinds.forget();
     }
 
-    /** Every object of one kind in one namespace ({@code ""} for cluster-wide kinds): one list call. */
+    /**
+     * The objects of one kind in one namespace ({@code ""} for cluster-wide kinds) that {@code keep} accepts: one
+     * list call. The server answers with every object of the kind and namespace, each converted here; the trees
+     * kept are fresh ones, the caller's own.
+     */
     @Override
-    public List<Map<String, Object>> list(String apiVersion, String kind, String namespace) {
-        return list(apiVersion, kind, namespace, Map.of());
+    public List<Map<String, Object>> list(String apiVersion, String kind, String namespace,
+                                          Predicate<Map<String, Object>> keep) {
+        return list(apiVersion, kind, namespace, Map.of()).stream().filter(keep).toList();
     }
 
     /** Plumbline's objects of one kind in one namespace: one list call. */

@@ -3,6 +3,7 @@ package io.plumbline.provider.kubernetes;
 import io.plumbline.render.kubernetes.Nodes;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,12 +22,21 @@ final class KubernetesNormaliser implements UnaryOperator<Map<String, Object>> {
     /** Maps whose values are quantities: container resources, quotas, storage requests. */
     private static final Set<String> QUANTITY_MAPS = Set.of("requests", "limits", "hard", "capacity");
 
+    /**
+     * A normalised copy; {@code body} itself is only read (it may be a watch cache's shared, read-only tree). What
+     * is dropped whole (status, managedFields) is not copied first.
+     */
     @Override
     public Map<String, Object> apply(Map<String, Object> body) {
-        Map<String, Object> out = Nodes.copy(body);
-        out.remove("status");
+        Map<String, Object> out = new LinkedHashMap<>();
+        body.forEach((key, value) -> {
+            if (key.equals("metadata") && value instanceof Map<?, ?> metadata) {
+                out.put(key, withoutServerFields(metadata));
+            } else if (!key.equals("status")) {
+                out.put(key, Nodes.copy(value));
+            }
+        });
         if (out.get("metadata") instanceof Map<?, ?> metadata) {
-            metadata.keySet().removeAll(SERVER_METADATA);
             if (metadata.get("annotations") instanceof Map<?, ?> annotations) {
                 annotations.remove(Adoption.ANNOTATION);
                 if (annotations.isEmpty()) {
@@ -36,6 +46,16 @@ final class KubernetesNormaliser implements UnaryOperator<Map<String, Object>> {
         }
         foldStringData(out);
         walk(out);
+        return out;
+    }
+
+    private static Map<String, Object> withoutServerFields(Map<?, ?> metadata) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        metadata.forEach((key, value) -> {
+            if (!SERVER_METADATA.contains(String.valueOf(key))) {
+                out.put(String.valueOf(key), Nodes.copy(value));
+            }
+        });
         return out;
     }
 

@@ -25,13 +25,15 @@ import java.util.stream.Collectors;
  * a change and an entry someone else added to a keyed list is not. Beyond that: replicas under a
  * HorizontalPodAutoscaler are the autoscaler's (left out of what is applied), objects being deleted are
  * reported and left alone, objects without marks are only adopted when allowed, fields taken from another
- * manager are named, and a Secret's values never appear in a plan. The plan is pure; the provider confirms its
- * updates with the server ({@link DryRun}).
+ * manager are named, and a Secret's values never appear in a plan. The plan is pure but for remembering its
+ * comparisons ({@link LastComparisons}: an object unchanged on both sides is not compared again); the provider
+ * confirms its updates with the server ({@link DryRun}).
  */
 final class KubernetesPlanner {
     static final String DEPLOYMENT = "apps/v1/Deployment";
     static final String BEING_DELETED = "being deleted";
     private final KubernetesNormaliser normaliser = new KubernetesNormaliser();
+    private final LastComparisons comparisons = new LastComparisons();
     private final String fieldManager;
 
     KubernetesPlanner(String fieldManager) {
@@ -42,6 +44,7 @@ final class KubernetesPlanner {
         Set<ResourceKey> autoscaled = autoscaled(desired);
         Sync sync = env.environment().spec().sync();
         List<Change> changes = new ArrayList<>();
+        LastComparisons.Round round = comparisons.round(env.name());
         for (Pair p : Pairing.pair(desired, actual)) {
             if (p.actual() == null) {
                 changes.add(Change.create(p.desired()));
@@ -52,12 +55,18 @@ final class KubernetesPlanner {
             } else if (p.desired() == null) {
                 changes.add(undeclared(p.actual(), sync.pruneEnabled()));
             } else {
-                changes.add(compared(env, p, autoscaled.contains(p.key())));
+                changes.add(compared(env, p, autoscaled.contains(p.key()), round));
             }
         }
+        round.end();
         // The deletion guard judges this plan where it is shown (plan marks what it would refuse) and before any
         // write (the pipeline and apply): a plan itself is never refused.
         return new ChangeSet(changes);
+    }
+
+    /** Objects compared so far; one unchanged on both sides since the environment's last plan is not compared. */
+    long comparisons() {
+        return comparisons.compared();
     }
 
     private static Change undeclared(Resource actual, boolean prune) {
@@ -67,11 +76,12 @@ final class KubernetesPlanner {
         return prune ? Change.delete(actual) : Change.orphan(actual, "no longer declared; pruning is off");
     }
 
-    private Change compared(LoadedEnvironment env, Pair p, boolean autoscaled) {
+    private Change compared(LoadedEnvironment env, Pair p, boolean autoscaled, LastComparisons.Round round) {
         Map<String, Object> live = p.actual().body();
         Map<String, Object> wanted = applied(p.desired().body(), autoscaled, true);
-        LiveDiff diff = LiveDiff.of(normaliser.apply(wanted), normaliser.apply(live),
-                secretDataOwned(ManagedFields.appliedBy(live, fieldManager)), ManagedFields.others(live, fieldManager));
+        LiveDiff diff = round.diff(p.key(), wanted, live, () -> LiveDiff.of(normaliser.apply(wanted),
+                normaliser.apply(live), secretDataOwned(ManagedFields.appliedBy(live, fieldManager)),
+                ManagedFields.others(live, fieldManager)));
         List<FieldChange> fields = diff.fields();
         if (autoscaled) {
             // Plumbline set the initial count when it created the Deployment; from then on it is the autoscaler's

@@ -137,6 +137,9 @@ record LiveDiff(List<FieldChange> fields, List<String> takeovers) {
     }
 
     private static Map<String, Map<String, Object>> descend(Map<String, Map<String, Object>> owners, String name) {
+        if (owners.isEmpty()) {
+            return owners;
+        }
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         owners.forEach((m, fields) -> {
             Map<String, Object> sub = ManagedFields.field(fields, name);
@@ -148,6 +151,9 @@ record LiveDiff(List<FieldChange> fields, List<String> takeovers) {
     }
 
     private static Map<String, Map<String, Object>> element(Map<String, Map<String, Object>> owners, Map<?, ?> live) {
+        if (owners.isEmpty()) {
+            return owners;
+        }
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         owners.forEach((m, fields) -> {
             Map<String, Object> sub = ManagedFields.entry(fields, live);

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumbline.diff.TreeDiff;
 import io.plumbline.render.kubernetes.Nodes;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Server-side apply's own record of who owns which field of an object ({@code metadata.managedFields}, in the
@@ -15,6 +17,9 @@ import java.util.Map;
  */
 final class ManagedFields {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Bounded: the keys seen are those of the objects' lists, few and repeated; past the bound it starts over. */
+    private static final int MAX_PARSED_KEYS = 10_000;
+    private static final Map<String, Map<String, Object>> PARSED_KEYS = new ConcurrentHashMap<>();
 
     private ManagedFields() {
     }
@@ -66,11 +71,21 @@ final class ManagedFields {
         return null;
     }
 
-    /** The merge key of an entry: {@code k:{"name":"web"}} gives {@code {name: web}}. */
-    @SuppressWarnings("unchecked")
+    /**
+     * The merge key of an entry: {@code k:{"name":"web"}} gives {@code {name: web}}, read-only. Each spelling is
+     * parsed once, not on every comparison: the same few keys come back on every drift check of every object.
+     */
     static Map<String, Object> key(String entry) {
+        if (PARSED_KEYS.size() >= MAX_PARSED_KEYS) {
+            PARSED_KEYS.clear();
+        }
+        return PARSED_KEYS.computeIfAbsent(entry, ManagedFields::parse);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> parse(String entry) {
         try {
-            return JSON.readValue(entry.substring(2), Map.class);
+            return Collections.unmodifiableMap(JSON.readValue(entry.substring(2), Map.class));
         } catch (JsonProcessingException e) {
             return Map.of();
         }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -27,7 +28,9 @@ import java.util.stream.Collectors;
  * ones), so that objects of a kind the environment no longer declares at all, or in a namespace it dropped,
  * are still found and can be pruned. (A namespace
  * delete does not cascade on every API server, fabric8's mock among them, so its objects are pruned one by one.)
- * Objects carrying another environment's marks are left out: they are neither declared nor owned here.
+ * Objects carrying another environment's marks are left out: they are neither declared nor owned here. What is
+ * left out is filtered on the source's own trees, before anything is handed out: an environment's check costs
+ * a look at every namespace, not a copy of each (see {@link ObjectSource}). The bodies observed are read-only.
  */
 final class Observer {
     private static final String NAMESPACE = "v1/Namespace";
@@ -42,8 +45,9 @@ final class Observer {
         Map<String, Set<String>> namespacesByKind = new TreeMap<>();
         desired.stream().map(Resource::key).filter(k -> !k.kind().equals(NAMESPACE))
                 .forEach(k -> namespacesByKind.computeIfAbsent(k.kind(), x -> new TreeSet<>()).add(k.namespace()));
+        Predicate<Map<String, Object>> ours = ours(environment, declared);
         List<Resource> actual = new ArrayList<>();
-        for (Map<String, Object> ns : cluster.list("v1", "Namespace", "")) {
+        for (Map<String, Object> ns : cluster.list("v1", "Namespace", "", ours)) {
             Resource r = resource(ns, environment);
             if (r.owned()) {
                 recordedKinds(ns, KubernetesRenderer.KINDS_ANNOTATION).forEach(kind ->
@@ -51,15 +55,16 @@ final class Observer {
                 recordedKinds(ns, KubernetesRenderer.CLUSTER_KINDS_ANNOTATION).forEach(kind ->
                         namespacesByKind.computeIfAbsent(kind, x -> new TreeSet<>()).add(""));
             }
-            keepIfOurs(r, declared, actual);
+            actual.add(r);
         }
         Set<String> definedHere = CustomResourceDefinitions.kinds(desired);
         namespacesByKind.forEach((kind, namespaces) -> {
             String apiVersion = kind.substring(0, kind.lastIndexOf('/'));
             String name = kind.substring(kind.lastIndexOf('/') + 1);
             for (String namespace : namespaces) {
-                for (Map<String, Object> body : listUnlessDefinedHere(apiVersion, name, namespace, definedHere)) {
-                    keepIfOurs(resource(body, environment), declared, actual);
+                for (Map<String, Object> body : listUnlessDefinedHere(apiVersion, name, namespace, ours,
+                        definedHere)) {
+                    actual.add(resource(body, environment));
                 }
             }
         });
@@ -67,9 +72,10 @@ final class Observer {
     }
 
     private List<Map<String, Object>> listUnlessDefinedHere(String apiVersion, String kind, String namespace,
+                                                            Predicate<Map<String, Object>> ours,
                                                             Set<String> definedHere) {
         try {
-            return cluster.list(apiVersion, kind, namespace);
+            return cluster.list(apiVersion, kind, namespace, ours);
         } catch (UnknownKindException e) {
             if (definedHere.contains(e.qualifiedKind())) {
                 return List.of();
@@ -78,10 +84,14 @@ final class Observer {
         }
     }
 
-    private static void keepIfOurs(Resource r, Set<ResourceKey> declared, List<Resource> actual) {
-        if (r.owned() || declared.contains(r.key())) {
-            actual.add(r);
-        }
+    /**
+     * What this environment observes: what it declares and what carries its marks. Asked of every object listed,
+     * other environments' among them, so it builds nothing for an object whose name nothing declares.
+     */
+    private static Predicate<Map<String, Object>> ours(String environment, Set<ResourceKey> declared) {
+        Set<Object> names = declared.stream().map(ResourceKey::name).collect(Collectors.toSet());
+        return body -> Marking.isOwnedBy(body, environment)
+                || names.contains(Nodes.at(body, "metadata", "name")) && declared.contains(KubernetesKeys.of(body));
     }
 
     private static Resource resource(Map<String, Object> body, String environment) {

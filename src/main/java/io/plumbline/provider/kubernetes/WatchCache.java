@@ -4,11 +4,11 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.plumbline.model.ResourceKey;
 import io.plumbline.render.kubernetes.KubernetesKeys;
-import io.plumbline.render.kubernetes.Nodes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The objects of the kinds and namespaces Plumbline looks at, as watches keep them: the first read of a kind and namespace lists it once and opens a
@@ -29,15 +29,17 @@ final class WatchCache implements ObjectSource, AutoCloseable {
         this.trees = new StoreTrees(cluster);
     }
 
+    /** {@inheritDoc} The trees are shared with later reads: see {@link StoreTrees}. */
     @Override
-    public synchronized List<Map<String, Object>> list(String apiVersion, String kind, String namespace) {
+    public synchronized List<Map<String, Object>> list(String apiVersion, String kind, String namespace,
+                                                       Predicate<Map<String, Object>> keep) {
         unseen.putAll(cluster.takeRecentWrites());
         String scope = apiVersion + "/" + kind + " " + namespace;
         SharedIndexInformer<GenericKubernetesResource> informer = informers.get(scope);
         if (informer != null) {
-            List<Map<String, Object>> cached = trees.trees(scope, informer.getStore().list(), apiVersion, kind);
-            if (settle(cached, apiVersion, kind, namespace)) {
-                return cached;
+            List<GenericKubernetesResource> stored = informer.getStore().list();
+            if (settle(stored, apiVersion, kind, namespace)) {
+                return trees.trees(scope, stored, apiVersion, kind, keep);
             }
             informer.stop();
         }
@@ -45,14 +47,22 @@ final class WatchCache implements ObjectSource, AutoCloseable {
         unseen.keySet().removeIf(k -> inScope(k, apiVersion, kind, namespace));
         informer = cluster.inform(apiVersion, kind, namespace);
         informers.put(scope, informer);
-        return trees.trees(scope, informer.getStore().list(), apiVersion, kind);
+        return trees.trees(scope, informer.getStore().list(), apiVersion, kind, keep);
     }
 
-    /** Forgets the writes the cached objects already show; true when none in this scope is left unseen. */
-    private boolean settle(List<Map<String, Object>> cached, String apiVersion, String kind, String namespace) {
+    /**
+     * Forgets the writes the stored objects already show; true when none in this scope is left unseen. Judged on
+     * every stored object, not only on those a reader keeps: the writes are those of every environment.
+     */
+    private boolean settle(List<GenericKubernetesResource> stored, String apiVersion, String kind,
+                           String namespace) {
+        if (unseen.keySet().stream().noneMatch(k -> inScope(k, apiVersion, kind, namespace))) {
+            return true;
+        }
         Map<ResourceKey, String> versions = new HashMap<>();
-        cached.forEach(body -> versions.put(KubernetesKeys.of(body),
-                String.valueOf(Nodes.at(body, "metadata", "resourceVersion"))));
+        stored.forEach(item -> versions.put(KubernetesKeys.of(apiVersion, kind,
+                item.getMetadata().getNamespace() == null ? "" : item.getMetadata().getNamespace(),
+                item.getMetadata().getName()), String.valueOf(item.getMetadata().getResourceVersion())));
         unseen.entrySet().removeIf(e -> inScope(e.getKey(), apiVersion, kind, namespace)
                 && (Cluster.DELETED.equals(e.getValue()) ? !versions.containsKey(e.getKey())
                         : e.getValue().equals(versions.get(e.getKey()))));
@@ -66,6 +76,11 @@ final class WatchCache implements ObjectSource, AutoCloseable {
     /** Objects converted to trees so far: an unchanged object is converted once, not on every read. */
     synchronized long conversions() {
         return trees.conversions();
+    }
+
+    /** Trees handed to readers so far: only the objects their filters kept. */
+    synchronized long handedOut() {
+        return trees.handedOut();
     }
 
     @Override

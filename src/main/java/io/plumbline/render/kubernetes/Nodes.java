@@ -1,6 +1,7 @@
 package io.plumbline.render.kubernetes;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,24 @@ public final class Nodes {
             List<Object> out = new ArrayList<>(l.size());
             l.forEach(v -> out.add(copy(v)));
             return (T) out;
+        }
+        return node;
+    }
+
+    /**
+     * A deep read-only view of a tree made of fresh maps and lists, built without copying: each map and list is
+     * wrapped in place, so the tree must not be reachable in its mutable form from anywhere else. A change
+     * anywhere in the result throws {@link UnsupportedOperationException}; {@link #copy} gives a mutable copy.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> T readOnly(T node) {
+        if (node instanceof Map<?, ?> m) {
+            ((Map<Object, Object>) m).replaceAll((k, v) -> readOnly(v));
+            return (T) Collections.unmodifiableMap(m);
+        }
+        if (node instanceof List<?> l) {
+            ((List<Object>) l).replaceAll(Nodes::readOnly);
+            return (T) Collections.unmodifiableList(l);
         }
         return node;
     }

@@ -12,6 +12,7 @@ import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.RefusedException;
 import io.plumbline.model.Resource;
 import io.plumbline.render.kubernetes.KubernetesKeys;
+import io.plumbline.render.kubernetes.Nodes;
 import io.plumbline.render.kubernetes.TestEnvironments;
 import java.util.List;
 import java.util.Map;
@@ -130,6 +131,15 @@ class KubernetesPlannerTest {
         assertThat(normal).doesNotContainKey("status");
         assertThat((Map<String, Object>) normal.get("metadata"))
                 .doesNotContainKeys("uid", "resourceVersion", "generation", "creationTimestamp", "managedFields");
+    }
+
+    @Test
+    void theNormaliserReadsAWatchCacheTreeWithoutChangingIt() {
+        Map<String, Object> live = TestEnvironments.fixture("diff/normalised.yaml").get(1);
+        Map<String, Object> shared = Nodes.readOnly(Nodes.copy(live));
+
+        assertThat(new KubernetesNormaliser().apply(shared)).isEqualTo(new KubernetesNormaliser().apply(live));
+        assertThat(shared).isEqualTo(live);
     }
 
     @Test

@@ -2,10 +2,12 @@ package io.plumbline.provider.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.plumbline.model.Action;
 import io.plumbline.model.FieldChange;
 import io.plumbline.model.InvalidInputException;
@@ -14,6 +16,7 @@ import io.plumbline.model.ObjectResult;
 import io.plumbline.model.ObjectResult.Result;
 import io.plumbline.model.Revision;
 import io.plumbline.render.kubernetes.TestEnvironments;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -87,11 +90,14 @@ class ServerSideApplyIT {
     @Test
     void anEntryAddedBySomeoneElseToAKeyedListIsTheirsAndThePlanSettles() {
         TestCluster.reconcile(provider, production);
-        cluster.client.apps().deployments().inNamespace(cluster.namespace).withName("frontend").edit(d -> {
-            d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()
-                    .add(new io.fabric8.kubernetes.api.model.EnvVar("INJECTED", "x", null));
-            return d;
-        });
+        // the deployment controller writes the status meanwhile: an edit may meet a conflict and is tried again
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(KubernetesClientException.class)
+                .until(() -> cluster.client.apps().deployments().inNamespace(cluster.namespace).withName("frontend")
+                        .edit(d -> {
+                            d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()
+                                    .add(new io.fabric8.kubernetes.api.model.EnvVar("INJECTED", "x", null));
+                            return d;
+                        }) != null);
 
         assertThat(TestCluster.plan(provider, production).hasWrites()).isFalse();
         TestCluster.reconcile(provider, cluster.production("frontend:v1.4.2", "frontend:v1.5.0",

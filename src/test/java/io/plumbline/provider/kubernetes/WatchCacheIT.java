@@ -1,6 +1,7 @@
 package io.plumbline.provider.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -63,15 +64,15 @@ class WatchCacheIT {
     }
 
     @Test
-    void anUnchangedObjectIsConvertedOnceAndEachReaderGetsItsOwnCopy() {
+    void anUnchangedObjectIsConvertedOnceAndNoReaderCanChangeIt() {
         TestCluster.reconcile(provider, production);
         WatchCache cache = new WatchCache(new Cluster(cluster.client, KindRegistry.builtIn()));
         try {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                List<Map<String, Object>> first = cache.list("apps/v1", "Deployment", cluster.namespace);
+                List<Map<String, Object>> first = cache.list("apps/v1", "Deployment", cluster.namespace, d -> true);
                 long converted = cache.conversions();
-                first.forEach(Map::clear);
-                List<Map<String, Object>> again = cache.list("apps/v1", "Deployment", cluster.namespace);
+                first.forEach(d -> assertThatThrownBy(d::clear).isInstanceOf(UnsupportedOperationException.class));
+                List<Map<String, Object>> again = cache.list("apps/v1", "Deployment", cluster.namespace, d -> true);
                 assertThat(cache.conversions()).isEqualTo(converted);
                 assertThat(again).isNotEmpty().allSatisfy(d -> assertThat(Nodes.at(d, "metadata", "name")).isNotNull());
             });
@@ -85,7 +86,7 @@ class WatchCacheIT {
                             }) != null);
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(cache.list("apps/v1",
-                    "Deployment", cluster.namespace)).filteredOn(d -> "frontend".equals(Nodes.at(d, "metadata",
+                    "Deployment", cluster.namespace, d -> true)).filteredOn(d -> "frontend".equals(Nodes.at(d, "metadata",
                     "name"))).singleElement().satisfies(d -> assertThat(String.valueOf(Nodes.at(d, "spec",
                     "template", "spec", "containers"))).contains("example/hotfix:1")));
         } finally {
