@@ -147,9 +147,12 @@ public final class Lookup {
         return Set.copyOf(owned().get(OwnedArns.CERTIFICATE));
     }
 
-    /** The ARNs carrying this environment's marks, of the kinds the Resource Groups Tagging API finds, by type. */
+    /**
+     * The ARNs carrying this environment's marks, of the kinds the Resource Groups Tagging API finds, by type: from
+     * one read of those of every environment, shared with the other environments of the account.
+     */
     private Map<String, List<String>> owned() {
-        return once("owned resources", () -> OwnedArns.read(aws, environment));
+        return OwnedArns.of(accountWide(OwnedArns.SHARED, () -> OwnedArns.read(aws)), environment);
     }
 
     public Map<String, LoadBalancer> loadBalancers() {

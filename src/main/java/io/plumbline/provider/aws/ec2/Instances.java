@@ -25,14 +25,18 @@ import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
 
 /**
- * EC2 instances, known by their {@code Name} tag. Read with one DescribeInstances for this environment's marks, and
- * one more by name only while a declared instance is not among them. Security groups and tags change in place;
+ * EC2 instances, known by their {@code Name} tag. Read with one DescribeInstances of every live instance carrying the
+ * environment tag, shared by the environments of the account ({@link EnvironmentTag}), of which this environment
+ * keeps its own, and one more by name only while a declared instance is not among them. Security groups and tags change in place;
  * what needs a stop or a new instance is judged by {@link InstanceChanges}. Every wait is bounded.
  */
 public final class Instances implements AwsKind {
     /** Remembers which template an instance was launched from: AWS keeps no name for it that moto also gives. */
     static final String TEMPLATE_TAG = "plumbline:launch-template";
     private static final List<String> LIVE = List.of("pending", "running", "stopping", "stopped");
+    /** The name of the shared read of every live instance carrying the environment tag, of any environment. */
+    private static final String TAGGED = "instances " + LIVE + " tagged " + Marks.AWS_ENVIRONMENT_TAG
+            + " (any environment)";
 
     @Override
     public String kind() {
@@ -49,8 +53,10 @@ public final class Instances implements AwsKind {
     public List<Resource> observe(AwsContext ctx, List<Resource> desired) {
         Map<String, Resource> declared = desired.stream().collect(Collectors.toMap(d -> d.key().name(),
                 Function.identity()));
-        List<software.amazon.awssdk.services.ec2.model.Instance> found = new ArrayList<>(read(ctx,
-                Lookup.filter("tag:" + Marks.AWS_ENVIRONMENT_TAG, List.of(ctx.environment()))));
+        List<software.amazon.awssdk.services.ec2.model.Instance> found = new ArrayList<>(ctx.lookup()
+                .<List<software.amazon.awssdk.services.ec2.model.Instance>>accountWide(TAGGED,
+                        () -> read(ctx, EnvironmentTag.ANY_ENVIRONMENT)).stream()
+                .filter(i -> EnvironmentTag.of(ctx.environment(), i.tags())).toList());
         Set<String> seen = found.stream().map(i -> Lookup.nameTag(i.tags())).collect(Collectors.toSet());
         List<String> missing = declared.keySet().stream().filter(n -> !seen.contains(n)).sorted().toList();
         if (!missing.isEmpty()) {

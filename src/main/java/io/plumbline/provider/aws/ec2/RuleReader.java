@@ -13,17 +13,22 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
 import software.amazon.awssdk.services.ec2.model.Tag;
 
 /**
- * Reads security-group rules with two DescribeSecurityGroupRules calls: every rule of the declared groups, and
- * every rule anywhere that carries this environment's marks (rules of a group no longer declared). A rule is owned
- * when it carries the marks; egress rules of a group are read only when it declares egress or they are owned.
+ * Reads security-group rules with two DescribeSecurityGroupRules calls: every rule of the declared groups (only when
+ * the environment declares groups), and every rule anywhere that carries the environment tag, of any environment,
+ * shared by the environments of the account ({@link EnvironmentTag}), of which this environment keeps its own (rules
+ * of a group no longer declared). A rule is owned when it carries the marks; egress rules of a group are read only
+ * when it declares egress or they are owned.
  */
 final class RuleReader {
+    /** The name of the shared read of every rule carrying the environment tag, of any environment. */
+    private static final String TAGGED = "security group rules tagged " + Marks.AWS_ENVIRONMENT_TAG
+            + " (any environment)";
+
     private RuleReader() {
     }
 
@@ -37,8 +42,10 @@ final class RuleReader {
             ctx.aws().ec2().describeSecurityGroupRulesPaginator(r -> r.filters(Lookup.filter("group-id",
                     declared.keySet()))).securityGroupRules().forEach(r -> rules.put(r.securityGroupRuleId(), r));
         }
-        ctx.aws().ec2().describeSecurityGroupRulesPaginator(r -> r.filters(Lookup.filter("tag:"
-                + Marks.AWS_ENVIRONMENT_TAG, Set.of(ctx.environment())))).securityGroupRules()
+        ctx.lookup().<List<SecurityGroupRule>>accountWide(TAGGED, () -> ctx.aws().ec2()
+                .describeSecurityGroupRulesPaginator(r -> r.filters(EnvironmentTag.ANY_ENVIRONMENT))
+                .securityGroupRules().stream().toList()).stream()
+                .filter(r -> EnvironmentTag.of(ctx.environment(), r.tags()))
                 .forEach(r -> rules.put(r.securityGroupRuleId(), r));
         Map<String, String> names = ctx.lookup().securityGroups().stream().collect(Collectors.toMap(
                 g -> g.groupId(), g -> g.groupName(), (a, b) -> a));
