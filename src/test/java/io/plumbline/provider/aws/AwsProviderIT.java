@@ -209,7 +209,8 @@ class AwsProviderIT {
         assertThat(plan.with(Action.ORPHAN)).extracting(c -> c.key().toString()).contains(
                 "aws ScheduledAction hopper-t2-medium-nodes/weekend");
         // An undeclared repository without the environment's marks is not observed: it could never be deleted.
-        assertThat(plan.changes()).extracting(c -> c.key().toString()).doesNotContain("aws EcrRepository someone-elses");
+        assertThat(plan.changes()).extracting(c -> c.key().toString())
+                .doesNotContain("aws EcrRepository someone-elses");
         assertThat(plan.with(Action.DELETE)).extracting(c -> c.key().kind()).containsOnly("DnsRecord");
         assertThatThrownBy(() -> account.provider().apply(fixture.environment(), plan)).isInstanceOf(RefusedException.class)
                 .hasMessageContaining("Plumbline-Allow-Deletes: 3");
