@@ -1,20 +1,18 @@
 package io.plumbline.engine;
 
+import io.plumbline.testing.ManualClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** Timers and a clock that move only when a test calls {@link #advance}: due tasks then run on the test's thread. */
 final class ManualTimers implements Timers {
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-29T12:00:00Z"));
+    private final ManualClock now = new ManualClock(Instant.parse("2026-11-29T12:00:00Z"));
     private final List<Entry> entries = new ArrayList<>();
     private boolean closed;
 
@@ -26,7 +24,7 @@ final class ManualTimers implements Timers {
         if (closed) {
             return Task.NONE;
         }
-        Entry entry = new Entry(now.get().plus(delay), task, new AtomicBoolean());
+        Entry entry = new Entry(now.instant().plus(delay), task, new AtomicBoolean());
         entries.add(entry);
         return () -> entry.cancelled().set(true);
     }
@@ -39,7 +37,7 @@ final class ManualTimers implements Timers {
 
     /** Moves time forward, running every task that falls due on the way, in order. */
     void advance(Duration by) {
-        Instant until = now.get().plus(by);
+        Instant until = now.instant().plus(by);
         for (Optional<Entry> next = nextDue(until); next.isPresent(); next = nextDue(until)) {
             now.set(next.get().due());
             next.get().task().run();
@@ -53,22 +51,7 @@ final class ManualTimers implements Timers {
     }
 
     Clock clock() {
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
+        return now;
     }
 
     private synchronized Optional<Entry> nextDue(Instant until) {

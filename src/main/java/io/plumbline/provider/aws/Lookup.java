@@ -70,6 +70,15 @@ public final class Lookup {
         return once(name, () -> sharing ? scope.read(name, read) : read.get());
     }
 
+    /**
+     * Whether account-wide reads may come from other environments' reads. Not in the context that confirms the
+     * marks before a deletion ({@link MarksAtDeletion}): a kind that remembers reads of its own (ECR's tags) reads
+     * past that memory too.
+     */
+    public boolean sharing() {
+        return sharing;
+    }
+
     /** Forgets one lookup after a write changed what it read (a certificate was requested). */
     public void forget(String name) {
         memo.remove(name);

@@ -16,7 +16,9 @@ import java.util.stream.Collectors;
  * Ownership at the moment of deletion: a plan may rest on account-wide lists shared between environments for a few
  * seconds ({@link SharedReads}), so before the objects of a kind that carried the marks are deleted, the kind is read
  * again from AWS, past that memory, and an object that no longer carries this environment's marks (or now carries a
- * {@code shared} cluster tag) is kept. Deletions the environment asks for without marks (members of a group declared
+ * {@code shared} cluster tag) is kept; the others are deleted as just read (ECR's {@code deleteWithImages}, a tag,
+ * is taken from that read). Kinds that remember reads of their own read past that memory too here
+ * ({@link Lookup#sharing}). Deletions the environment asks for without marks (members of a group declared
  * exclusive) rest on the declaration, not on the marks, and are left as planned.
  */
 final class MarksAtDeletion {
@@ -48,8 +50,10 @@ final class MarksAtDeletion {
         List<Change> confirmed = new ArrayList<>();
         for (Change c : deletes) {
             Resource found = now.get(c.key());
-            if (!c.actual().owned() || found != null && Ownership.deletable(found)) {
+            if (!c.actual().owned()) {
                 confirmed.add(c);
+            } else if (found != null && Ownership.deletable(found)) {
+                confirmed.add(asReadNow(c, found));
             } else {
                 // Not found at all is the same answer: what carries the marks is always found.
                 results.add(ObjectResult.rejected(c, "aws: " + c.key() + " no longer carries this environment's "
@@ -57,5 +61,10 @@ final class MarksAtDeletion {
             }
         }
         return confirmed;
+    }
+
+    /** The deletion of the object as just read, so what the delete decides besides the marks rests on it too. */
+    private static Change asReadNow(Change c, Resource found) {
+        return new Change(c.action(), c.key(), c.desired(), found, c.fields(), c.note(), c.idleCost());
     }
 }

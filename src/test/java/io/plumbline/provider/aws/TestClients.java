@@ -8,7 +8,12 @@ public final class TestClients {
     }
 
     public static AwsClients create(AwsConnection connection) {
-        return new AwsClients(connection, UrlConnectionHttpClient.create(), new CallCounter(), SharedReads.OFF,
-                "us-west-2", null, "by-hand");
+        return counted(connection, new CallCounter());
+    }
+
+    /** Clients whose every call {@code counter} records, for tests that drive one kind without the provider. */
+    public static AwsClients counted(AwsConnection connection, CallCounter counter) {
+        return new AwsClients(connection, UrlConnectionHttpClient.create(), counter, SharedReads.OFF, "us-west-2",
+                null, "by-hand");
     }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ecr.model.LifecyclePolicyNotFoundException;
@@ -27,10 +28,13 @@ import software.amazon.awssdk.services.ecr.model.Tag;
  * ECR repositories: created with their settings and ownership tags, kept true, and deleted (when pruned) only if
  * they hold no images or were declared with {@code deleteWithImages}, which is recorded in a tag so it outlives
  * the declaration. ECR reads lifecycle policies and tags one repository at a time: lifecycle policies are read
- * only for repositories that declare one, tags only for deletion candidates when pruning is on, and those once for
- * all environments within a short lifetime ({@link RepositoryTags}), and again right before a deletion. The list of
- * repositories is shared too ({@link io.plumbline.provider.aws.SharedReads}): each environment listing every
- * repository of the account would grow with the number of environments times their repositories.
+ * only for repositories that declare one, tags only when pruning is on, and those once for all environments within
+ * the lifetime of {@link RepositoryTags}. The list of repositories is shared too
+ * ({@link io.plumbline.provider.aws.SharedReads}), and so is the index of which environment's marks each one carries
+ * ({@link MarkedRepositories}), built once per shared list: an environment's check looks up its declared
+ * repositories by name and its candidates for pruning by its marks, and its work does not grow with the
+ * repositories of the other environments. A repository without this environment's marks that it does not declare
+ * is not observed at all: it could never be deleted.
  */
 public final class EcrRepositories implements AwsKind {
     static final String DELETE_WITH_IMAGES_TAG = "plumbline:delete-with-images";
@@ -52,26 +56,42 @@ public final class EcrRepositories implements AwsKind {
 
     @Override
     public List<Resource> observe(AwsContext ctx, List<Resource> desired) {
-        Map<String, Resource> declared = desired.stream().collect(Collectors.toMap(r -> r.key().name(), r -> r));
-        boolean prune = ctx.pruneEnabled();
-        tags.expire();
+        Map<String, Repository> all = repositories(ctx);
         List<Resource> out = new ArrayList<>();
-        for (Repository repo : repositories(ctx)) {
-            Resource wanted = declared.get(repo.repositoryName());
-            if (wanted != null) {
+        for (Resource wanted : desired) {
+            Repository repo = all.get(wanted.key().name());
+            if (repo != null) {
                 out.add(new Resource(wanted.key(), body(ctx, repo, wanted.body().containsKey("lifecyclePolicy")),
                         true));
-            } else if (prune) {
-                out.add(candidate(ctx, repo));
             }
+        }
+        if (ctx.pruneEnabled()) {
+            Set<String> declared = desired.stream().map(r -> r.key().name()).collect(Collectors.toSet());
+            marked(ctx, all).of(ctx.environment()).stream()
+                    .filter(m -> !declared.contains(m.repository().repositoryName()))
+                    .forEach(m -> candidate(ctx, m).ifPresent(out::add));
         }
         return out;
     }
 
-    /** Every repository of the account, listed once for all environments within a few seconds. */
-    private static List<Repository> repositories(AwsContext ctx) {
+    /** Every repository of the account by name, listed once for all environments within a few seconds. */
+    private static Map<String, Repository> repositories(AwsContext ctx) {
         return ctx.lookup().accountWide("ECR repositories", () -> ctx.aws().ecr()
-                .describeRepositoriesPaginator(r -> { }).repositories().stream().toList());
+                .describeRepositoriesPaginator(r -> { }).repositories().stream()
+                .collect(Collectors.toMap(Repository::repositoryName, r -> r, (a, b) -> a, LinkedHashMap::new)));
+    }
+
+    /**
+     * The repositories of the account by the marks they carry, built once per shared list for all environments. One
+     * build at a time: environments whose checks start together would otherwise each read the tags that expired.
+     */
+    private MarkedRepositories marked(AwsContext ctx, Map<String, Repository> all) {
+        return ctx.lookup().accountWide("ECR repositories by their marks", () -> {
+            synchronized (tags) {
+                tags.expire();
+                return MarkedRepositories.of(all.values(), repo -> tags.of(ctx.aws(), repo));
+            }
+        });
     }
 
     private static Map<String, Object> body(AwsContext ctx, Repository repo, boolean withLifecycle) {
@@ -93,13 +113,21 @@ public final class EcrRepositories implements AwsKind {
         }
     }
 
-    /** An undeclared repository that pruning might delete: whether it is ours decides, from its tags. */
-    private Resource candidate(AwsContext ctx, Repository repo) {
-        Map<String, String> tags = this.tags.of(ctx.aws(), repo);
+    /**
+     * An undeclared repository carrying this environment's marks, which pruning may delete unless it is also
+     * {@code shared}. Read past the shared reads (to confirm the marks before a deletion), its tags are read from
+     * AWS now, and one that no longer carries the marks is not found: the deletion is refused.
+     */
+    private Optional<Resource> candidate(AwsContext ctx, MarkedRepositories.Marked marked) {
+        Repository repo = marked.repository();
+        Map<String, String> now = ctx.lookup().sharing() ? marked.tags() : tags.fresh(ctx.aws(), repo);
+        if (!ctx.marked(now)) {
+            return Optional.empty();
+        }
         Map<String, Object> body = new LinkedHashMap<>(body(ctx, repo, false));
-        body.put("deleteWithImages", "true".equals(tags.get(DELETE_WITH_IMAGES_TAG)));
-        return new Resource(ResourceKey.of(AwsKinds.PROVIDER, AwsKinds.ECR_REPOSITORY, "", repo.repositoryName()),
-                body, ctx.owned(tags));
+        body.put("deleteWithImages", "true".equals(now.get(DELETE_WITH_IMAGES_TAG)));
+        return Optional.of(new Resource(ResourceKey.of(AwsKinds.PROVIDER, AwsKinds.ECR_REPOSITORY, "",
+                repo.repositoryName()), body, ctx.owned(now)));
     }
 
     @Override
@@ -108,7 +136,7 @@ public final class EcrRepositories implements AwsKind {
         switch (change.action()) {
             case CREATE -> create(ctx, name, change.desired().body());
             case UPDATE -> update(ctx, name, change);
-            case DELETE -> delete(ctx, name);
+            case DELETE -> delete(ctx, change);
             default -> { }
         }
     }
@@ -148,15 +176,13 @@ public final class EcrRepositories implements AwsKind {
         }
     }
 
-    /** The plan's ownership may rest on tags read a little earlier: they are read again before anything is lost. */
-    private void delete(AwsContext ctx, String name) {
-        Repository repo = ctx.aws().ecr().describeRepositories(r -> r.repositoryNames(name)).repositories().get(0);
-        Map<String, String> now = tags.fresh(ctx.aws(), repo);
-        if (!ctx.owned(now)) {
-            throw ProviderException.refused("aws: ECR repository " + name + " no longer carries this environment's"
-                    + " marks (its tags changed since the plan); it is kept");
-        }
-        boolean withImages = "true".equals(now.get(DELETE_WITH_IMAGES_TAG));
+    /**
+     * Ownership and {@code deleteWithImages} rest on the tags read right before the deletion: the change holds the
+     * repository as read again, past every memory, when its marks were confirmed.
+     */
+    private static void delete(AwsContext ctx, Change change) {
+        String name = change.key().name();
+        boolean withImages = Boolean.TRUE.equals(change.actual().body().get("deleteWithImages"));
         boolean empty = ctx.aws().ecr().describeImages(r -> r.repositoryName(name).maxResults(1)).imageDetails()
                 .isEmpty();
         if (!empty && !withImages) {

@@ -17,17 +17,27 @@ import software.amazon.awssdk.services.ecr.model.Tag;
  * memory each environment that prunes reads the tags of every repository of the account, calls quadratic in the
  * number of environments (100 environments of 5 repositories: about 50,000 calls a round of drift checks).
  *
- * <p>A repository is known by its ARN (account, region, name) and its creation time, so one deleted and made again
- * under the same name is read afresh. Tags changed by hand within the lifetime are seen late by a plan, never by a
- * deletion: {@link EcrRepositories} reads a repository's tags again, with {@link #fresh}, right before it deletes.
+ * <p>The lifetime is minutes, not the seconds of {@link io.plumbline.provider.aws.SharedReads}, because the tags of a
+ * repository decide only what pruning may delete: Plumbline puts them on when it creates a repository and never
+ * tags an existing one again, and a deletion always rests on tags read afresh ({@link #fresh}, through the context
+ * that confirms the marks before deleting). A tag changed by hand on an undeclared repository therefore delays a
+ * prune by up to the lifetime and never causes a wrong deletion. A repository is known by its ARN (account, region,
+ * name) and its creation time, so one deleted and made again under the same name is read afresh.
  */
 final class RepositoryTags {
-    static final Duration LIFETIME = Duration.ofSeconds(30);
+    static final Duration LIFETIME = Duration.ofMinutes(5);
 
-    private record Read(Map<String, String> tags, Instant at) {
+    /** Who a repository is: the same name made again is another repository. */
+    private record Key(String arn, Instant createdAt) {
+        Key(Repository repo) {
+            this(repo.repositoryArn(), repo.createdAt());
+        }
     }
 
-    private final Map<String, Read> read = new ConcurrentHashMap<>();
+    private record Read(Map<String, String> tags, long until) {
+    }
+
+    private final Map<Key, Read> read = new ConcurrentHashMap<>();
     private final Clock clock;
 
     RepositoryTags(Clock clock) {
@@ -36,29 +46,21 @@ final class RepositoryTags {
 
     /** The repository's tags, as read within the lifetime. */
     Map<String, String> of(AwsClients aws, Repository repo) {
-        Read known = read.get(key(repo));
-        return known != null && !expired(known, clock.instant()) ? known.tags() : fresh(aws, repo);
+        Read known = read.get(new Key(repo));
+        return known != null && clock.millis() < known.until() ? known.tags() : fresh(aws, repo);
     }
 
     /** Forgets what has expired, so the memory holds at most the repositories seen within one lifetime. */
     void expire() {
-        Instant now = clock.instant();
-        read.values().removeIf(r -> expired(r, now));
+        long now = clock.millis();
+        read.values().removeIf(r -> now >= r.until());
     }
 
     /** The repository's tags read now (and remembered). */
     Map<String, String> fresh(AwsClients aws, Repository repo) {
-        Map<String, String> tags = aws.ecr().listTagsForResource(r -> r.resourceArn(repo.repositoryArn())).tags().stream()
-                .collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> a));
-        read.put(key(repo), new Read(Map.copyOf(tags), clock.instant()));
+        Map<String, String> tags = Map.copyOf(aws.ecr().listTagsForResource(r -> r.resourceArn(repo.repositoryArn()))
+                .tags().stream().collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> a)));
+        read.put(new Key(repo), new Read(tags, clock.millis() + LIFETIME.toMillis()));
         return tags;
-    }
-
-    private static boolean expired(Read r, Instant now) {
-        return !now.isBefore(r.at().plus(LIFETIME));
-    }
-
-    private static String key(Repository repo) {
-        return repo.repositoryArn() + "@" + repo.createdAt();
     }
 }
