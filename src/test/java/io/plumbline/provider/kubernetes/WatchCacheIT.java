@@ -53,11 +53,7 @@ class WatchCacheIT {
     void aChangeSomeoneElseMakesReachesThePlanThroughTheWatch() {
         TestCluster.reconcile(provider, production);
 
-        cluster.client.apps().deployments().inNamespace(cluster.namespace).withName("frontend")
-                .edit(d -> {
-                    d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("example/hotfix:1");
-                    return d;
-                });
+        editImageByHand("example/hotfix:1");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(TestCluster.plan(provider, production)
                 .with(Action.UPDATE)).singleElement().satisfies(c -> assertThat(c.key().name()).isEqualTo("frontend")));
@@ -77,13 +73,7 @@ class WatchCacheIT {
                 assertThat(again).isNotEmpty().allSatisfy(d -> assertThat(Nodes.at(d, "metadata", "name")).isNotNull());
             });
 
-            // the deployment controller writes the status meanwhile: an edit may meet a conflict and is tried again
-            await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(KubernetesClientException.class)
-                    .until(() -> cluster.client.apps().deployments().inNamespace(cluster.namespace)
-                            .withName("frontend").edit(d -> {
-                                d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("example/hotfix:1");
-                                return d;
-                            }) != null);
+            editImageByHand("example/hotfix:1");
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(cache.list("apps/v1",
                     "Deployment", cluster.namespace, d -> true)).filteredOn(d -> "frontend".equals(Nodes.at(d, "metadata",
@@ -92,5 +82,15 @@ class WatchCacheIT {
         } finally {
             cache.close();
         }
+    }
+
+    /** Someone else's edit of the frontend's image; tried again when the deployment controller wrote it meanwhile. */
+    private void editImageByHand(String image) {
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(KubernetesClientException.class)
+                .until(() -> cluster.client.apps().deployments().inNamespace(cluster.namespace).withName("frontend")
+                        .edit(d -> {
+                            d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(image);
+                            return d;
+                        }) != null);
     }
 }
