@@ -79,8 +79,10 @@ class DriftAndPlansIT {
 
         await().atMost(LONG).until(() -> service.metric(
                 "plumbline_drift_resources{environment=\"production\",provider=\"aws\"}") == 1);
-        assertThat(statuses(github, commit, "plumbline/production/drift")).last().asString()
-                .startsWith("failure: 1 resources drifted; aws AutoScalingGroup hopper-t2-medium-nodes max: wanted 4, found 7");
+        // The metric is set when the check ends; the status is posted after it, by the publisher's own thread.
+        await().atMost(LONG).untilAsserted(() -> assertThat(statuses(github, commit, "plumbline/production/drift"))
+                .last().asString().startsWith("failure: 1 resources drifted; aws AutoScalingGroup"
+                        + " hopper-t2-medium-nodes max: wanted 4, found 7"));
         assertThat(service.get("/api/environments/production/drift").body())
                 .contains("\"field\":\"max\"", "\"wanted\":\"4\"", "\"found\":\"7\"", "\"firstSeen\"");
         assertThat(maxSizeOfTheGroup()).as("without self-heal, drift is only reported").isEqualTo(7);
