@@ -115,7 +115,7 @@ public final class Lookup {
     }
 
     /** Carries the marks of this environment, {@code shared} or not. */
-    static boolean marked(String environment, Map<String, String> tags) {
+    public static boolean marked(String environment, Map<String, String> tags) {
         return environment.equals(tags.get(Marks.AWS_ENVIRONMENT_TAG))
                 && "true".equals(tags.get(Marks.AWS_MANAGED_TAG));
     }

@@ -1,6 +1,7 @@
 package io.plumbline.provider.aws.ecr;
 
 import io.plumbline.model.Marks;
+import io.plumbline.provider.aws.Lookup;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -30,7 +31,7 @@ final class MarkedRepositories {
         for (Repository repo : repositories) {
             Map<String, String> read = tags.apply(repo);
             String environment = read.get(Marks.AWS_ENVIRONMENT_TAG);
-            if (environment != null && "true".equals(read.get(Marks.AWS_MANAGED_TAG))) {
+            if (environment != null && Lookup.marked(environment, read)) {
                 byEnvironment.computeIfAbsent(environment, e -> new ArrayList<>()).add(new Marked(repo, read));
             }
         }
