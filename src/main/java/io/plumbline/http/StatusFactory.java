@@ -10,6 +10,7 @@ import io.plumbline.metrics.Metrics;
 import io.plumbline.report.PullRequestComment;
 import io.plumbline.report.RepositoryPath;
 import io.plumbline.report.RetryPolicy;
+import io.plumbline.report.StatusHost;
 import io.plumbline.report.StatusPublisher;
 import io.plumbline.report.StatusSettings;
 import io.plumbline.report.Statuses;
@@ -46,14 +47,24 @@ public class StatusFactory {
                 role.haproxyHost()));
     }
 
-    /** With {@code plumbline.status.pr-comments: true} and a GitHub host, each plan is also a pull-request comment. */
+    /**
+     * With {@code plumbline.status.pr-comments: true} and a GitHub or Gitea/Forgejo host, each plan is also a
+     * pull-request comment.
+     */
     @Singleton
     PlanListener planListener(StatusSettings status, @Value("${plumbline.status.pr-comments:false}") boolean comments) {
-        if (!comments || !status.host().equals("github")) {
+        if (!comments) {
             return PlanListener.NONE;
         }
-        String api = status.apiUrl() == null || status.apiUrl().isBlank() ? "https://api.github.com" : status.apiUrl();
-        return new PlanComments(new PullRequestComment(api, new RepositoryPath(status.repository()), status.token(),
-                status.timeouts(), Clock.systemUTC()));
+        StatusHost host = StatusHost.parse(status.host());
+        String api = status.apiUrl() == null || status.apiUrl().isBlank() ? host.defaultApiUrl() : status.apiUrl();
+        RepositoryPath repository = new RepositoryPath(status.repository());
+        return switch (host) {
+            case GITHUB -> new PlanComments(PullRequestComment.github(api, repository, status.token(),
+                    status.timeouts(), Clock.systemUTC()));
+            case GITEA -> new PlanComments(PullRequestComment.gitea(api, repository, status.token(),
+                    status.timeouts(), Clock.systemUTC()));
+            default -> PlanListener.NONE;
+        };
     }
 }

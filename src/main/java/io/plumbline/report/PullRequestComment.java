@@ -11,9 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One comment per environment on a GitHub pull request (a plan, say), kept up to date in place: found by a
- * hidden marker through the issue comments API, then edited ({@code PATCH}) rather than posted again, so a pull
- * request pushed ten times still carries one comment. Calls block; run them off the reconcile's path.
+ * One comment per environment on a GitHub or Gitea/Forgejo pull request (a plan, say), kept up to date in place:
+ * found by a hidden marker through the issue comments API, then edited ({@code PATCH}) rather than posted again, so
+ * a pull request pushed ten times still carries one comment. Gitea's issue comments API has GitHub's paths and
+ * bodies under {@code /api/v1}, with its own token header. Calls block; run them off the reconcile's path.
  */
 public final class PullRequestComment {
     /** GitHub's limit is 65,536 characters per comment; longer text is cut with a note. */
@@ -21,17 +22,34 @@ public final class PullRequestComment {
     private static final int MAX_PAGES = 50;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"next\"");
+    private final String host;
     private final String apiUrl;
     private final String repoUrl;
     private final Map<String, String> headers;
     private final HttpPoster http;
 
-    public PullRequestComment(String apiUrl, RepositoryPath repository, Token token, Timeouts timeouts, Clock clock) {
-        this.apiUrl = Urls.base(apiUrl);
-        this.repoUrl = this.apiUrl + "/repos/" + repository.ownerAndName();
-        this.headers = Map.of("Authorization", "Bearer " + token.value(), "Accept", "application/vnd.github+json",
-                "X-GitHub-Api-Version", "2022-11-28");
-        this.http = new HttpPoster("github", timeouts, token, clock);
+    private PullRequestComment(String host, String apiUrl, RepositoryPath repository, Map<String, String> headers,
+                               Token token, Timeouts timeouts, Clock clock) {
+        this.host = host;
+        this.apiUrl = apiUrl;
+        this.repoUrl = apiUrl + "/repos/" + repository.ownerAndName();
+        this.headers = headers;
+        this.http = new HttpPoster(host, timeouts, token, clock);
+    }
+
+    /** @param apiUrl {@code https://api.github.com}, or {@code https://github.example.com/api/v3} for Enterprise */
+    public static PullRequestComment github(String apiUrl, RepositoryPath repository, Token token, Timeouts timeouts,
+                                            Clock clock) {
+        return new PullRequestComment("github", Urls.base(apiUrl), repository, Map.of("Authorization",
+                "Bearer " + token.value(), "Accept", "application/vnd.github+json", "X-GitHub-Api-Version",
+                "2022-11-28"), token, timeouts, clock);
+    }
+
+    /** @param apiUrl the server's root, e.g. {@code https://codeberg.org}; {@code /api/v1} is appended */
+    public static PullRequestComment gitea(String apiUrl, RepositoryPath repository, Token token, Timeouts timeouts,
+                                           Clock clock) {
+        return new PullRequestComment("gitea", Urls.base(apiUrl) + "/api/v1", repository, Map.of("Authorization",
+                "token " + token.value(), "Accept", "application/json"), token, timeouts, clock);
     }
 
     static String marker(String environment) {
@@ -75,11 +93,11 @@ public final class PullRequestComment {
         try {
             JsonNode comments = JSON.readTree(body);
             if (comments == null || !comments.isArray()) {
-                throw StatusException.permanent("github comments: expected a JSON array, got " + http.excerpt(body));
+                throw StatusException.permanent(host + " comments: expected a JSON array, got " + http.excerpt(body));
             }
             return comments;
         } catch (JsonProcessingException e) {
-            throw StatusException.permanent("github comments: not JSON: " + http.excerpt(body));
+            throw StatusException.permanent(host + " comments: not JSON: " + http.excerpt(body));
         }
     }
 }

@@ -26,7 +26,7 @@ class PlanCommentsIT {
     void start() {
         github = new GitHubCommentsApi(REPO, StatusReportersIT.TOKEN).seed(7, "Looks good to me");
         server = StatusHostServer.start(github);
-        comments = new PlanComments(new PullRequestComment(server.url(), new RepositoryPath(REPO),
+        comments = new PlanComments(PullRequestComment.github(server.url(), new RepositoryPath(REPO),
                 new Token(StatusReportersIT.TOKEN), Timeouts.DEFAULT, Clock.systemUTC()));
     }
 

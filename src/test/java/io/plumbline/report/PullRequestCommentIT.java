@@ -19,7 +19,7 @@ class PullRequestCommentIT {
         github = new GitHubCommentsApi(REPO, StatusReportersIT.TOKEN).seed(7, "Looks good to me")
                 .seed(7, "Can we scale to five?").seed(7, "Done.").seed(8, "Another pull request");
         server = StatusHostServer.start(github);
-        comment = new PullRequestComment(server.url(), new RepositoryPath(REPO), new Token(StatusReportersIT.TOKEN),
+        comment = PullRequestComment.github(server.url(), new RepositoryPath(REPO), new Token(StatusReportersIT.TOKEN),
                 Timeouts.DEFAULT, Clock.systemUTC());
     }
 
