@@ -48,8 +48,8 @@ public class StatusFactory {
     }
 
     /**
-     * With {@code plumbline.status.pr-comments: true} and a GitHub or Gitea/Forgejo host, each plan is also a
-     * pull-request comment.
+     * With {@code plumbline.status.pr-comments: true} and a GitHub, Gitea/Forgejo or GitLab host, each plan is also
+     * a pull-request comment (a merge-request note on GitLab).
      */
     @Singleton
     PlanListener planListener(StatusSettings status, @Value("${plumbline.status.pr-comments:false}") boolean comments) {
@@ -63,6 +63,8 @@ public class StatusFactory {
             case GITHUB -> new PlanComments(PullRequestComment.github(api, repository, status.token(),
                     status.timeouts(), Clock.systemUTC()));
             case GITEA -> new PlanComments(PullRequestComment.gitea(api, repository, status.token(),
+                    status.timeouts(), Clock.systemUTC()));
+            case GITLAB -> new PlanComments(PullRequestComment.gitlab(api, repository, status.token(),
                     status.timeouts(), Clock.systemUTC()));
             default -> PlanListener.NONE;
         };
