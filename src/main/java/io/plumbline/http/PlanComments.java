@@ -2,7 +2,7 @@ package io.plumbline.http;
 
 import io.plumbline.engine.PlanListener;
 import io.plumbline.engine.PlanReport;
-import io.plumbline.report.PullRequestComment;
+import io.plumbline.report.CommentThread;
 import io.plumbline.report.StatusException;
 import java.util.List;
 import java.util.OptionalInt;
@@ -11,14 +11,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps one comment per environment on a pull request showing its latest plan, edited in place; the pull request
- * is the one whose head ref the host names ({@link PullRequestComment#pullRequest}).
+ * is the one whose head ref the host names ({@link CommentThread#pullRequest}).
  */
 public final class PlanComments implements PlanListener {
     private static final Logger LOG = LoggerFactory.getLogger(PlanComments.class);
 
-    private final PullRequestComment comments;
+    private final CommentThread comments;
 
-    public PlanComments(PullRequestComment comments) {
+    public PlanComments(CommentThread comments) {
         this.comments = comments;
     }
 

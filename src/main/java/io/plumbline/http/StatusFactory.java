@@ -7,6 +7,7 @@ import io.plumbline.app.ServiceRole;
 import io.plumbline.engine.EngineSettings;
 import io.plumbline.engine.PlanListener;
 import io.plumbline.metrics.Metrics;
+import io.plumbline.report.BitbucketServerComment;
 import io.plumbline.report.PullRequestComment;
 import io.plumbline.report.RepositoryPath;
 import io.plumbline.report.RetryPolicy;
@@ -48,8 +49,9 @@ public class StatusFactory {
     }
 
     /**
-     * With {@code plumbline.status.pr-comments: true} and a GitHub, Gitea/Forgejo or GitLab host, each plan is also
-     * a pull-request comment (a merge-request note on GitLab).
+     * With {@code plumbline.status.pr-comments: true} and a GitHub, Gitea/Forgejo, GitLab or Bitbucket Server host,
+     * each plan is also a pull-request comment (a merge-request note on GitLab). Bitbucket Cloud serves no
+     * pull-request refs, so its pull requests are never planned and get none.
      */
     @Singleton
     PlanListener planListener(StatusSettings status, @Value("${plumbline.status.pr-comments:false}") boolean comments) {
@@ -65,6 +67,8 @@ public class StatusFactory {
             case GITEA -> new PlanComments(PullRequestComment.gitea(api, repository, status.token(),
                     status.timeouts(), Clock.systemUTC()));
             case GITLAB -> new PlanComments(PullRequestComment.gitlab(api, repository, status.token(),
+                    status.timeouts(), Clock.systemUTC()));
+            case BITBUCKET_SERVER -> new PlanComments(new BitbucketServerComment(api, repository, status.token(),
                     status.timeouts(), Clock.systemUTC()));
             default -> PlanListener.NONE;
         };

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * </ul>
  * All page their lists with a {@code Link: <...>; rel="next"} header. Calls block; run them off the reconcile's path.
  */
-public final class PullRequestComment {
+public final class PullRequestComment implements CommentThread {
     /** GitHub's limit is 65,536 characters per comment (the smallest of the hosts); longer text is cut with a note. */
     static final int MAX_BODY = 65_000;
     private static final int MAX_PAGES = 50;
@@ -83,10 +83,8 @@ public final class PullRequestComment {
                 clock);
     }
 
-    /**
-     * The number of the pull request whose head was found on {@code ref} ({@code refs/pull/N/head}, on GitLab
-     * {@code refs/merge-requests/N/head}), or empty for any other ref.
-     */
+    /** {@code refs/pull/N/head}, on GitLab {@code refs/merge-requests/N/head}. */
+    @Override
     public OptionalInt pullRequest(String ref) {
         Matcher m = shape.refs().matcher(ref);
         return m.matches() ? OptionalInt.of(Integer.parseInt(m.group(1))) : OptionalInt.empty();
@@ -96,11 +94,16 @@ public final class PullRequestComment {
         return "<!-- plumbline:" + environment + " -->";
     }
 
-    /** Creates the environment's comment on the pull request, or replaces its text if it exists. */
-    public void upsert(int pullRequest, String environment, String markdown) throws StatusException {
+    /** The whole text of the environment's comment: its marker, then the markdown, cut to fit every host. */
+    static String text(String environment, String markdown) {
         String text = markdown.length() <= MAX_BODY ? markdown
                 : markdown.substring(0, MAX_BODY) + "\n\n*(cut: the full text is in Plumbline)*";
-        Map<String, Object> body = Map.of("body", marker(environment) + "\n" + text);
+        return marker(environment) + "\n" + text;
+    }
+
+    @Override
+    public void upsert(int pullRequest, String environment, String markdown) throws StatusException {
+        Map<String, Object> body = Map.of("body", text(environment, markdown));
         OptionalLong existing = find(pullRequest, marker(environment));
         HttpPoster.Response response = existing.isPresent()
                 ? http.send(shape.editVerb(), URI.create(shape.one().replace("{n}", String.valueOf(pullRequest))
