@@ -1,6 +1,5 @@
 package io.plumbline.provider.kubernetes;
 
-import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -130,10 +129,42 @@ final class Cluster implements ObjectSource {
         return dryRun ? result : wrote(key, result);
     }
 
-    void delete(ResourceKey key) {
+    /**
+     * Deletes the object on the condition that it is still at {@code resourceVersion}: the server refuses with 409
+     * Conflict when it was written (or deleted and made again) since that version was read.
+     */
+    void delete(ResourceKey key, String resourceVersion) {
         calls.write();
         recentWrites.put(key, DELETED);
-        named(key).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+        // fabric8 deletes with propagation Background by default: dependents go after, as the garbage collector goes
+        named(key).lockResourceVersion(resourceVersion).delete();
+    }
+
+    /** Every namespaced kind the server serves and lists, at each group's preferred version (from discovery). */
+    List<ResourceDefinitionContext> namespacedKinds() {
+        List<String> versions = new java.util.ArrayList<>(List.of("v1"));
+        calls.get();
+        client.getApiGroups().getGroups().forEach(g -> versions.add(g.getPreferredVersion().getGroupVersion()));
+        List<ResourceDefinitionContext> out = new java.util.ArrayList<>();
+        for (String version : versions) {
+            calls.get();
+            for (var r : client.getApiResources(version).getResources()) {
+                if (Boolean.TRUE.equals(r.getNamespaced()) && !r.getName().contains("/")
+                        && r.getVerbs().contains("list")) {
+                    out.add(ResourceDefinitionContext.fromApiResource(version, r));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every object of one discovered kind in one namespace: one list call. */
+    List<Map<String, Object>> listIn(ResourceDefinitionContext kind, String namespace) {
+        calls.list();
+        String apiVersion = kind.getGroup() == null || kind.getGroup().isEmpty() ? kind.getVersion()
+                : kind.getGroup() + "/" + kind.getVersion();
+        return trees(client.genericKubernetesResources(kind).inNamespace(namespace).list().getItems(), apiVersion,
+                kind.getKind());
     }
 
     private Resource<GenericKubernetesResource> named(ResourceKey key) {

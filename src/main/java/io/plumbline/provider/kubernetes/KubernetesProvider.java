@@ -52,6 +52,7 @@ public final class KubernetesProvider implements Provider, AutoCloseable {
     private final RolloutWatch rollouts;
     private final KubernetesOptions options;
     private final WatchCache watchCache;
+    private final NamespacePrune namespacePrune;
 
     public KubernetesProvider(KubernetesClient client, KubernetesOptions options) {
         KindRegistry kinds = KindRegistry.builtIn();
@@ -63,6 +64,7 @@ public final class KubernetesProvider implements Provider, AutoCloseable {
         this.planner = new KubernetesPlanner(options.fieldManager());
         this.writer = new ObjectWriter(cluster, options.fieldManager());
         this.rollouts = new RolloutWatch(cluster, options.pollInterval());
+        this.namespacePrune = new NamespacePrune(cluster);
     }
 
     @Override
@@ -92,7 +94,8 @@ public final class KubernetesProvider implements Provider, AutoCloseable {
      */
     @Override
     public ChangeSet diff(LoadedEnvironment env, List<Resource> desired, List<Resource> actual) {
-        ChangeSet plan = planner.plan(env, desired, actual);
+        // a namespace deletion takes its contents along: kept when it holds what is not ours
+        ChangeSet plan = guarded(env, () -> namespacePrune.judge(planner.plan(env, desired, actual), env.name()));
         Set<ResourceKey> autoscaled = KubernetesPlanner.autoscaled(desired);
         List<Change> toConfirm = plan.changes().stream()
                 .filter(c -> c.action() == Action.UPDATE && ObjectWriter.refusal(c, env.revision()) == null).toList();
