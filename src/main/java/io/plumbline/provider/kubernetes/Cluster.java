@@ -40,6 +40,17 @@ final class Cluster implements ObjectSource {
         return calls;
     }
 
+    /**
+     * Whether objects of a kind live in a namespace: a built-in kind's scope is the model's, a custom kind's is what
+     * the server's discovery says.
+     *
+     * @throws UnknownKindException when the server does not serve the kind
+     */
+    boolean isNamespaced(String apiVersion, String kind) {
+        return kinds.isServed(apiVersion, kind) ? kinds.isNamespaced(apiVersion, kind)
+                : customKinds.context(apiVersion, kind).isNamespaceScoped();
+    }
+
     /** Looks kinds up again: new CustomResourceDefinitions were established. */
     void forgetDiscovery() {
         customKinds.forget();

@@ -77,9 +77,24 @@ public final class KubernetesProvider implements Provider, AutoCloseable {
         return KubernetesKeys.declaredIn(env);
     }
 
+    /**
+     * The objects, each custom kind placed by its scope as the environment's own CustomResourceDefinition or else
+     * the server says it, so a cluster-scoped one needs an allow entry (invalid input at its file and line).
+     */
     @Override
     public List<Resource> render(LoadedEnvironment env) {
-        return renderer.render(env);
+        Map<String, Boolean> declared = CustomResourceDefinitions.scopes(env.manifests());
+        return guarded(env, () -> renderer.render(env, (apiVersion, kind) -> {
+            Boolean namespaced = declared.get(apiVersion + "/" + kind);
+            if (namespaced != null) {
+                return namespaced;
+            }
+            try {
+                return cluster.isNamespaced(apiVersion, kind);
+            } catch (UnknownKindException e) {
+                return true;   // not served (yet): observing it says so, naming the kind
+            }
+        }));
     }
 
     @Override
