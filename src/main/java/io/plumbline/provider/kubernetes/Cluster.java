@@ -141,6 +141,25 @@ final class Cluster implements ObjectSource {
     }
 
     /**
+     * The object as the server has it now, or null, read by a list of the one name: the service account may list
+     * the kinds it writes, not get them.
+     */
+    Map<String, Object> reread(ResourceKey key) {
+        calls.list();
+        List<GenericKubernetesResource> found = in(key).withField("metadata.name", key.name()).list().getItems();
+        return found.isEmpty() ? null : trees(found, KubernetesKeys.apiVersion(key), KubernetesKeys.kind(key)).get(0);
+    }
+
+    /** Whether this client may list a discovered kind in a namespace (a self-review, which every client may make). */
+    boolean mayList(ResourceDefinitionContext kind, String namespace) {
+        calls.get();
+        var review = new io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder()
+                .withNewSpec().withNewResourceAttributes().withVerb("list").withGroup(kind.getGroup())
+                .withResource(kind.getPlural()).withNamespace(namespace).endResourceAttributes().endSpec().build();
+        return client.authorization().v1().selfSubjectAccessReview().create(review).getStatus().getAllowed();
+    }
+
+    /**
      * Deletes the object on the condition that it is still at {@code resourceVersion}: the server refuses with 409
      * Conflict when it was written (or deleted and made again) since that version was read.
      */

@@ -26,7 +26,7 @@ final class MarkedDelete {
 
     /** Deletes the object of a DELETE change; returns why it was kept instead, or null when it is gone. */
     String delete(Change change) {
-        Map<String, Object> fresh = cluster.get(change.key());
+        Map<String, Object> fresh = cluster.reread(change.key());
         if (fresh == null) {
             return null;
         }
@@ -39,7 +39,7 @@ final class MarkedDelete {
         }
         if (change.key().kind().equals(NamespacePrune.NAMESPACE)) {
             NamespaceContents.Held held = contents.of(change.key().name(), environment);
-            if (!held.foreign().isEmpty()) {
+            if (held.keeps()) {
                 return held.note();
             }
         }

@@ -18,7 +18,9 @@ import java.util.Set;
  * going with what they belong to: objects that name an owner (a Deployment's ReplicaSets and Pods go with it, and
  * are judged through it), objects already being deleted, Events, and what the control plane puts in every
  * namespace (the {@code default} ServiceAccount, the {@code kube-root-ca.crt} ConfigMap, the Endpoints of a
- * Service). A kind that cannot be listed counts as foreign: what cannot be seen cannot be shown to be ours.
+ * Service). A kind Plumbline may not list (asked first, so the server records no refusal) or that fails to list
+ * counts as foreign: what cannot be seen cannot be shown to be ours. With the shipped RBAC, which lists only the
+ * kinds Plumbline writes and never Secrets, every namespace is therefore kept.
  */
 final class NamespaceContents {
     /** How many foreign objects a note names before it counts the rest. */
@@ -28,14 +30,27 @@ final class NamespaceContents {
 
     /**
      * @param foreign what does not carry this environment's marks, each as {@code <kind> <name>}
-     * @param owned   the objects that do, as the server has them
+     * @param unseen  the kinds ({@code group/Kind}) Plumbline may not or could not list here
+     * @param owned   the objects that carry the marks, as the server has them
      */
-    record Held(List<String> foreign, List<Map<String, Object>> owned) {
-        /** The plan's note for a namespace kept: the foreign objects, the first {@link #NAMED} by name. */
+    record Held(List<String> foreign, List<String> unseen, List<Map<String, Object>> owned) {
+        /** Whether deleting the namespace could take something that is not this environment's. */
+        boolean keeps() {
+            return !foreign.isEmpty() || !unseen.isEmpty();
+        }
+
+        /** The plan's note for a namespace kept: the foreign objects (the first {@link #NAMED}), the kinds unseen. */
         String note() {
-            String named = String.join(", ", foreign.subList(0, Math.min(NAMED, foreign.size())));
-            return "kept, not deleted: it holds objects without this environment's marks: " + named
-                    + (foreign.size() > NAMED ? " and " + (foreign.size() - NAMED) + " more" : "");
+            List<String> why = new ArrayList<>();
+            if (!foreign.isEmpty()) {
+                why.add("it holds objects without this environment's marks: "
+                        + String.join(", ", foreign.subList(0, Math.min(NAMED, foreign.size())))
+                        + (foreign.size() > NAMED ? " and " + (foreign.size() - NAMED) + " more" : ""));
+            }
+            if (!unseen.isEmpty()) {
+                why.add("Plumbline cannot list what it holds of " + String.join(", ", unseen));
+            }
+            return "kept, not deleted: " + String.join("; ", why);
         }
     }
 
@@ -47,20 +62,27 @@ final class NamespaceContents {
 
     Held of(String namespace, String environment) {
         Map<Object, Map<String, Object>> objects = new LinkedHashMap<>();
-        List<String> foreign = new ArrayList<>();
+        List<String> unseen = new ArrayList<>();
         for (ResourceDefinitionContext kind : cluster.namespacedKinds()) {
             if (kind.getKind().equals("Event")) {
+                continue;
+            }
+            String kindName = (kind.getGroup() == null || kind.getGroup().isEmpty() ? "" : kind.getGroup() + "/")
+                    + kind.getKind();
+            if (!cluster.mayList(kind, namespace)) {
+                unseen.add(kindName + " (not allowed)");
                 continue;
             }
             try {
                 cluster.listIn(kind, namespace).forEach(o -> objects.putIfAbsent(uid(o), o));
             } catch (KubernetesClientException e) {
-                foreign.add(kind.getKind() + " (cannot be listed: HTTP " + e.getCode() + ")");
+                unseen.add(kindName + " (HTTP " + e.getCode() + ")");
             }
         }
         Set<String> services = new java.util.HashSet<>();
         objects.values().stream().filter(o -> KubernetesKeys.of(o).kind().equals("v1/Service"))
                 .forEach(o -> services.add(name(o)));
+        List<String> foreign = new ArrayList<>();
         List<Map<String, Object>> owned = new ArrayList<>();
         for (Map<String, Object> o : objects.values()) {
             String kind = KubernetesKeys.of(o).kind();
@@ -74,7 +96,7 @@ final class NamespaceContents {
                 foreign.add(kind + " " + name(o));
             }
         }
-        return new Held(List.copyOf(foreign), List.copyOf(owned));
+        return new Held(List.copyOf(foreign), List.copyOf(unseen), List.copyOf(owned));
     }
 
     private static boolean goesWithSomethingElse(Map<String, Object> o) {

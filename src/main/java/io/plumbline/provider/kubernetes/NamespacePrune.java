@@ -40,7 +40,7 @@ final class NamespacePrune {
                 continue;
             }
             NamespaceContents.Held held = contents.of(c.key().name(), environment);
-            if (!held.foreign().isEmpty()) {
+            if (held.keeps()) {
                 out.add(Change.orphan(c.actual(), held.note()));
                 continue;
             }
