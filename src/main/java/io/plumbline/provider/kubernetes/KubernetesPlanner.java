@@ -32,6 +32,8 @@ import java.util.stream.Collectors;
 final class KubernetesPlanner {
     static final String DEPLOYMENT = "apps/v1/Deployment";
     static final String BEING_DELETED = "being deleted";
+    /** The field an unadopted object differs in when nothing else differs: the marks it lacks. */
+    static final String MARKS = "marks";
     private final KubernetesNormaliser normaliser = new KubernetesNormaliser();
     private final LastComparisons comparisons = new LastComparisons();
     private final String fieldManager;
@@ -104,7 +106,11 @@ final class KubernetesPlanner {
         } else {
             note = autoscaled ? "replicas are left to the HorizontalPodAutoscaler" : null;
         }
-        // An unmarked object is left alone until the environment says to adopt it: the plan shows it, nothing writes.
+        // An unmarked object is left alone until the environment says to adopt it: the plan shows it, nothing writes,
+        // and it is a difference (the marks it lacks are one field at least) until it is adopted.
+        if (adoptionRefused && fields.isEmpty()) {
+            fields = List.of(new FieldChange(MARKS, Marking.owner(p.desired().body()), null));
+        }
         Action action = adoptionRefused ? Action.ADOPT : fields.isEmpty() ? Action.NOOP : Action.UPDATE;
         return new Change(action, p.key(), p.desired(), p.actual(), fields, note);
     }

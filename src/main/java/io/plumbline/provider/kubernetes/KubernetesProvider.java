@@ -52,6 +52,7 @@ public final class KubernetesProvider implements Provider, AutoCloseable {
     private final RolloutWatch rollouts;
     private final KubernetesOptions options;
     private final WatchCache watchCache;
+    private final NamespacePrune namespacePrune;
 
     public KubernetesProvider(KubernetesClient client, KubernetesOptions options) {
         KindRegistry kinds = KindRegistry.builtIn();
@@ -63,6 +64,7 @@ public final class KubernetesProvider implements Provider, AutoCloseable {
         this.planner = new KubernetesPlanner(options.fieldManager());
         this.writer = new ObjectWriter(cluster, options.fieldManager());
         this.rollouts = new RolloutWatch(cluster, options.pollInterval());
+        this.namespacePrune = new NamespacePrune(cluster);
     }
 
     @Override
@@ -75,9 +77,24 @@ public final class KubernetesProvider implements Provider, AutoCloseable {
         return KubernetesKeys.declaredIn(env);
     }
 
+    /**
+     * The objects, each custom kind placed by its scope as the environment's own CustomResourceDefinition or else
+     * the server says it, so a cluster-scoped one needs an allow entry (invalid input at its file and line).
+     */
     @Override
     public List<Resource> render(LoadedEnvironment env) {
-        return renderer.render(env);
+        Map<String, Boolean> declared = CustomResourceDefinitions.scopes(env.manifests());
+        return guarded(env, () -> renderer.render(env, (apiVersion, kind) -> {
+            Boolean namespaced = declared.get(apiVersion + "/" + kind);
+            if (namespaced != null) {
+                return namespaced;
+            }
+            try {
+                return cluster.isNamespaced(apiVersion, kind);
+            } catch (UnknownKindException e) {
+                return true;   // not served (yet): observing it says so, naming the kind
+            }
+        }));
     }
 
     @Override
@@ -92,7 +109,8 @@ public final class KubernetesProvider implements Provider, AutoCloseable {
      */
     @Override
     public ChangeSet diff(LoadedEnvironment env, List<Resource> desired, List<Resource> actual) {
-        ChangeSet plan = planner.plan(env, desired, actual);
+        // a namespace deletion takes its contents along: kept when it holds what is not ours
+        ChangeSet plan = guarded(env, () -> namespacePrune.judge(planner.plan(env, desired, actual), env.name()));
         Set<ResourceKey> autoscaled = KubernetesPlanner.autoscaled(desired);
         List<Change> toConfirm = plan.changes().stream()
                 .filter(c -> c.action() == Action.UPDATE && ObjectWriter.refusal(c, env.revision()) == null).toList();
