@@ -52,7 +52,7 @@ public final class Environments {
         this.timers = running.timers();
         this.metrics = running.metrics();
         this.backoff = running.backoff();
-        this.dispatcher = new Dispatcher(running.workers(), this::work);
+        this.dispatcher = new Dispatcher(running.workers(), this::work, running.metrics());
         metrics.repositoryLoadable(true);
     }
 
@@ -65,10 +65,13 @@ public final class Environments {
         LoadResult loaded;
         try {
             loaded = loader.loadAll(files);
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) {
             loadFailure = "commit " + files.revision().shortCommit() + " cannot be loaded: " + e;
             metrics.repositoryLoadable(false);
             LOG.error("{}; every environment stays as it was", loadFailure, e);
+            if (!(e instanceof IOException)) {
+                metrics.unexpected("poll");
+            }
             return;
         }
         loadFailure = "";

@@ -186,7 +186,7 @@ public final class Reconciler {
         } catch (ProviderException e) {
             return e.retryable() ? at.end(Outcome.Result.FAILURE, Reconciled.Cause.TRANSIENT, e.getMessage())
                     : at.end(Outcome.Result.REFUSED, Reconciled.Cause.PERMANENT, e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             LOG.error("reconcile of {} at {} failed unexpectedly: {}", env.name(), env.revision().shortCommit(), e, e);
             return at.end(Outcome.Result.FAILURE, Reconciled.Cause.UNEXPECTED, Failures.describe(e));
         }

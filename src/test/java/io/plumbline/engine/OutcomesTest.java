@@ -48,14 +48,26 @@ class OutcomesTest {
     }
 
     @Test
-    void anUnexpectedExceptionIsReportedByItsClassAndRetried() {
-        engine.provider.observeFailures.add(new NullPointerException());
+    void anUnexpectedExceptionIsReportedByItsClassCountedApartAndRetried() {
+        assertUnexpectedAndRetried(new NullPointerException(), "unexpected NullPointerException");
+    }
+
+    @Test
+    void anErrorInsideAReconcileIsReportedCountedApartAndRetriedToo() {
+        assertUnexpectedAndRetried(new StackOverflowError(), "unexpected StackOverflowError");
+    }
+
+    private void assertUnexpectedAndRetried(Throwable thrown, String error) {
+        engine.provider.observeFailures.add(thrown);
         engine.file("production", environment("production", "mode: auto")).push("A");
 
         Outcome outcome = engine.awaitOutcomes("production", 1);
 
         assertThat(outcome.result()).isEqualTo(Outcome.Result.FAILURE);
-        assertThat(outcome.error()).isEqualTo("unexpected NullPointerException");
+        assertThat(outcome.error()).isEqualTo(error);
+        assertThat(outcome.health().status()).isEqualTo(Health.Status.UNKNOWN);
+        assertThat(engine.metricsInFull).contains("reconciled:production:unexpected")
+                .doesNotContain("reconciled:production:failure");
         engine.awaitIdle();
         engine.timers.advance(EngineHarness.RETRY_CAP);
         assertThat(engine.awaitOutcomes("production", 2).result()).isEqualTo(Outcome.Result.SUCCESS);
