@@ -245,6 +245,7 @@ public final class Reconciler {
 
     /** The environment left the repository: its drift report and metric series go too. */
     void forget(String environment) {
+        pipeline.forget(environment);
         drift.forget(environment);
         recorder.forgotten(environment);
     }

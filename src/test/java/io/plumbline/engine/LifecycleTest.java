@@ -39,6 +39,19 @@ class LifecycleTest {
     }
 
     @Test
+    void anEnvironmentThatLeavesIsForgottenByTheProvidersAndTheOthersAreNot() {
+        engine.file("production", environment("production", "mode: auto"))
+                .file("staging", environment("staging", "mode: auto")).push("A");
+        engine.awaitOutcomes("production", 1);
+        engine.awaitIdle();
+
+        engine.file("production", null).push("Remove production");
+        engine.awaitIdle();
+
+        assertThat(engine.provider.forgotten).containsExactly("production");
+    }
+
+    @Test
     void aShorterDriftIntervalHandedOverAsTheOldTimerFiresIsTheOneKept() {
         engine.file("production", environment("production", "mode: auto, driftInterval: 10m")).push("A");
         engine.awaitOutcomes("production", 1);

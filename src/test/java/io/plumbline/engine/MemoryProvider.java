@@ -35,6 +35,8 @@ public final class MemoryProvider implements Provider {
     /** What the next calls throw: exceptions, or errors (which a provider never means to throw). */
     final Queue<Throwable> applyFailures = new ConcurrentLinkedQueue<>();
     final Queue<Throwable> observeFailures = new ConcurrentLinkedQueue<>();
+    /** Environments the engine told this provider to forget, in order. */
+    final List<String> forgotten = new CopyOnWriteArrayList<>();
     /** Commits whose applied object never becomes healthy. */
     public final Set<String> unhealthy = ConcurrentHashMap.newKeySet();
     volatile boolean stuck;
@@ -123,6 +125,11 @@ public final class MemoryProvider implements Provider {
         pass("health", env);
         return unhealthy.contains(env.revision().commit()) ? Health.degraded(env.name() + " never became ready")
                 : Health.HEALTHY;
+    }
+
+    @Override
+    public void forget(String environment) {
+        forgotten.add(environment);
     }
 
     private void pass(String step, LoadedEnvironment env) {
