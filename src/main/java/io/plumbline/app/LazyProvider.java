@@ -78,6 +78,17 @@ final class LazyProvider implements Provider, AutoCloseable {
         return provider().health(env, applied);
     }
 
+    /** Nothing to let go of when the provider was never built: building it for that would cost a connection. */
+    @Override
+    public void planned(LoadedEnvironment env) {
+        provider.ifMade().ifPresent(p -> p.planned(env));
+    }
+
+    @Override
+    public void forget(String environment) {
+        provider.ifMade().ifPresent(p -> p.forget(environment));
+    }
+
     /** Whether the provider has been built (for tests of the start-up path). */
     boolean isBuilt() {
         return provider.ifMade().isPresent();

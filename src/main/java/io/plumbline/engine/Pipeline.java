@@ -81,6 +81,16 @@ public final class Pipeline {
         return new Applied(results, Health.worst(health), "");
     }
 
+    /** A pull request's plan of {@code env} is done: each provider may let go of what it kept for it alone. */
+    public void planned(LoadedEnvironment env) {
+        providers.forEach(p -> p.planned(env));
+    }
+
+    /** The environment left the repository: each provider may let go of what it kept for it. */
+    public void forget(String environment) {
+        providers.forEach(p -> p.forget(environment));
+    }
+
     /** Whether every failure among {@code applied} is a health failure (none failed counts too). */
     private static boolean unhealthy(List<ObjectResult> applied) {
         return applied.stream().noneMatch(r -> r.result() == ObjectResult.Result.FAILED

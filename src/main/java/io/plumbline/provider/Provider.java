@@ -55,4 +55,15 @@ public interface Provider {
 
     /** Waits (bounded by the environment's health timeout) until what was applied is healthy or clearly not. */
     Health health(LoadedEnvironment env, List<ObjectResult> applied);
+
+    /**
+     * The plan of a pull request's {@code env} is done: what the provider keeps open for it alone (watches of
+     * namespaces no environment of the branch reads) may close.
+     */
+    default void planned(LoadedEnvironment env) {
+    }
+
+    /** The environment left the repository: whatever the provider keeps for it (at any ref) may go. */
+    default void forget(String environment) {
+    }
 }

@@ -32,8 +32,11 @@ public final class MemoryProvider implements Provider {
     public final List<String> writes = new CopyOnWriteArrayList<>();
     /** {@code env} for every observe call, in order. */
     final List<String> observes = new CopyOnWriteArrayList<>();
-    final Queue<RuntimeException> applyFailures = new ConcurrentLinkedQueue<>();
-    final Queue<RuntimeException> observeFailures = new ConcurrentLinkedQueue<>();
+    /** What the next calls throw: exceptions, or errors (which a provider never means to throw). */
+    final Queue<Throwable> applyFailures = new ConcurrentLinkedQueue<>();
+    final Queue<Throwable> observeFailures = new ConcurrentLinkedQueue<>();
+    /** Environments the engine told this provider to forget, in order. */
+    final List<String> forgotten = new CopyOnWriteArrayList<>();
     /** Commits whose applied object never becomes healthy. */
     public final Set<String> unhealthy = ConcurrentHashMap.newKeySet();
     volatile boolean stuck;
@@ -124,6 +127,11 @@ public final class MemoryProvider implements Provider {
                 : Health.HEALTHY;
     }
 
+    @Override
+    public void forget(String environment) {
+        forgotten.add(environment);
+    }
+
     private void pass(String step, LoadedEnvironment env) {
         Gate gate = gates.remove(step + ":" + env.name());
         if (gate != null) {
@@ -131,10 +139,13 @@ public final class MemoryProvider implements Provider {
         }
     }
 
-    private static void throwNext(Queue<RuntimeException> failures) {
-        RuntimeException e = failures.poll();
+    private static void throwNext(Queue<Throwable> failures) {
+        Throwable e = failures.poll();
+        if (e instanceof Error error) {
+            throw error;
+        }
         if (e != null) {
-            throw e;
+            throw (RuntimeException) e;
         }
     }
 

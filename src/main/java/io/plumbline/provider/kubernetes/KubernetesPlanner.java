@@ -66,6 +66,16 @@ final class KubernetesPlanner {
         return new ChangeSet(changes);
     }
 
+    /** The environment left the repository: its remembered comparisons go. */
+    void forget(String environment) {
+        comparisons.forget(environment);
+    }
+
+    /** Environments whose last comparisons are remembered. */
+    Set<String> remembered() {
+        return comparisons.environments();
+    }
+
     /** Objects compared so far; one unchanged on both sides since the environment's last plan is not compared. */
     long comparisons() {
         return comparisons.compared();

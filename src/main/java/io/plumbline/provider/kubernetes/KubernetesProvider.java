@@ -99,7 +99,38 @@ public final class KubernetesProvider implements Provider, AutoCloseable {
 
     @Override
     public List<Resource> observe(LoadedEnvironment env, List<Resource> desired) {
-        return guarded(env, () -> observer.observe(env.name(), desired));
+        return guarded(env, () -> watchCache == null ? observer.observe(env.name(), desired)
+                : watchCache.readFor(reader(env), () -> observer.observe(env.name(), desired)));
+    }
+
+    /** Who reads through the watches: an environment at a ref (its branch, or a pull request's). */
+    private static String reader(LoadedEnvironment env) {
+        return env.name() + " at " + env.revision().ref();
+    }
+
+    @Override
+    public void planned(LoadedEnvironment env) {
+        if (watchCache != null) {
+            watchCache.release(reader(env));
+        }
+    }
+
+    @Override
+    public void forget(String environment) {
+        planner.forget(environment);
+        if (watchCache != null) {
+            watchCache.releaseAll(reader -> reader.startsWith(environment + " at "));
+        }
+    }
+
+    /** The scopes watched now (none without watches), as {@code apiVersion/kind namespace}. */
+    Set<String> watched() {
+        return watchCache == null ? Set.of() : watchCache.watched();
+    }
+
+    /** The environments whose last comparisons are kept. */
+    Set<String> comparedFor() {
+        return planner.remembered();
     }
 
     /**
