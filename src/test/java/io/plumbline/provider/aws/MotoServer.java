@@ -101,6 +101,14 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** Forgets what was recorded so far (recording goes on if it was started). */
+    public void resetRecording() {
+        int status = post("/moto-api/recorder/reset-recording");
+        if (status != 200) {
+            throw new IllegalStateException("moto reset-recording answered " + status);
+        }
+    }
+
     /** Every request recorded since {@link #startRecording()}, one JSON object a line. */
     public String recording() {
         try {
