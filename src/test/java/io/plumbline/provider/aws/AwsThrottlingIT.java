@@ -7,14 +7,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * The whole hopper environment created from an empty account while AWS throttles the first call of each operation
@@ -31,9 +28,7 @@ class AwsThrottlingIT {
         LoadedEnvironment hopper = HopperEnvironment.load("hopper");
         List<String> told = new CopyOnWriteArrayList<>();
         try (AwsStandIn throttling = AwsStandIn.throttling(MOTO.endpoint());
-             AwsProvider provider = new AwsProvider(new AwsConnection(Optional.of(throttling.endpoint()),
-                     StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")),
-                     Duration.ofSeconds(60), Duration.ofSeconds(10), 3, Duration.ofMillis(100)), Duration.ZERO,
+             AwsProvider provider = new AwsProvider(MotoServer.connectionThrough(throttling.endpoint()), Duration.ZERO,
                      told::add);
              AwsClients hand = TestClients.create(MOTO.connection())) {
             NetworkIT.applyClean(provider, hopper);
