@@ -80,6 +80,13 @@ public interface Metrics {
     default void unexpected(String where) {
     }
 
+    /**
+     * A call to a target system was throttled (and retried by its client): {@code provider} as {@code aws},
+     * {@code service} the target's own name of the API ({@code EC2}, {@code ACM}).
+     */
+    default void throttled(String provider, String service) {
+    }
+
     /** A state file ({@code history}) could not be saved. */
     default void stateWriteFailed(String file) {
     }

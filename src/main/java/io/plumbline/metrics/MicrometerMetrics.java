@@ -21,7 +21,8 @@ import java.util.function.BooleanSupplier;
  * {@code plumbline_status_publish_failures_total{host}}, {@code plumbline_reconcile_retries_total{environment}},
  * {@code plumbline_not_converged_total{environment}}, {@code plumbline_rewinds_refused_total{environment}},
  * {@code plumbline_repository_loadable}, {@code plumbline_environment_owned{environment}},
- * {@code plumbline_agent_stale{environment,host}}, {@code plumbline_unexpected_errors_total{where}}.
+ * {@code plumbline_agent_stale{environment,host}}, {@code plumbline_unexpected_errors_total{where}},
+ * {@code plumbline_throttled_total{provider,service}}.
  */
 public final class MicrometerMetrics implements Metrics {
     private static final String AGENT_STALE = "plumbline.agent.stale";
@@ -155,6 +156,12 @@ public final class MicrometerMetrics implements Metrics {
         return Counter.builder("plumbline.unexpected.errors")
                 .description("Exceptions and errors nothing expected that escaped a task of the service")
                 .tag("where", where).register(registry);
+    }
+
+    @Override
+    public void throttled(String provider, String service) {
+        Counter.builder("plumbline.throttled").description("Calls a target system throttled (each retried)")
+                .tag("provider", provider).tag("service", service).register(registry).increment();
     }
 
     @Override

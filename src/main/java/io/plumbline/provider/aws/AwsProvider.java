@@ -32,6 +32,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 public final class AwsProvider implements Provider, AutoCloseable {
     private final AwsConnection connection;
     private final CallCounter counter = new CallCounter();
+    private final Throttles throttles;
     private final SdkHttpClient http;
     private final Map<String, AwsClients> clients = new ConcurrentHashMap<>();
     private final AwsKindRegistry kinds = AwsKindRegistry.standard();
@@ -44,7 +45,16 @@ public final class AwsProvider implements Provider, AutoCloseable {
 
     /** A provider that shares account-wide reads for {@code sharedReads} ({@link Duration#ZERO}: not at all). */
     public AwsProvider(AwsConnection connection, Duration sharedReads) {
+        this(connection, sharedReads, service -> { });
+    }
+
+    /**
+     * As {@link #AwsProvider(AwsConnection, Duration)}; {@code throttled} is told the service id ({@code EC2},
+     * {@code ACM}) of every attempt AWS throttled.
+     */
+    public AwsProvider(AwsConnection connection, Duration sharedReads, java.util.function.Consumer<String> throttled) {
         this.connection = connection;
+        this.throttles = new Throttles(throttled);
         this.shared = sharedReads.isZero() ? SharedReads.OFF : new SharedReads(sharedReads);
         this.http = UrlConnectionHttpClient.builder().connectionTimeout(connection.attemptTimeout())
                 .socketTimeout(connection.attemptTimeout()).build();
@@ -53,6 +63,11 @@ public final class AwsProvider implements Provider, AutoCloseable {
     @Override
     public String name() {
         return AwsKinds.PROVIDER;
+    }
+
+    /** The attempts AWS throttled so far, by service id. */
+    public Throttles throttles() {
+        return throttles;
     }
 
     /** Every SDK call this provider made, for tests and benchmarks. */
@@ -156,7 +171,7 @@ public final class AwsProvider implements Provider, AutoCloseable {
         // Environments without a role to assume share their region's clients: a hundred environments would
         // otherwise hold a hundred copies of the same clients. An assumed role's session names its environment.
         String key = role == null ? region : region + "|" + role + "|" + env.name();
-        return clients.computeIfAbsent(key, k -> new AwsClients(connection, http, counter, shared, region, role,
+        return clients.computeIfAbsent(key, k -> new AwsClients(connection, http, counter, throttles, shared, region, role,
                 env.name()));
     }
 
