@@ -83,7 +83,10 @@ public final class AwsClients implements AutoCloseable {
         return new OnFirstUse<>(() -> build(builder.get(), credentials.get(), region, reads));
     }
 
-    /** A client of region {@code in}, whose calls are counted and whose writes make {@code shared} forget. */
+    /**
+     * A client of region {@code in}, whose calls during an apply are fenced ({@link FencedCalls}: a refused call is
+     * neither sent nor counted), whose calls are counted and whose writes make {@code shared} forget.
+     */
     private <C extends SdkClient, B extends AwsClientBuilder<B, C>> C build(B builder, AwsCredentialsProvider creds,
                                                                             Region in, SharedReads.Scope shared) {
         connection.endpointOverride().ifPresent(builder::endpointOverride);
@@ -93,7 +96,8 @@ public final class AwsClients implements AutoCloseable {
                         .apiCallAttemptTimeout(connection.attemptTimeout())
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(connection.maxAttempts()).build())
-                        .addExecutionInterceptor(counter).addExecutionInterceptor(shared).build());
+                        .addExecutionInterceptor(FencedCalls.INSTANCE).addExecutionInterceptor(counter)
+                        .addExecutionInterceptor(shared).build());
         if (builder instanceof SdkSyncClientBuilder<?, ?> sync) {
             sync.httpClient(http);
         }
