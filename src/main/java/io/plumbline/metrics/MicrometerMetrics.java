@@ -21,7 +21,7 @@ import java.util.function.BooleanSupplier;
  * {@code plumbline_status_publish_failures_total{host}}, {@code plumbline_reconcile_retries_total{environment}},
  * {@code plumbline_not_converged_total{environment}}, {@code plumbline_rewinds_refused_total{environment}},
  * {@code plumbline_repository_loadable}, {@code plumbline_environment_owned{environment}},
- * {@code plumbline_agent_stale{environment,host}}.
+ * {@code plumbline_agent_stale{environment,host}}, {@code plumbline_fleet_lease_errors_total{reason}}.
  */
 public final class MicrometerMetrics implements Metrics {
     private static final String AGENT_STALE = "plumbline.agent.stale";
@@ -140,6 +140,12 @@ public final class MicrometerMetrics implements Metrics {
     public void statusPublishFailed(String host) {
         Counter.builder("plumbline.status.publish.failures").description("Commit statuses that could not be posted")
                 .tag("host", host).register(registry).increment();
+    }
+
+    @Override
+    public void leaseError(String reason) {
+        Counter.builder("plumbline.fleet.lease.errors").description("Failed looks of this replica at the fleet's "
+                + "Leases, by reason (lost races are not counted)").tag("reason", reason).register(registry).increment();
     }
 
     @Override
