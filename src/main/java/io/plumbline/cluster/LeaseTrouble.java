@@ -31,10 +31,12 @@ final class LeaseTrouble {
     void failed(RuntimeException e) {
         String now = reason(e);
         metrics.leaseError(now);
-        description = "the fleet's Leases in namespace " + settings.namespace() + " cannot be used: " + describe(now, e);
+        description = "the fleet's Leases in namespace " + settings.namespace() + " cannot be used: "
+                + describe(now, e);
         if (!now.equals(reason)) {
             if (now.equals("unexpected")) {
-                LOG.error("{}: {}; this replica reconciles nothing until they can", settings.identity(), description, e);
+                LOG.error("{}: {}; this replica reconciles nothing until they can", settings.identity(), description,
+                        e);
             } else {
                 LOG.error("{}: {}; this replica reconciles nothing until they can", settings.identity(), description);
             }
@@ -58,7 +60,7 @@ final class LeaseTrouble {
         return d.isEmpty() ? Optional.empty() : Optional.of(d);
     }
 
-    /** One of a few labels, for the metric: namespace-missing, forbidden, server-error, unreachable, refused, unexpected. */
+    /** A label for the metric: namespace-missing, forbidden, server-error, unreachable, refused or unexpected. */
     static String reason(RuntimeException e) {
         if (!(e instanceof KubernetesClientException k)) {
             return "unexpected";

@@ -40,7 +40,7 @@ final class Leases {
         }
     }
 
-    /** Replaces the Lease if it is still at the resourceVersion it carries; empty when it changed (409) or went (404). */
+    /** Replaces the Lease if it is still at its resourceVersion; empty when it changed (409) or went (404). */
     Optional<Lease> update(Lease lease) {
         try {
             return Optional.of(client.resources(Lease.class).inNamespace(namespace).resource(lease).update());
