@@ -78,12 +78,13 @@ public final class Engine implements HeadsHandler, AutoCloseable {
 
     /** Ready once the repository was fetched and its newest commit could be loaded. */
     public boolean ready() {
-        return poller.ready() && environments.loadFailure().isEmpty();
+        return poller.ready() && environments.loadFailure().isEmpty() && assignment.trouble().isEmpty();
     }
 
     /** Why the service is not ready, or empty. */
     public String notReadyBecause() {
-        return !poller.ready() ? poller.notReadyBecause() : environments.loadFailure();
+        return !poller.ready() ? poller.notReadyBecause()
+                : assignment.trouble().orElseGet(environments::loadFailure);
     }
 
     public Optional<String> lastFetchedCommit() {

@@ -8,6 +8,7 @@ import io.plumbline.model.ObjectResult;
 import io.plumbline.model.Outcome;
 import io.plumbline.model.Problem;
 import io.plumbline.model.RefusedException;
+import io.plumbline.provider.NotOwnedException;
 import io.plumbline.provider.ProviderException;
 import io.plumbline.source.SignatureCheck;
 import java.time.Clock;
@@ -231,7 +232,10 @@ public final class Reconciler {
         return Optional.empty();
     }
 
-    /** Stops the apply before a provider writes when this replica no longer owns the environment. */
+    /**
+     * Stops the apply before a write or a wait of a provider when this replica no longer owns the environment: another
+     * replica took its Lease, or this one could not renew it within its renew deadline.
+     */
     private void fence(LoadedEnvironment env) {
         if (!assignment.owns(env.name())) {
             throw new NotOwnedException("stopped before writing: this replica (" + assignment.identity()

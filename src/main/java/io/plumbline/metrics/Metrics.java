@@ -87,6 +87,13 @@ public interface Metrics {
     default void throttled(String provider, String service) {
     }
 
+    /**
+     * A look of this replica at the fleet's Leases failed for {@code reason} (namespace-missing, forbidden,
+     * server-error, unreachable, refused, unexpected); a lost race is no error.
+     */
+    default void leaseError(String reason) {
+    }
+
     /** A state file ({@code history}) could not be saved. */
     default void stateWriteFailed(String file) {
     }

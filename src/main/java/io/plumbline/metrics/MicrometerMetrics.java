@@ -22,7 +22,7 @@ import java.util.function.BooleanSupplier;
  * {@code plumbline_not_converged_total{environment}}, {@code plumbline_rewinds_refused_total{environment}},
  * {@code plumbline_repository_loadable}, {@code plumbline_environment_owned{environment}},
  * {@code plumbline_agent_stale{environment,host}}, {@code plumbline_unexpected_errors_total{where}},
- * {@code plumbline_throttled_total{provider,service}}.
+ * {@code plumbline_throttled_total{provider,service}}, {@code plumbline_fleet_lease_errors_total{reason}}.
  */
 public final class MicrometerMetrics implements Metrics {
     private static final String AGENT_STALE = "plumbline.agent.stale";
@@ -162,6 +162,12 @@ public final class MicrometerMetrics implements Metrics {
     public void throttled(String provider, String service) {
         Counter.builder("plumbline.throttled").description("Calls a target system throttled (each retried)")
                 .tag("provider", provider).tag("service", service).register(registry).increment();
+    }
+
+    @Override
+    public void leaseError(String reason) {
+        Counter.builder("plumbline.fleet.lease.errors").description("Failed looks of this replica at the fleet's "
+                + "Leases, by reason (lost races are not counted)").tag("reason", reason).register(registry).increment();
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.ObjectResult;
 import io.plumbline.model.Resource;
 import io.plumbline.model.ResourceKey;
+import io.plumbline.provider.Fence;
 import io.plumbline.provider.Provider;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,7 +102,7 @@ public final class MemoryProvider implements Provider {
     }
 
     @Override
-    public List<ObjectResult> apply(LoadedEnvironment env, ChangeSet plan) {
+    public List<ObjectResult> apply(LoadedEnvironment env, ChangeSet plan, Fence fence) {
         pass("apply", env);
         applies.add(env.name() + "@" + env.revision().commit());
         throwNext(applyFailures);
@@ -112,6 +113,7 @@ public final class MemoryProvider implements Provider {
                 continue;
             }
             if (c.action().writes() && !stuck) {
+                fence.check();
                 live.put(env.name(), env.revision().commit());
                 writes.add(env.name() + "@" + env.revision().commit());
             }
@@ -121,8 +123,9 @@ public final class MemoryProvider implements Provider {
     }
 
     @Override
-    public Health health(LoadedEnvironment env, List<ObjectResult> applied) {
+    public Health health(LoadedEnvironment env, List<ObjectResult> applied, Fence fence) {
         pass("health", env);
+        fence.check();
         return unhealthy.contains(env.revision().commit()) ? Health.degraded(env.name() + " never became ready")
                 : Health.HEALTHY;
     }

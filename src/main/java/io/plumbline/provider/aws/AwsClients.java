@@ -87,7 +87,8 @@ public final class AwsClients implements AutoCloseable {
     }
 
     /**
-     * A client of region {@code in}, whose calls are counted and whose writes make {@code shared} forget. Retries use
+     * A client of region {@code in}, whose calls during an apply are fenced ({@link FencedCalls}: a refused call is
+     * neither sent nor counted), whose calls are counted and whose writes make {@code shared} forget. Retries use
      * the SDK's adaptive mode: beside the backoff of the standard mode, a throttled client slows its own sending
      * rate (a token bucket) for every later call, so the reconciles of many environments sharing one account's
      * request rate back off together instead of each spending its attempts on more throttles.
@@ -102,7 +103,7 @@ public final class AwsClients implements AutoCloseable {
                         .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
                                 .maxAttempts(connection.maxAttempts()).build())
                         .addMetricPublisher(throttles)
-                        .addExecutionInterceptor(CUT_ANSWERS)
+                        .addExecutionInterceptor(FencedCalls.INSTANCE).addExecutionInterceptor(CUT_ANSWERS)
                         .addExecutionInterceptor(counter).addExecutionInterceptor(shared).build());
         if (builder instanceof SdkSyncClientBuilder<?, ?> sync) {
             sync.httpClient(http);

@@ -1,5 +1,6 @@
 package io.plumbline.provider.haproxy;
 
+import io.plumbline.provider.Fence;
 import io.plumbline.provider.ProviderException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,13 +14,19 @@ import java.util.stream.Collectors;
 /**
  * The only folders Plumbline writes HAProxy files in. A file is written only inside one of them, never through a
  * symbolic link (neither the file nor a folder on the way), and always whole: a temporary file with a fresh name
- * beside it, renamed into place.
+ * beside it, renamed into place; and only while the fence says the environment is still this process's.
  */
 final class WritableFolders {
     private final List<Path> folders;
+    private final Fence fence;
 
     WritableFolders(List<Path> folders) {
+        this(folders, Fence.NONE);
+    }
+
+    WritableFolders(List<Path> folders, Fence fence) {
         this.folders = folders.stream().map(f -> f.toAbsolutePath().normalize()).toList();
+        this.fence = fence;
     }
 
     /** Whether a declared path lies strictly inside one of the folders (no link is resolved). */
@@ -32,8 +39,13 @@ final class WritableFolders {
         return folders.stream().map(Path::toString).collect(Collectors.joining(", "));
     }
 
-    /** @throws ProviderException (refused) when the file is outside the folders or a link is on the way to it */
+    /**
+     * Asked first by every write, rename and removal.
+     *
+     * @throws ProviderException (refused) when the file is outside the folders or a link is on the way to it
+     */
     void requireWritable(Path file) {
+        fence.check();
         if (!contain(file)) {
             throw ProviderException.refused(file + " is outside the folders Plumbline may write (" + describe()
                     + ")");

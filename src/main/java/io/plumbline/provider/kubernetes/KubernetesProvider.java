@@ -14,6 +14,7 @@ import io.plumbline.model.Problem;
 import io.plumbline.model.Resource;
 import io.plumbline.model.ResourceKey;
 import io.plumbline.model.spec.Sync;
+import io.plumbline.provider.Fence;
 import io.plumbline.provider.Provider;
 import io.plumbline.provider.ProviderException;
 import io.plumbline.render.kubernetes.KindRegistry;
@@ -178,7 +179,7 @@ public final class KubernetesProvider implements Provider, AutoCloseable {
      * admission webhook) stops the reconcile before anything else changes; then the writes in order.
      */
     @Override
-    public List<ObjectResult> apply(LoadedEnvironment env, ChangeSet plan) {
+    public List<ObjectResult> apply(LoadedEnvironment env, ChangeSet plan, Fence fence) {
         Sync sync = env.environment().spec().sync();
         // checked again here: a plan may reach apply without passing through diff
         DeletionGuard.check(name(), plan, sync.maxDeletePercent(), env.revision());
@@ -199,14 +200,14 @@ public final class KubernetesProvider implements Provider, AutoCloseable {
         List<Change> rest = writes.stream().filter(c -> !first.contains(c)).toList();
         guarded(env, () -> {
             DryRun.all(env, first, c -> writer.dryRun(c, false));
-            first.forEach(c -> results.add(writer.write(c, false)));
-            awaitDefinitions(first);
+            first.forEach(c -> results.add(writer.write(c, false, fence)));
+            awaitDefinitions(first, fence);
             DryRun.all(env, rest, c -> writer.dryRun(c, autoscaled.contains(c.key())));
             return null;
         });
         // one rank at a time, in order; the writes of one rank do not depend on each other
         for (List<Change> rank : ApplyOrder.ranks(rest)) {
-            results.addAll(Parallel.map(rank, c -> writer.write(c, autoscaled.contains(c.key()))));
+            results.addAll(Parallel.map(rank, c -> writer.write(c, autoscaled.contains(c.key()), fence)));
         }
         for (Change change : plan.changes()) {
             if (change.action() == Action.NOOP) {
@@ -218,7 +219,7 @@ public final class KubernetesProvider implements Provider, AutoCloseable {
         return results;
     }
 
-    private void awaitDefinitions(List<Change> written) {
+    private void awaitDefinitions(List<Change> written, Fence fence) {
         List<ResourceKey> definitions = written.stream().map(Change::key).filter(CustomResourceDefinitions::is)
                 .toList();
         if (definitions.isEmpty()) {
@@ -227,6 +228,7 @@ public final class KubernetesProvider implements Provider, AutoCloseable {
         long deadline = System.nanoTime() + DEFINITION_TIMEOUT.toNanos();
         for (ResourceKey key : definitions) {
             while (!CustomResourceDefinitions.established(cluster.get(key))) {
+                fence.check();
                 if (System.nanoTime() > deadline) {
                     throw ProviderException.retryable("kubernetes: " + CustomResourceDefinitions.name(key)
                             + " was not established within " + DEFINITION_TIMEOUT.toSeconds() + "s", null);
@@ -262,14 +264,14 @@ public final class KubernetesProvider implements Provider, AutoCloseable {
     }
 
     @Override
-    public Health health(LoadedEnvironment env, List<ObjectResult> applied) {
+    public Health health(LoadedEnvironment env, List<ObjectResult> applied, Fence fence) {
         List<ResourceKey> deployments = applied.stream()
                 .filter(r -> r.result() == ObjectResult.Result.CREATED || r.result() == ObjectResult.Result.CONFIGURED)
                 .map(ObjectResult::key)
                 .filter(k -> Workloads.KINDS.contains(k.kind()))
                 .toList();
         try {
-            return rollouts.await(deployments, healthTimeout(env));
+            return rollouts.await(deployments, healthTimeout(env), fence);
         } catch (KubernetesClientException e) {
             return Health.unknown("cannot read rollouts: HTTP " + e.getCode());
         }

@@ -6,6 +6,7 @@ import io.plumbline.model.Change;
 import io.plumbline.model.ObjectResult;
 import io.plumbline.model.ResourceKey;
 import io.plumbline.model.Revision;
+import io.plumbline.provider.Fence;
 import io.plumbline.render.kubernetes.KubernetesKeys;
 import io.plumbline.render.kubernetes.Marking;
 import io.plumbline.render.kubernetes.Nodes;
@@ -49,13 +50,15 @@ final class ObjectWriter {
         return null;
     }
 
-    ObjectResult write(Change change, boolean autoscaled) {
+    /** Writes the change unless {@code fence} says the environment is no longer this process's (it then throws). */
+    ObjectResult write(Change change, boolean autoscaled, Fence fence) {
         if (change.action() == Action.DELETE && !change.actual().owned()) {
             return ObjectResult.skipped(change, "not Plumbline's to delete");
         }
+        fence.check();
         try {
             switch (change.action()) {
-                case CREATE, UPDATE -> upsert(change, autoscaled);
+                case CREATE, UPDATE -> upsert(change, autoscaled, fence);
                 case DELETE -> {
                     String kept = deletes.delete(change);
                     if (kept != null) {
@@ -83,9 +86,10 @@ final class ObjectWriter {
         return cluster.serverSideApply(change.key(), body(change, autoscaled), fieldManager, force(change), true);
     }
 
-    private void upsert(Change change, boolean autoscaled) {
+    private void upsert(Change change, boolean autoscaled, Fence fence) {
         if (autoscaled && change.actual() != null && ownsReplicas(change.actual().body())) {
             handReplicasOver(change);
+            fence.check();
         }
         cluster.serverSideApply(change.key(), body(change, autoscaled), fieldManager, force(change), false);
     }
