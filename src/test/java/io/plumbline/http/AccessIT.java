@@ -66,6 +66,24 @@ class AccessIT {
     }
 
     @Test
+    void noOtherSiteMayShowThePageInAFrame() throws Exception {
+        try (TestRepo repo = repo(); ApplicationContext context = start(repo, Map.of("plumbline.api.read-tokens", READ))) {
+            URI base = context.getBean(EmbeddedServer.class).getURI();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> send(basic(base, "/environments/staging", READ)).statusCode() == 200);
+
+            for (HttpRequest request : new HttpRequest[] {basic(base, "/", READ), basic(base, "/environments/staging",
+                    READ), get(base, "/", null), get(base, "/api/environments", READ), get(base, "/health", null)}) {
+                HttpResponse<String> response = send(request);
+                assertThat(response.headers().allValues("X-Frame-Options")).as(request.uri() + " " + response
+                        .statusCode()).containsExactly("DENY");
+                assertThat(response.headers().allValues("Content-Security-Policy")).as(request.uri().toString())
+                        .containsExactly("frame-ancestors 'none'");
+            }
+        }
+    }
+
+    @Test
     void withoutTokensTheApiIsClosedAndTheServerListensOnLoopbackOnly() throws Exception {
         try (TestRepo repo = repo(); ApplicationContext context = start(repo, Map.of())) {
             EmbeddedServer server = context.getBean(EmbeddedServer.class);
