@@ -1,10 +1,12 @@
 package io.plumbline.http;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.plumbline.app.ServiceRole;
 import io.plumbline.engine.History;
 import io.plumbline.engine.Promotion;
 import io.plumbline.load.EnvironmentLoader;
@@ -21,8 +23,11 @@ import java.util.Optional;
  * {@code POST /api/promotions} with {@code {"from": "staging", "to": "production", "app": "frontend",
  * "branch": "promote/frontend"}} ({@code app} and {@code branch} optional): pushes a commit that sets the target's
  * image tags to what the source runs healthy now, on the environment branch or on a new branch for a pull request.
+ * Only the service answers it: a proxy agent's history covers the HAProxy of its host alone, not what an
+ * environment runs.
  */
 @Controller("/api/promotions")
+@Requires(property = "plumbline.role", notEquals = ServiceRole.HAPROXY_AGENT)
 public class PromotionController {
     private final GitSource git;
     private final Promotion promotion;
