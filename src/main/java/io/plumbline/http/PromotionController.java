@@ -12,6 +12,7 @@ import io.plumbline.engine.Promotion;
 import io.plumbline.load.EnvironmentLoader;
 import io.plumbline.model.InvalidInputException;
 import io.plumbline.model.RefusedException;
+import io.plumbline.source.BranchNames;
 import io.plumbline.source.GitFetchException;
 import io.plumbline.source.GitSource;
 import java.io.IOException;
@@ -37,7 +38,7 @@ public class PromotionController {
         this.promotion = new Promotion(loader, history);
     }
 
-    /** 201 with the pushed commit; 200 nothing to promote; 409 refused; 422 a file cannot be edited; 502 push failed. */
+    /** 201 with the pushed commit; 200 nothing to promote; 400 a bad request (a branch git refuses); 409 refused; 422 a file cannot be edited; 502 push failed. */
     @Post
     public HttpResponse<Map<String, Object>> promote(@Body Map<String, String> request) {
         String from = request.get("from");
@@ -45,6 +46,10 @@ public class PromotionController {
         if (from == null || to == null || from.equals(to)) {
             return HttpResponse.<Map<String, Object>>badRequest().body(Map.of("error",
                     "name two different environments: {\"from\": \"staging\", \"to\": \"production\"}"));
+        }
+        Optional<String> badBranch = Optional.ofNullable(request.get("branch")).flatMap(BranchNames::problem);
+        if (badBranch.isPresent()) {
+            return HttpResponse.<Map<String, Object>>badRequest().body(Map.of("error", "branch: " + badBranch.get()));
         }
         Optional<String> head = git.head();
         if (head.isEmpty()) {
