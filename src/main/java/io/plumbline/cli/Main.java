@@ -1,12 +1,13 @@
 package io.plumbline.cli;
 
+import io.plumbline.app.BuildVersion;
 import io.plumbline.model.InvalidInputException;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code plumbline validate | plan | apply | promote | serve}. Exit 0 ok, 1 failure, 2 invalid input, 3 changes planned. */
-@Command(name = "plumbline", mixinStandardHelpOptions = true, version = "plumbline 0.1.0",
+@Command(name = "plumbline", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Keeps AWS, Kubernetes and HAProxy true to the environment files in a Git repository.")
 public final class Main {
     public static final int OK = 0;
@@ -66,5 +67,13 @@ public final class Main {
             return INVALID;
         });
         return cli.execute(args);
+    }
+
+    /** {@code --version}: the version the build wrote into the jar. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"plumbline " + BuildVersion.current()};
+        }
     }
 }
