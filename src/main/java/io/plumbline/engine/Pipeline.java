@@ -18,9 +18,20 @@ import java.util.Map;
  */
 public final class Pipeline {
     private final List<Provider> providers;
+    private final Progress progress;
 
     public Pipeline(List<Provider> providers) {
+        this(providers, Progress.NONE);
+    }
+
+    private Pipeline(List<Provider> providers, Progress progress) {
         this.providers = List.copyOf(providers);
+        this.progress = progress;
+    }
+
+    /** The same pipeline, telling {@code progress} what each apply does while it runs. */
+    public Pipeline with(Progress progress) {
+        return new Pipeline(providers, progress);
     }
 
     /**
@@ -56,6 +67,14 @@ public final class Pipeline {
      * stop the apply by throwing (a replica of a fleet that no longer owns the environment).
      */
     public Applied apply(LoadedEnvironment env, List<ProviderPlan> plans, Runnable beforeWrite) {
+        try {
+            return applyInOrder(env, plans, beforeWrite);
+        } finally {
+            progress.finished();
+        }
+    }
+
+    private Applied applyInOrder(LoadedEnvironment env, List<ProviderPlan> plans, Runnable beforeWrite) {
         plans.forEach(p -> DeletionGuard.check(p.name(), p.changes(),
                 env.environment().spec().sync().maxDeletePercent(), env.revision()));
         if (plans.stream().anyMatch(p -> p.changes().hasWrites())) {
@@ -65,8 +84,11 @@ public final class Pipeline {
         List<Health> health = new ArrayList<>();
         for (ProviderPlan plan : plans) {
             beforeWrite.run();
+            int writes = plan.changes().filter(c -> c.action().writes()).size();
+            progress.step(plan.name(), "applying " + writes + (writes == 1 ? " change" : " changes"));
             List<ObjectResult> applied = plan.provider().apply(env, plan.changes());
             results.put(plan.name(), applied);
+            progress.step(plan.name(), "waiting for what it applied to be healthy");
             Health h = plan.provider().health(env, applied);
             health.add(h);
             boolean failed = applied.stream().anyMatch(r -> r.result() == ObjectResult.Result.FAILED);
