@@ -34,6 +34,17 @@ public final class Main {
         };
     }
 
+    /** The command line with only the subcommand {@code asked}, or with all of them when it is null. */
+    static CommandLine commandLine(String asked) {
+        CommandLine cli = new CommandLine(new Main());
+        for (String name : COMMANDS) {
+            if (asked == null || asked.equals(name)) {
+                cli.addSubcommand(name, command(name));
+            }
+        }
+        return cli;
+    }
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
@@ -43,13 +54,7 @@ public final class Main {
     }
 
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new Main());
-        String asked = args.length > 0 && COMMANDS.contains(args[0]) ? args[0] : null;
-        for (String name : COMMANDS) {
-            if (asked == null || asked.equals(name)) {
-                cli.addSubcommand(name, command(name));
-            }
-        }
+        CommandLine cli = commandLine(args.length > 0 && COMMANDS.contains(args[0]) ? args[0] : null);
         cli.setOut(out).setErr(err);
         // A usage mistake is invalid input (2); an unexpected exception is a failure (1), shown without a trace.
         cli.setExitCodeExceptionMapper(e -> FAILURE);
