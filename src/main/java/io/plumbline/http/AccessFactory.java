@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Value;
 import io.plumbline.source.Secret;
 import io.plumbline.source.webhook.GitHost;
 import io.plumbline.source.webhook.RateLimiter;
+import io.plumbline.source.webhook.Replays;
 import io.plumbline.source.webhook.WebhookReceiver;
 import jakarta.inject.Singleton;
 import java.time.InstantSource;
@@ -27,6 +28,11 @@ public class AccessFactory {
     @Singleton
     WebhookReceiver webhookReceiver() {
         return new WebhookReceiver();
+    }
+
+    @Singleton
+    Replays webhookReplays() {
+        return new Replays();
     }
 
     @Singleton

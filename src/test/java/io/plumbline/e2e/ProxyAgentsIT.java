@@ -171,24 +171,6 @@ class ProxyAgentsIT {
     }
 
     private String production(String state) {
-        return """
-                apiVersion: plumbline/v1
-                kind: Environment
-                metadata: {name: production}
-                spec:
-                  sync: {mode: auto, healthTimeout: 20s}
-                  haproxy:
-                    config: %s
-                    masterSocket: %s
-                    runtimeSocket: %s
-                    stateFile: %s
-                    hosts: [proxy-1, proxy-2, proxy-3]
-                    backends:
-                      - name: app
-                        servers:
-                          - {name: aws, address: "%s", state: ready}
-                          - {name: example, address: "%s", state: %s}
-                """.formatted(ProxyHost.CONFIG, ProxyHost.MASTER, ProxyHost.RUNTIME, ProxyHost.STATE,
-                backends.address("aws"), backends.address("example"), state);
+        return Environments.haproxyOnly("{mode: auto, healthTimeout: 20s}", HOSTS, backends, state);
     }
 }
