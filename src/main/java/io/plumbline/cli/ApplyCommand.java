@@ -47,6 +47,10 @@ final class ApplyCommand implements Callable<Integer> {
             + "(an emergency fix by someone who knows the window is there).")
     boolean ignoreWindows;
 
+    @Option(names = "--output", defaultValue = "text", description = "text or json (one document on stdout, "
+            + "whatever the result; the exit code is the same)")
+    String output;
+
     @Override
     public Integer call() throws Exception {
         try (Targets session = targets) {
@@ -54,6 +58,11 @@ final class ApplyCommand implements Callable<Integer> {
             Optional<String> window = ignoreWindows || !env.environment().spec().sync().mode().equals("auto")
                     ? Optional.empty()
                     : SyncWindows.manualRefusal(env.environment().spec().sync().windows(), Instant.now());
+            if (window.isPresent() && json()) {
+                spec.commandLine().getOut().println(ApplyJson.nothing(env, "refused", window.get()));
+                spec.commandLine().getOut().flush();
+                return Main.FAILURE;
+            }
             if (window.isPresent()) {
                 PrintWriter err = spec.commandLine().getErr();
                 err.println("Refused: " + window.get() + " for environment " + env.name() + "; nothing applied. "
@@ -61,21 +70,41 @@ final class ApplyCommand implements Callable<Integer> {
                 err.flush();
                 return Main.FAILURE;
             }
-            Reconciler reconciler = new Reconciler(session.pipeline(), new Metrics() {
-            }, List.of(), StatusSink.NONE, new Links(""), Ancestry.NONE, SignatureCheck.NONE,
-                    Clock.systemUTC());
-            Optional<Reconciled> reconciled = reconciler.reconcile(env, Trigger.CLI, Optional.empty());
+            Optional<Reconciled> reconciled;
+            try (TerminalProgress progress = TerminalProgress.forConsole(spec.commandLine().getErr())) {
+                Reconciler reconciler = new Reconciler(session.pipeline().with(progress), new Metrics() {
+                }, List.of(), StatusSink.NONE, new Links(""), Ancestry.NONE, SignatureCheck.NONE,
+                        Clock.systemUTC());
+                reconciled = reconciler.reconcile(env, Trigger.CLI, Optional.empty());
+            }
             PrintWriter out = spec.commandLine().getOut();
             try {
+                if (reconciled.isEmpty() && json()) {
+                    out.println(ApplyJson.nothing(env, "suspended", ""));
+                    return Main.OK;
+                }
                 if (reconciled.isEmpty()) {
                     out.println("Environment " + env.name() + " is suspended (spec.sync.mode): nothing applied");
                     return Main.OK;
                 }
-                return report(env, reconciled.get().outcome(), out);
+                return json() ? reportJson(env, reconciled.get().outcome(), out)
+                        : report(env, reconciled.get().outcome(), out);
             } finally {
                 out.flush();
             }
         }
+    }
+
+    private boolean json() {
+        return output.equals("json");
+    }
+
+    private static int reportJson(LoadedEnvironment env, Outcome outcome, PrintWriter out) {
+        if (outcome.result() == Outcome.Result.INVALID) {
+            throw new InvalidInputException(outcome.problems());
+        }
+        out.println(ApplyJson.of(env, outcome, !env.environment().spec().sync().mode().equals("auto")));
+        return outcome.result() == Outcome.Result.SUCCESS ? Main.OK : Main.FAILURE;
     }
 
     private static int report(LoadedEnvironment env, Outcome outcome, PrintWriter out) {

@@ -1,12 +1,13 @@
 package io.plumbline.cli;
 
+import io.plumbline.app.BuildVersion;
 import io.plumbline.model.InvalidInputException;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code plumbline validate | plan | apply | promote | serve}. Exit 0 ok, 1 failure, 2 invalid input, 3 changes planned. */
-@Command(name = "plumbline", mixinStandardHelpOptions = true, version = "plumbline 0.1.0",
+@Command(name = "plumbline", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Keeps AWS, Kubernetes and HAProxy true to the environment files in a Git repository.")
 public final class Main {
     public static final int OK = 0;
@@ -33,6 +34,17 @@ public final class Main {
         };
     }
 
+    /** The command line with only the subcommand {@code asked}, or with all of them when it is null. */
+    static CommandLine commandLine(String asked) {
+        CommandLine cli = new CommandLine(new Main());
+        for (String name : COMMANDS) {
+            if (asked == null || asked.equals(name)) {
+                cli.addSubcommand(name, command(name));
+            }
+        }
+        return cli;
+    }
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
@@ -42,13 +54,7 @@ public final class Main {
     }
 
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new Main());
-        String asked = args.length > 0 && COMMANDS.contains(args[0]) ? args[0] : null;
-        for (String name : COMMANDS) {
-            if (asked == null || asked.equals(name)) {
-                cli.addSubcommand(name, command(name));
-            }
-        }
+        CommandLine cli = commandLine(args.length > 0 && COMMANDS.contains(args[0]) ? args[0] : null);
         cli.setOut(out).setErr(err);
         // A usage mistake is invalid input (2); an unexpected exception is a failure (1), shown without a trace.
         cli.setExitCodeExceptionMapper(e -> FAILURE);
@@ -66,5 +72,13 @@ public final class Main {
             return INVALID;
         });
         return cli.execute(args);
+    }
+
+    /** {@code --version}: the version the build wrote into the jar. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"plumbline " + BuildVersion.current()};
+        }
     }
 }

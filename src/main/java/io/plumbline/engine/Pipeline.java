@@ -19,9 +19,20 @@ import java.util.Map;
  */
 public final class Pipeline {
     private final List<Provider> providers;
+    private final Progress progress;
 
     public Pipeline(List<Provider> providers) {
+        this(providers, Progress.NONE);
+    }
+
+    private Pipeline(List<Provider> providers, Progress progress) {
         this.providers = List.copyOf(providers);
+        this.progress = progress;
+    }
+
+    /** The same pipeline, telling {@code progress} what each apply does while it runs. */
+    public Pipeline with(Progress progress) {
+        return new Pipeline(providers, progress);
     }
 
     /**
@@ -57,6 +68,14 @@ public final class Pipeline {
      * io.plumbline.provider.NotOwnedException} once a replica of a fleet no longer owns the environment.
      */
     public Applied apply(LoadedEnvironment env, List<ProviderPlan> plans, Fence fence) {
+        try {
+            return applyInOrder(env, plans, fence);
+        } finally {
+            progress.finished();
+        }
+    }
+
+    private Applied applyInOrder(LoadedEnvironment env, List<ProviderPlan> plans, Fence fence) {
         plans.forEach(p -> DeletionGuard.check(p.name(), p.changes(),
                 env.environment().spec().sync().maxDeletePercent(), env.revision()));
         if (plans.stream().anyMatch(p -> p.changes().hasWrites())) {
@@ -66,8 +85,11 @@ public final class Pipeline {
         List<Health> health = new ArrayList<>();
         for (ProviderPlan plan : plans) {
             fence.check();
+            int writes = plan.changes().filter(c -> c.action().writes()).size();
+            progress.step(plan.name(), "applying " + writes + (writes == 1 ? " change" : " changes"));
             List<ObjectResult> applied = plan.provider().apply(env, plan.changes(), fence);
             results.put(plan.name(), applied);
+            progress.step(plan.name(), "waiting for what it applied to be healthy");
             Health h = plan.provider().health(env, applied, fence);
             health.add(h);
             boolean failed = applied.stream().anyMatch(r -> r.result() == ObjectResult.Result.FAILED);

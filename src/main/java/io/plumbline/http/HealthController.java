@@ -4,6 +4,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.plumbline.app.BuildVersion;
 import io.plumbline.engine.Engine;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,6 +26,7 @@ public class HealthController {
     public Map<String, Object> health() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "UP");
+        body.put("version", BuildVersion.current());
         body.put("liveness", "UP");
         body.put("readiness", engine.ready() ? "UP" : "DOWN");
         body.put("lastFetchedCommit", engine.lastFetchedCommit().orElse(""));

@@ -5,6 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import io.plumbline.app.BuildVersion;
 import io.plumbline.app.Fleet;
 import io.plumbline.app.ProviderSettings;
 import io.plumbline.app.Providers;
@@ -27,6 +28,7 @@ import io.plumbline.source.GitSource;
 import io.plumbline.source.Secret;
 import io.plumbline.source.SignatureCheck;
 import io.plumbline.source.SignaturePolicy;
+import io.prometheus.metrics.core.metrics.Info;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.nio.file.Path;
@@ -50,6 +52,10 @@ public class ServiceFactory {
     PrometheusMeterRegistry prometheus(ServiceRole role) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         role.haproxyHost().ifPresent(host -> registry.config().commonTags("host", host));
+        // plumbline_build_info{version} 1: which build answers (an info metric, so its name keeps the _info).
+        Info build = Info.builder().name("plumbline_build_info").help("The version of Plumbline running")
+                .labelNames("version").register(registry.getPrometheusRegistry());
+        build.setLabelValues(BuildVersion.current());
         return registry;
     }
 

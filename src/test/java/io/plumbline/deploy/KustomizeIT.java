@@ -1,5 +1,7 @@
 package io.plumbline.deploy;
 
+import static io.plumbline.testing.Kustomize.at;
+import static io.plumbline.testing.Kustomize.one;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plumbline.testing.ControlPlane;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -88,6 +91,28 @@ class KustomizeIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void oneImagesFieldSetsTheImageAndItsDigest(@TempDir Path overlay) throws Exception {
+        // The Deployment names the image plumbline; the base's images field alone says what that is.
+        Map<String, Object> image = ((List<Map<String, Object>>) load(BASE.resolve("base/kustomization.yaml"))
+                .get("images")).get(0);
+        assertThat(image.get("name")).isEqualTo("plumbline");
+        Map<String, Object> container = ((List<Map<String, Object>>) at(one(Kustomize.render(PLANE, BASE),
+                "Deployment"), "spec", "template", "spec", "containers")).get(0);
+        assertThat(container.get("image")).isEqualTo(image.get("newName") + ":" + image.get("newTag"));
+
+        String digest = "sha256:" + "0123456789abcdef".repeat(4);
+        Files.writeString(overlay.resolve("kustomization.yaml"), """
+                resources: [%s]
+                images:
+                  - {name: ghcr.io/acme/plumbline, newName: registry.example.com/plumbline, digest: %s}
+                """.formatted(overlay.relativize(BASE), digest));
+        container = ((List<Map<String, Object>>) at(one(Kustomize.render(PLANE, overlay), "Deployment"),
+                "spec", "template", "spec", "containers")).get(0);
+        assertThat(container.get("image")).isEqualTo("registry.example.com/plumbline@" + digest);
+    }
+
+    @Test
     void thePrometheusRuleCarriesTheRulesFileAsItIs() throws IOException {
         Map<String, Object> rule = load(BASE.resolve("base/prometheusrule.yaml"));
         Map<String, Object> file = load(Path.of("deploy/prometheus-rules.yaml"));
@@ -96,19 +121,6 @@ class KustomizeIT {
 
     private static List<Object> kinds(List<Map<String, Object>> objects) {
         return objects.stream().map(o -> o.get("kind")).toList();
-    }
-
-    private static Map<String, Object> one(List<Map<String, Object>> objects, String kind) {
-        return objects.stream().filter(o -> kind.equals(o.get("kind"))).findFirst().orElseThrow();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Object at(Map<String, Object> object, String... path) {
-        Object here = object;
-        for (String key : path) {
-            here = here == null ? null : ((Map<String, Object>) here).get(key);
-        }
-        return here;
     }
 
     private static Map<String, Object> load(Path file) throws IOException {

@@ -67,6 +67,16 @@ class ServiceIT {
     }
 
     @Test
+    void theHealthThePageAndTheMetricsSayWhichBuildAnswers() throws Exception {
+        // The project's version, as the build passes it to the tests (failsafe's plumbline.version).
+        String version = System.getProperty("plumbline.version");
+        assertThat(version).as("the build passes plumbline.version").isNotBlank();
+        assertThat(get("/health").body()).contains("\"version\":\"" + version + "\"");
+        assertThat(get("/").body()).contains("<footer class=\"version\">Plumbline " + version + "</footer>");
+        assertThat(get("/prometheus").body()).contains("plumbline_build_info{version=\"" + version + "\"} 1");
+    }
+
+    @Test
     void aCommitIsValidatedAndShowsInTheMetrics() throws Exception {
         await().atMost(Duration.ofSeconds(30)).until(() -> counter("production", "success") == 1);
         assertThat(counter("staging", "success")).isEqualTo(1);

@@ -53,4 +53,19 @@ public final class Kustomize {
         }
         return out;
     }
+
+    /** The first rendered object of {@code kind}. */
+    public static Map<String, Object> one(List<Map<String, Object>> objects, String kind) {
+        return objects.stream().filter(o -> kind.equals(o.get("kind"))).findFirst().orElseThrow();
+    }
+
+    /** The value at a path of keys into a rendered object, or null where the path ends early. */
+    @SuppressWarnings("unchecked")
+    public static Object at(Map<String, Object> object, String... path) {
+        Object here = object;
+        for (String key : path) {
+            here = here == null ? null : ((Map<String, Object>) here).get(key);
+        }
+        return here;
+    }
 }

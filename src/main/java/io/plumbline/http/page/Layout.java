@@ -1,5 +1,6 @@
 package io.plumbline.http.page;
 
+import io.plumbline.app.BuildVersion;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -28,7 +29,8 @@ final class Layout {
         if (running) {
             html.raw("<span class=\"live\">reconciling… this page refreshes itself</span>");
         }
-        return html.raw("</header><main>").raw(body.toString()).raw("</main></body></html>\n").toString();
+        return html.raw("</header><main>").raw(body.toString()).raw("</main><footer class=\"version\">Plumbline ")
+                .text(BuildVersion.current()).raw("</footer></body></html>\n").toString();
     }
 
     /** An ISO-8601 instant as {@code 2026-11-29 15:44:22 UTC}; anything else as it is. */
