@@ -153,8 +153,9 @@ public final class LeaseCoordinator implements Assignment {
         try {
             step();
             trouble.cleared();
-        } catch (RuntimeException e) {
-            // What is held lapses by itself at its renew deadline; the next tick tries again.
+        } catch (RuntimeException | Error e) {
+            // What is held lapses by itself at its renew deadline; the next tick tries again. An Error too: a
+            // scheduled task that throws is never run again, and the replica would hold on without a word.
             trouble.failed(e);
         } finally {
             replica.environments().forEach(env -> metrics.owned(env, owns(env)));

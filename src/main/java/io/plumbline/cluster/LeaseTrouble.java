@@ -28,7 +28,7 @@ final class LeaseTrouble {
     }
 
     /** A look at the Leases failed with {@code e}. */
-    void failed(RuntimeException e) {
+    void failed(Throwable e) {
         String now = reason(e);
         metrics.leaseError(now);
         description = "the fleet's Leases in namespace " + settings.namespace() + " cannot be used: "
@@ -61,7 +61,7 @@ final class LeaseTrouble {
     }
 
     /** A label for the metric: namespace-missing, forbidden, server-error, unreachable, refused or unexpected. */
-    static String reason(RuntimeException e) {
+    static String reason(Throwable e) {
         if (!(e instanceof KubernetesClientException k)) {
             return "unexpected";
         }
@@ -83,7 +83,7 @@ final class LeaseTrouble {
                 && "namespaces".equals(e.getStatus().getDetails().getKind());
     }
 
-    private String describe(String reason, RuntimeException e) {
+    private String describe(String reason, Throwable e) {
         String server = e instanceof KubernetesClientException k && k.getStatus() != null
                 && k.getStatus().getMessage() != null ? k.getStatus().getMessage() : String.valueOf(e.getMessage());
         return switch (reason) {

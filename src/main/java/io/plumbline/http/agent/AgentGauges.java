@@ -60,6 +60,9 @@ public final class AgentGauges implements ApplicationEventListener<ServerStartup
         } catch (RuntimeException e) {
             // The next refresh tries again; a scheduled task that threw would never run again.
             LOG.warn("the proxy agents' gauges could not be refreshed: {}", e.toString());
+        } catch (Error e) {
+            LOG.error("the proxy agents' gauges failed unexpectedly: {}", e.toString(), e);
+            metrics.unexpected("agent-gauges");
         }
     }
 

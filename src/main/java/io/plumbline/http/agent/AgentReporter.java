@@ -6,6 +6,7 @@ import io.plumbline.app.ServiceRole;
 import io.plumbline.engine.History;
 import io.plumbline.engine.HistoryEntry;
 import io.plumbline.engine.OutcomeListener;
+import io.plumbline.metrics.Metrics;
 import io.plumbline.model.Outcome;
 import io.plumbline.report.AgentResult;
 import io.plumbline.report.CentralReporter;
@@ -43,11 +44,13 @@ public final class AgentReporter implements OutcomeListener {
         return t;
     });
     private final CentralReporter service;
+    private final Metrics metrics;
     private volatile boolean failing;
 
     public AgentReporter(ServiceRole role, History history, @Value("${plumbline.agent.service-url}") URI serviceUrl,
                          @Value("${plumbline.agent.token:}") String token,
-                         @Value("${plumbline.agent.report-interval:30s}") Duration every) {
+                         @Value("${plumbline.agent.report-interval:30s}") Duration every, Metrics metrics) {
+        this.metrics = metrics;
         this.service = new CentralReporter(serviceUrl, role.haproxyHost().orElseThrow(), new Token(token),
                 Timeouts.DEFAULT, Clock.systemUTC());
         // What the agent did before a restart is reported until it reconciles again.
@@ -74,8 +77,10 @@ public final class AgentReporter implements OutcomeListener {
                 LOG.warn("cannot report to {}: {}", service.endpoint(), e.getMessage());
             }
             failing = true;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Caught whole: a scheduled task that throws is never run again, and the agent would fall silent.
             LOG.error("reporting to {} failed unexpectedly: {}", service.endpoint(), e.toString(), e);
+            metrics.unexpected("agent-report");
         }
     }
 
