@@ -16,6 +16,9 @@ import picocli.CommandLine.Spec;
                 + "--detailed-exitcode when there are changes, refused deletions included), 2 invalid input, 1 failure.")
 final class PlanCommand implements Callable<Integer> {
     @Mixin
+    VerboseOption verbose = new VerboseOption();
+
+    @Mixin
     Targets targets = new Targets();
 
     @Option(names = "--output", defaultValue = "text", description = "text or json")
