@@ -44,7 +44,7 @@ class ArchitectureTest {
         classes().that().resideInAPackage("io.plumbline.load..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("io.plumbline.load..",
                         "io.plumbline.model..", "org.yaml.snakeyaml..", "com.networknt.schema..",
-                        "com.fasterxml.jackson..", "java..")
+                        "com.fasterxml.jackson..", "org.slf4j..", "java..")
                 .check(main);
     }
 

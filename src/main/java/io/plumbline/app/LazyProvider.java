@@ -5,6 +5,7 @@ import io.plumbline.model.Health;
 import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.ObjectResult;
 import io.plumbline.model.Resource;
+import io.plumbline.provider.Fence;
 import io.plumbline.provider.Provider;
 import io.plumbline.provider.ProviderException;
 import io.plumbline.provider.OnFirstUse;
@@ -69,13 +70,24 @@ final class LazyProvider implements Provider, AutoCloseable {
     }
 
     @Override
-    public List<ObjectResult> apply(LoadedEnvironment env, ChangeSet plan) {
-        return provider().apply(env, plan);
+    public List<ObjectResult> apply(LoadedEnvironment env, ChangeSet plan, Fence fence) {
+        return provider().apply(env, plan, fence);
     }
 
     @Override
-    public Health health(LoadedEnvironment env, List<ObjectResult> applied) {
-        return provider().health(env, applied);
+    public Health health(LoadedEnvironment env, List<ObjectResult> applied, Fence fence) {
+        return provider().health(env, applied, fence);
+    }
+
+    /** Nothing to let go of when the provider was never built: building it for that would cost a connection. */
+    @Override
+    public void planned(LoadedEnvironment env) {
+        provider.ifMade().ifPresent(p -> p.planned(env));
+    }
+
+    @Override
+    public void forget(String environment) {
+        provider.ifMade().ifPresent(p -> p.forget(environment));
     }
 
     /** Whether the provider has been built (for tests of the start-up path). */

@@ -1,9 +1,11 @@
 package io.plumbline.app;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.plumbline.metrics.Metrics;
 import io.plumbline.provider.Provider;
 import io.plumbline.provider.aws.AwsConnection;
 import io.plumbline.provider.aws.AwsProvider;
+import io.plumbline.provider.aws.SharedReads;
 import io.plumbline.provider.haproxy.HaproxyOptions;
 import io.plumbline.provider.haproxy.HaproxyProvider;
 import io.plumbline.provider.kubernetes.KubernetesOptions;
@@ -27,18 +29,18 @@ public final class Providers implements AutoCloseable {
     /** Connections the providers use but do not own (the fabric8 client), closed after them. */
     private final List<AutoCloseable> connections = new CopyOnWriteArrayList<>();
 
-    private Providers(ProviderSettings settings, ServiceRole role) {
+    private Providers(ProviderSettings settings, ServiceRole role, Metrics metrics) {
         LazyProvider haproxy = new LazyProvider(HaproxyResources.PROVIDER,
                 env -> HaproxyResources.declaredIn(env) && role.appliesHaproxy(env), () -> haproxy(settings));
         this.providers = role.agent() ? List.of(haproxy) : List.of(
-                new LazyProvider(AwsKinds.PROVIDER, AwsKinds::declaredIn, () -> aws(settings)),
+                new LazyProvider(AwsKinds.PROVIDER, AwsKinds::declaredIn, () -> aws(settings, metrics)),
                 new LazyProvider(KubernetesKeys.PROVIDER, KubernetesKeys::declaredIn, () -> kubernetes(settings)),
                 haproxy);
     }
 
     /** AWS first (certificates, DNS, capacity), then Kubernetes (workloads), then HAProxy (traffic). */
     public static Providers build(ProviderSettings settings) {
-        return new Providers(settings, ServiceRole.central());
+        return new Providers(settings, ServiceRole.central(), new Metrics() { });
     }
 
     /**
@@ -46,14 +48,20 @@ public final class Providers implements AutoCloseable {
      * alone, so no AWS or Kubernetes client is ever made on a proxy host.
      */
     public static Providers build(ProviderSettings settings, ServiceRole role) {
-        return new Providers(settings, role);
+        return build(settings, role, new Metrics() { });
     }
 
-    private static Provider aws(ProviderSettings settings) {
+    /** As {@link #build(ProviderSettings, ServiceRole)}, counting what the targets throttle in {@code metrics}. */
+    public static Providers build(ProviderSettings settings, ServiceRole role, Metrics metrics) {
+        return new Providers(settings, role, metrics);
+    }
+
+    private static Provider aws(ProviderSettings settings, Metrics metrics) {
         AwsConnection production = AwsConnection.production();
         return new AwsProvider(new AwsConnection(settings.awsEndpoint(), production.credentials(),
                 production.apiCallTimeout(), production.attemptTimeout(), production.maxAttempts(),
-                production.pollInterval()));
+                production.pollInterval()), SharedReads.WINDOW,
+                service -> metrics.throttled(AwsKinds.PROVIDER, service));
     }
 
     private Provider kubernetes(ProviderSettings settings) {

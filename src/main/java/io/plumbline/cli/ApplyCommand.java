@@ -97,7 +97,7 @@ final class ApplyCommand implements Callable<Integer> {
         }
         boolean planOnly = !env.environment().spec().sync().mode().equals("auto");
         out.println(planOnly ? "Planned only (spec.sync.mode: plan-only): nothing applied"
-                : "Applied and converged; health: " + outcome.health().status().name().toLowerCase());
+                : "Applied and converged; health: " + outcome.healthLabel().orElse("not observed"));
         return Main.OK;
     }
 }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 /** {@code plumbline plan}: what apply would change, without changing anything. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Show what apply would change, marking the deletions apply would refuse. Exit 0 ok (3 with "
-                + "--detailed-exitcode when there are changes, refused deletions included), 2 invalid input, 1 failure.")
+                + "--detailed-exitcode when there are changes, refused deletions and declared objects found without "
+                + "Plumbline's marks included), 2 invalid input, 1 failure.")
 final class PlanCommand implements Callable<Integer> {
     @Mixin
     VerboseOption verbose = new VerboseOption();
@@ -24,7 +25,8 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--output", defaultValue = "text", description = "text or json")
     String output;
 
-    @Option(names = "--detailed-exitcode", description = "Exit 3 when the plan has changes")
+    @Option(names = "--detailed-exitcode", description = "Exit 3 when the plan has changes or finds a declared object "
+            + "without Plumbline's marks")
     boolean detailedExitCode;
 
     @Spec
@@ -42,7 +44,7 @@ final class PlanCommand implements Callable<Integer> {
                 PlanPrinter.print(environment, plans, out);
             }
             out.flush();
-            boolean changes = plans.stream().anyMatch(p -> p.changes().hasWrites());
+            boolean changes = plans.stream().anyMatch(p -> p.changes().hasDifferences());
             return detailedExitCode && changes ? Main.CHANGES : Main.OK;
         }
     }

@@ -50,10 +50,11 @@ final class PlanPrinter {
             }
         }
         out.println();
-        out.printf("Plan: %d to create, %d to update, %d to delete, %d unchanged, %d not declared and kept.%n",
+        out.printf("Plan: %d to create, %d to update, %d to delete, %d unchanged, %d not declared and kept, "
+                        + "%d exist without Plumbline's marks.%n",
                 totals.getOrDefault(Action.CREATE, 0), totals.getOrDefault(Action.UPDATE, 0),
                 totals.getOrDefault(Action.DELETE, 0), totals.getOrDefault(Action.NOOP, 0),
-                totals.getOrDefault(Action.ORPHAN, 0));
+                totals.getOrDefault(Action.ORPHAN, 0), totals.getOrDefault(Action.ADOPT, 0));
         List<String> idle = plans.stream().flatMap(p -> p.changes().changes().stream()).filter(Change::keepsIdleCost)
                 .map(c -> c.key().kind() + " " + display(c)).toList();
         if (!idle.isEmpty()) {

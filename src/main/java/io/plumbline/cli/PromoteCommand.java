@@ -4,6 +4,7 @@ import io.plumbline.engine.History;
 import io.plumbline.engine.Promotion;
 import io.plumbline.load.EnvironmentLoader;
 import io.plumbline.model.RefusedException;
+import io.plumbline.source.BranchNames;
 import io.plumbline.source.LocalCommit;
 import io.plumbline.source.Repositories;
 import java.io.PrintWriter;
@@ -53,6 +54,11 @@ final class PromoteCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        Optional<String> badBranch = Optional.ofNullable(branch).flatMap(BranchNames::problem);
+        if (badBranch.isPresent()) {
+            spec.commandLine().getErr().println("plumbline: --branch: " + badBranch.get());
+            return Main.INVALID;
+        }
         Promotion promotion = new Promotion(new EnvironmentLoader(), new History(stateDir.resolve("history"), 100));
         Promotion.Result result;
         try {

@@ -51,6 +51,7 @@ public final class LeaseCoordinator implements Assignment {
     private final Sightings sightings;
     private final Membership membership;
     private final EnvironmentLeases held;
+    private final LeaseTrouble trouble;
     private final ScheduledThreadPoolExecutor loop = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "plumbline-leases");
         t.setDaemon(true);
@@ -69,6 +70,7 @@ public final class LeaseCoordinator implements Assignment {
         LeaseVersions versions = new LeaseVersions(settings);
         this.membership = new Membership(leases, versions, sightings, settings, clock);
         this.held = new EnvironmentLeases(leases, versions, sightings, settings, clock);
+        this.trouble = new LeaseTrouble(settings, metrics);
         loop.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
@@ -142,13 +144,18 @@ public final class LeaseCoordinator implements Assignment {
         loop.scheduleWithFixedDelay(this::tick, 0, settings.retryPeriod().toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    @Override
+    public Optional<String> trouble() {
+        return trouble.now();
+    }
+
     private void tick() {
         try {
             step();
+            trouble.cleared();
         } catch (RuntimeException e) {
             // What is held lapses by itself at its renew deadline; the next tick tries again.
-            LOG.warn("{}: cannot keep the fleet's Leases in {}: {}", settings.identity(), settings.namespace(),
-                    e.toString());
+            trouble.failed(e);
         } finally {
             replica.environments().forEach(env -> metrics.owned(env, owns(env)));
         }

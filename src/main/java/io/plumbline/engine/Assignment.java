@@ -65,6 +65,15 @@ public interface Assignment extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Why this replica cannot take part in the fleet now (its Leases cannot be kept: the namespace is missing, the
+     * API server refuses or fails), naming the cause; empty when it can, and always alone. The service is not ready
+     * while there is one.
+     */
+    default Optional<String> trouble() {
+        return Optional.empty();
+    }
+
     /** Starts taking part; {@code replica} is what the assignment asks of this replica's engine. */
     default void start(Replica replica) {
     }

@@ -20,6 +20,12 @@ final class Convergence {
                     case DELETE -> left.add(c.key() + ": still present");
                     case UPDATE -> left.add(c.key() + ": " + String.join(", ",
                             c.fields().stream().map(FieldChange::path).toList()));
+                    // the provider's note says how to adopt it: "exists without Plumbline's marks (adopt it with ...)"
+                    case ADOPT -> {
+                        if (c.differs()) {
+                            left.add(c.key() + " " + c.note());
+                        }
+                    }
                     default -> {
                     }
                 }

@@ -1,5 +1,6 @@
 package io.plumbline.engine;
 
+import io.plumbline.metrics.Metrics;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Set;
@@ -24,10 +25,11 @@ final class Dispatcher {
 
     private final ThreadPoolExecutor pool;
     private final BiConsumer<EnvironmentState, Set<Trigger>> work;
+    private final Metrics metrics;
     private final AtomicLong queued = new AtomicLong();
     private volatile boolean closing;
 
-    Dispatcher(int workers, BiConsumer<EnvironmentState, Set<Trigger>> work) {
+    Dispatcher(int workers, BiConsumer<EnvironmentState, Set<Trigger>> work, Metrics metrics) {
         this.pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
                 new PriorityBlockingQueue<>(), r -> {
                     Thread t = new Thread(r, "plumbline-reconcile");
@@ -35,6 +37,7 @@ final class Dispatcher {
                     return t;
                 });
         this.work = work;
+        this.metrics = metrics;
     }
 
     /** Names an environment in the lane of its trigger. */
@@ -63,7 +66,7 @@ final class Dispatcher {
     /** Other work for the pool (pull-request plans), in the lane of commits; dropped once closing. */
     void submit(Runnable task) {
         try {
-            pool.execute(new Queued(Lane.COMMIT, queued.incrementAndGet(), task));
+            pool.execute(new Queued(Lane.COMMIT, queued.incrementAndGet(), Faults.guarded("worker", metrics, task)));
         } catch (RejectedExecutionException e) {
             LOG.debug("shutting down: {} not started", task);
         }
@@ -91,14 +94,15 @@ final class Dispatcher {
             for (Set<Trigger> triggers = next(state); !triggers.isEmpty(); triggers = next(state)) {
                 try {
                     work.accept(state, triggers);
-                } catch (RuntimeException e) {
-                    LOG.error("work on environment {} failed unexpectedly: {}", state.name(), e.toString(), e);
+                } catch (Throwable e) {
+                    // Logged and counted; the environment's next trigger runs as if this one had ended.
+                    Faults.report("worker", metrics, e);
                 }
             }
             drained = true;
         } finally {
             if (!drained) {
-                // An Error escaped: free the environment, so that the next trigger starts a run again.
+                // Taking the next triggers failed: free the environment, so that the next trigger starts a run again.
                 state.idle();
             }
         }

@@ -42,7 +42,7 @@ public final class Engine implements HeadsHandler, AutoCloseable {
         this.reconciler = new Reconciler(pipeline, metrics, listeners, statuses, settings.links(), source::isAncestor,
                 signatures, clock, assignment);
         this.environments = new Environments(
-                new Running(loader, reconciler, Timers.onThread("plumbline-timer"), metrics, settings.retry(),
+                new Running(loader, reconciler, Timers.onThread("plumbline-timer", metrics), metrics, settings.retry(),
                         settings.workers()),
                 new Keeping(scope, assignment, resume,
                         new Suspensions(settings.stateDir().resolve("suspended.json"), metrics),
@@ -78,12 +78,13 @@ public final class Engine implements HeadsHandler, AutoCloseable {
 
     /** Ready once the repository was fetched and its newest commit could be loaded. */
     public boolean ready() {
-        return poller.ready() && environments.loadFailure().isEmpty();
+        return poller.ready() && environments.loadFailure().isEmpty() && assignment.trouble().isEmpty();
     }
 
     /** Why the service is not ready, or empty. */
     public String notReadyBecause() {
-        return !poller.ready() ? "the repository has not been fetched yet" : environments.loadFailure();
+        return !poller.ready() ? poller.notReadyBecause()
+                : assignment.trouble().orElseGet(environments::loadFailure);
     }
 
     public Optional<String> lastFetchedCommit() {

@@ -34,6 +34,8 @@ final class EnvironmentState {
     /** Every trigger held back by the windows since the last reconcile, so none is lost when they open. */
     private final Set<Trigger> windowHeld = EnumSet.noneOf(Trigger.class);
     private Duration driftEvery = Duration.ZERO;
+    /** Counts the drift timer's schedules: a tick of an older schedule must not put its interval back. */
+    private long driftSchedule;
     private boolean running;
     /** Whether a worker took the queued run up (until it ends); before that a trigger may move it to a lane ahead. */
     private boolean started;
@@ -190,10 +192,25 @@ final class EnvironmentState {
         return driftEvery;
     }
 
-    synchronized void driftWith(Timers.Task task, Duration every) {
+    /** The drift timer starts again at {@code every}; returns the new schedule, which its ticks name. */
+    synchronized long restartDrift(Duration every) {
         drift.cancel();
-        drift = stopped ? cancelled(task) : task;
+        drift = Timers.Task.NONE;
         driftEvery = every;
+        return ++driftSchedule;
+    }
+
+    /**
+     * The next tick of drift {@code schedule}; cancelled at once when the environment stopped or the drift timer
+     * started again meanwhile (a new interval handed over while the old timer fired).
+     */
+    synchronized void driftWith(long schedule, Timers.Task task) {
+        if (stopped || schedule != driftSchedule) {
+            task.cancel();
+            return;
+        }
+        drift.cancel();
+        drift = task;
     }
 
     /** A run queued in a lane; only the newest ticket of an environment starts its run. */
@@ -254,6 +271,15 @@ final class EnvironmentState {
         started = false;
         pending.clear();
         return Set.of();
+    }
+
+    /**
+     * The environment came back to the repository while a run of it (from before it left) may still be under way:
+     * it takes triggers again, and they wait for that run. Its drift timer starts afresh.
+     */
+    synchronized void returned() {
+        stopped = false;
+        driftEvery = Duration.ZERO;
     }
 
     /** The environment left the repository (or the service stops): timers cancelled, no trigger accepted. */

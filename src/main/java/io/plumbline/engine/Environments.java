@@ -39,6 +39,11 @@ public final class Environments {
     private final EnvironmentScope scope;
     private final Assignment assignment;
     private final Map<String, EnvironmentState> states = new ConcurrentHashMap<>();
+    /**
+     * Environments that left the repository while a run of theirs was under way: the same state is taken up again if
+     * the environment comes back meanwhile, so that its next run waits for that one instead of running beside it.
+     */
+    private final Map<String, EnvironmentState> leaving = new ConcurrentHashMap<>();
     private volatile String loadFailure = "";
 
     public Environments(Running running, Keeping keeping) {
@@ -52,7 +57,7 @@ public final class Environments {
         this.timers = running.timers();
         this.metrics = running.metrics();
         this.backoff = running.backoff();
-        this.dispatcher = new Dispatcher(running.workers(), this::work);
+        this.dispatcher = new Dispatcher(running.workers(), this::work, running.metrics());
         metrics.repositoryLoadable(true);
     }
 
@@ -65,10 +70,13 @@ public final class Environments {
         LoadResult loaded;
         try {
             loaded = loader.loadAll(files);
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) {
             loadFailure = "commit " + files.revision().shortCommit() + " cannot be loaded: " + e;
             metrics.repositoryLoadable(false);
             LOG.error("{}; every environment stays as it was", loadFailure, e);
+            if (!(e instanceof IOException)) {
+                metrics.unexpected("poll");
+            }
             return;
         }
         loadFailure = "";
@@ -85,6 +93,7 @@ public final class Environments {
                 wanted.putIfAbsent(name, Desired.invalid(name, file, files.revision(), problems));
             }
         });
+        leaving.values().removeIf(state -> !state.busy());
         List.copyOf(states.keySet()).stream().filter(name -> !wanted.containsKey(name)).forEach(this::forget);
         Set<String> changed = changed(wanted);
         for (String name : changedFirst(wanted.keySet(), changed)) {
@@ -266,6 +275,11 @@ public final class Environments {
 
     private EnvironmentState found(String name) {
         reconciler.found(name);
+        EnvironmentState back = leaving.remove(name);
+        if (back != null) {
+            back.returned();
+            return back;
+        }
         return new EnvironmentState(name, resume.lastCommit(name).orElse(null),
                 resume.lastAppliedCommit(name).orElse(null), resume.lastSucceededCommit(name).orElse(null),
                 decided.suspensions().suspended(name), decided.holds());
@@ -274,6 +288,9 @@ public final class Environments {
     private void forget(String name) {
         EnvironmentState state = states.remove(name);
         state.stop();
+        if (state.busy()) {
+            leaving.put(name, state);
+        }
         reconciler.forget(name);
         LOG.info("environment {} is no longer in the repository: its timers are stopped and its series removed",
                 name);
@@ -291,9 +308,14 @@ public final class Environments {
     }
 
     private void scheduleDrift(EnvironmentState state, Duration every) {
-        state.driftWith(timers.schedule(every, () -> {
+        driftTick(state, every, state.restartDrift(every));
+    }
+
+    /** The next tick of one drift schedule; each tick schedules the next first, so a failing request stops none. */
+    private void driftTick(EnvironmentState state, Duration every, long schedule) {
+        state.driftWith(schedule, timers.schedule(every, () -> {
+            driftTick(state, every, schedule);
             dispatcher.request(state, Trigger.DRIFT);
-            scheduleDrift(state, every);
-        }), every);
+        }));
     }
 }

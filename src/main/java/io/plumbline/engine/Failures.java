@@ -10,7 +10,7 @@ final class Failures {
     }
 
     /** The message of an expected failure; the class and message of anything else. */
-    static String describe(RuntimeException e) {
+    static String describe(Throwable e) {
         boolean expected = e instanceof ProviderException || e instanceof RefusedException
                 || e instanceof InvalidInputException;
         if (expected && e.getMessage() != null) {

@@ -117,7 +117,8 @@ public final class History implements OutcomeListener, ResumePoint {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
                 String env = file.getFileName().toString().replaceFirst("\\.json$", "");
                 try {
-                    for (HistoryEntry e : JSON.readValue(file.toFile(), ENTRIES)) {
+                    for (HistoryEntry read : JSON.readValue(file.toFile(), ENTRIES)) {
+                        HistoryEntry e = read.asRecorded();
                         (Trigger.isRequest(e.trigger()) ? requests : commits)
                                 .computeIfAbsent(env, n -> new ArrayDeque<>()).addLast(e);
                     }

@@ -23,6 +23,9 @@ final class OutcomeRecorder {
     private static final Set<ObjectResult.Result> APPLIED = EnumSet.of(
             ObjectResult.Result.CREATED, ObjectResult.Result.CONFIGURED, ObjectResult.Result.DELETED);
 
+    /** The result a reconcile that ended in a fault of ours counts under. */
+    static final String UNEXPECTED = "unexpected";
+
     private final Metrics metrics;
     private final List<OutcomeListener> listeners;
     private final StatusSink statuses;
@@ -51,7 +54,9 @@ final class OutcomeRecorder {
 
     Reconciled record(Reconciled reconciled) {
         Outcome outcome = reconciled.outcome();
-        metrics.reconciled(outcome.environment(), outcome.result().label(), outcome.duration());
+        // A fault of ours is counted apart from the failures of targets: result="unexpected".
+        metrics.reconciled(outcome.environment(), reconciled.cause() == Reconciled.Cause.UNEXPECTED ? UNEXPECTED
+                : outcome.result().label(), outcome.duration());
         if (outcome.result() == Outcome.Result.SUCCESS) {
             metrics.lastSuccess(outcome.environment(), outcome.finished().getEpochSecond());
         }

@@ -5,6 +5,7 @@ import io.plumbline.model.Health;
 import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.ObjectResult;
 import io.plumbline.model.Resource;
+import io.plumbline.provider.Fence;
 import io.plumbline.provider.Provider;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,15 +48,15 @@ public final class Pipeline {
      * written.
      */
     public Applied apply(LoadedEnvironment env, List<ProviderPlan> plans) {
-        return apply(env, plans, () -> {
-        });
+        return apply(env, plans, Fence.NONE);
     }
 
     /**
-     * As {@link #apply(LoadedEnvironment, List)}; {@code beforeWrite} runs right before each provider writes and may
-     * stop the apply by throwing (a replica of a fleet that no longer owns the environment).
+     * As {@link #apply(LoadedEnvironment, List)}; {@code fence} is checked before each provider starts and handed to
+     * it, which checks it before each of its writes and waits: it stops the apply by throwing {@link
+     * io.plumbline.provider.NotOwnedException} once a replica of a fleet no longer owns the environment.
      */
-    public Applied apply(LoadedEnvironment env, List<ProviderPlan> plans, Runnable beforeWrite) {
+    public Applied apply(LoadedEnvironment env, List<ProviderPlan> plans, Fence fence) {
         plans.forEach(p -> DeletionGuard.check(p.name(), p.changes(),
                 env.environment().spec().sync().maxDeletePercent(), env.revision()));
         if (plans.stream().anyMatch(p -> p.changes().hasWrites())) {
@@ -64,10 +65,10 @@ public final class Pipeline {
         Map<String, List<ObjectResult>> results = new LinkedHashMap<>();
         List<Health> health = new ArrayList<>();
         for (ProviderPlan plan : plans) {
-            beforeWrite.run();
-            List<ObjectResult> applied = plan.provider().apply(env, plan.changes());
+            fence.check();
+            List<ObjectResult> applied = plan.provider().apply(env, plan.changes(), fence);
             results.put(plan.name(), applied);
-            Health h = plan.provider().health(env, applied);
+            Health h = plan.provider().health(env, applied, fence);
             health.add(h);
             boolean failed = applied.stream().anyMatch(r -> r.result() == ObjectResult.Result.FAILED);
             if (failed || !h.isHealthy()) {
@@ -79,6 +80,16 @@ public final class Pipeline {
             }
         }
         return new Applied(results, Health.worst(health), "");
+    }
+
+    /** A pull request's plan of {@code env} is done: each provider may let go of what it kept for it alone. */
+    public void planned(LoadedEnvironment env) {
+        providers.forEach(p -> p.planned(env));
+    }
+
+    /** The environment left the repository: each provider may let go of what it kept for it. */
+    public void forget(String environment) {
+        providers.forEach(p -> p.forget(environment));
     }
 
     /** Whether every failure among {@code applied} is a health failure (none failed counts too). */

@@ -3,7 +3,6 @@ package io.plumbline.engine;
 import io.plumbline.metrics.Metrics;
 import io.plumbline.source.GitFetchException;
 import io.plumbline.source.GitSource;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Polls the configuration repository at an interval with jitter (so many instances do not fetch in step)
  * and hands each new head of the environment branch over (it never reconciles itself, so it never waits on one).
  * A webhook calls {@link #wake()} to poll at once.
- * A failed fetch is counted and logged; the last good commit stays in force.
+ * A failed fetch is counted and logged; the last good commit stays in force. Anything else that escapes a poll, an
+ * Error included, is logged with its stack and counted, and readiness says so until a poll goes through.
  */
 public final class Poller implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Poller.class);
@@ -39,6 +39,8 @@ public final class Poller implements AutoCloseable {
     private final AtomicBoolean fetchedOnce = new AtomicBoolean();
     private final Map<String, String> plannedPullRequests = new ConcurrentHashMap<>();
     private volatile String lastHandedOver;
+    /** Why the last poll failed unexpectedly, or empty. */
+    private volatile String failure = "";
 
     /** @param jitter the share of the interval by which each wait may vary, 0 to 1 */
     /** @param interval asked before each wait, so environments can shorten it as they are loaded */
@@ -90,18 +92,26 @@ public final class Poller implements AutoCloseable {
                     plannedPullRequests.put(pr.getKey(), pr.getValue());
                 }
             }
+            failure = "";
         } catch (GitFetchException e) {
             metrics.gitFetchFailed();
             LOG.warn("{}; keeping the last good commit {}", e.getMessage(),
                     Optional.ofNullable(lastHandedOver).orElse("(none yet)"));
-        } catch (IOException | RuntimeException e) {
-            LOG.error("polling failed: {}", e.toString(), e);
+        } catch (Throwable e) {
+            // The head is handed over again at the next poll (it was not marked handed over).
+            failure = "polling " + source.branch() + " failed unexpectedly: " + e;
+            Faults.report("poll", metrics, e);
         }
     }
 
-    /** Ready once the repository has been fetched at least once. */
+    /** Ready once the repository has been fetched at least once, and the last poll did not fail unexpectedly. */
     public boolean ready() {
-        return fetchedOnce.get();
+        return fetchedOnce.get() && failure.isEmpty();
+    }
+
+    /** Why {@link #ready} is false, or empty. */
+    public String notReadyBecause() {
+        return !fetchedOnce.get() ? "the repository has not been fetched yet" : failure;
     }
 
     /** The branch head last handed over for reconciling. */

@@ -68,7 +68,7 @@ public final class Promotion {
         LoadedEnvironment source = named(head, from);
         HistoryEntry last = history.latest(from).orElseThrow(() -> new RefusedException(
                 from + " has no reconcile on record; promote only what has run healthy"));
-        if (!last.result().equals("success") || !last.health().equals("healthy")) {
+        if (!last.result().equals("success") || !"healthy".equals(last.health())) {
             throw new RefusedException(from + " is not healthy: its last reconcile at " + shortSha(last.commit())
                     + " was " + last.result() + ", health " + last.health()
                     + (last.error().isEmpty() ? "" : " (" + last.error() + ")"));

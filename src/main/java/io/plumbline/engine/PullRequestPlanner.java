@@ -114,6 +114,9 @@ public final class PullRequestPlanner {
             String why = Failures.describe(e);
             return new PlanReport(env.name(), commit, env.revision().ref(), "cannot plan: " + why, List.of(),
                     List.of(), why);
+        } finally {
+            // Watches opened for this pull request alone close; those the branch's environments read stay.
+            pipeline.planned(env);
         }
     }
 

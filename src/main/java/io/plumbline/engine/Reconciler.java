@@ -8,6 +8,7 @@ import io.plumbline.model.ObjectResult;
 import io.plumbline.model.Outcome;
 import io.plumbline.model.Problem;
 import io.plumbline.model.RefusedException;
+import io.plumbline.provider.NotOwnedException;
 import io.plumbline.provider.ProviderException;
 import io.plumbline.source.SignatureCheck;
 import java.time.Clock;
@@ -158,7 +159,7 @@ public final class Reconciler {
             // Render, observe and diff every provider; a mass deletion is refused here, before any write.
             List<ProviderPlan> plans = pipeline.plan(env);
             if (!env.environment().spec().sync().mode().equals("auto")) {
-                return at.end(Outcome.Result.SUCCESS, Reconciled.Cause.DONE, true, planOnly(plans), Health.HEALTHY,
+                return at.end(Outcome.Result.SUCCESS, Reconciled.Cause.DONE, true, planOnly(plans), null,
                         List.of(), "");
             }
             // Apply in the safe order, waiting for health after each provider.
@@ -177,7 +178,7 @@ public final class Reconciler {
                     : at.end(Outcome.Result.FAILURE, Reconciled.Cause.NOT_CONVERGED, true, applied.results(),
                             applied.health(), List.of(), Convergence.describe(left));
         } catch (InvalidInputException e) {
-            return at.end(Outcome.Result.INVALID, Reconciled.Cause.PERMANENT, false, Map.of(), Health.HEALTHY,
+            return at.end(Outcome.Result.INVALID, Reconciled.Cause.PERMANENT, false, Map.of(), null,
                     e.problems(), "");
         } catch (NotOwnedException e) {
             return at.end(Outcome.Result.FAILURE, Reconciled.Cause.PERMANENT, e.getMessage());
@@ -186,7 +187,7 @@ public final class Reconciler {
         } catch (ProviderException e) {
             return e.retryable() ? at.end(Outcome.Result.FAILURE, Reconciled.Cause.TRANSIENT, e.getMessage())
                     : at.end(Outcome.Result.REFUSED, Reconciled.Cause.PERMANENT, e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             LOG.error("reconcile of {} at {} failed unexpectedly: {}", env.name(), env.revision().shortCommit(), e, e);
             return at.end(Outcome.Result.FAILURE, Reconciled.Cause.UNEXPECTED, Failures.describe(e));
         }
@@ -231,7 +232,10 @@ public final class Reconciler {
         return Optional.empty();
     }
 
-    /** Stops the apply before a provider writes when this replica no longer owns the environment. */
+    /**
+     * Stops the apply before a write or a wait of a provider when this replica no longer owns the environment: another
+     * replica took its Lease, or this one could not renew it within its renew deadline.
+     */
     private void fence(LoadedEnvironment env) {
         if (!assignment.owns(env.name())) {
             throw new NotOwnedException("stopped before writing: this replica (" + assignment.identity()
@@ -245,6 +249,7 @@ public final class Reconciler {
 
     /** The environment left the repository: its drift report and metric series go too. */
     void forget(String environment) {
+        pipeline.forget(environment);
         drift.forget(environment);
         recorder.forgotten(environment);
     }
@@ -256,7 +261,7 @@ public final class Reconciler {
     private Reconciled recordInvalid(Desired desired, Trigger trigger) {
         Instant now = clock.instant();
         return recorder.record(new Reconciled(new Outcome(desired.name(), desired.file(), desired.revision(),
-                trigger.label(), now, now, Outcome.Result.INVALID, Map.of(), Health.HEALTHY, desired.problems(), ""),
+                trigger.label(), now, now, Outcome.Result.INVALID, Map.of(), null, desired.problems(), ""),
                 Reconciled.Cause.PERMANENT, false));
     }
 
@@ -293,8 +298,14 @@ public final class Reconciler {
 
     /** One reconcile under way: turns each way it can end into a {@link Reconciled}. */
     private record Attempt(LoadedEnvironment env, String trigger, Instant started, Clock clock) {
+        /**
+         * Ended before anything was applied: a failure that may pass stopped before it could look at the targets
+         * (their health is unknown); a refusal applied nothing, so there is no health to speak of.
+         */
         Reconciled end(Outcome.Result result, Reconciled.Cause cause, String error) {
-            return end(result, cause, false, Map.of(), Health.HEALTHY, List.of(), error);
+            Health health = cause == Reconciled.Cause.TRANSIENT || cause == Reconciled.Cause.UNEXPECTED
+                    ? Health.NOT_OBSERVED : null;
+            return end(result, cause, false, Map.of(), health, List.of(), error);
         }
 
         Reconciled end(Outcome.Result result, Reconciled.Cause cause, boolean applied,

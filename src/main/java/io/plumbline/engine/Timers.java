@@ -1,5 +1,6 @@
 package io.plumbline.engine;
 
+import io.plumbline.metrics.Metrics;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,8 +28,14 @@ public interface Timers extends AutoCloseable {
         void cancel();
     }
 
-    /** Timers on one daemon thread. */
+    /** Timers on one daemon thread, uncounted. */
     static Timers onThread(String name) {
+        return onThread(name, new Metrics() {
+        });
+    }
+
+    /** Timers on one daemon thread; what escapes a task is logged and counted, and the timers go on. */
+    static Timers onThread(String name, Metrics metrics) {
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
@@ -40,7 +47,8 @@ public interface Timers extends AutoCloseable {
                 if (executor.isShutdown()) {
                     return Task.NONE;
                 }
-                ScheduledFuture<?> future = executor.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+                ScheduledFuture<?> future = executor.schedule(Faults.guarded("timer", metrics, task),
+                        delay.toMillis(), TimeUnit.MILLISECONDS);
                 return () -> future.cancel(false);
             }
 

@@ -1,10 +1,12 @@
 package io.plumbline.http;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.plumbline.source.Secret;
 import io.plumbline.source.webhook.GitHost;
 import io.plumbline.source.webhook.RateLimiter;
+import io.plumbline.source.webhook.Replays;
 import io.plumbline.source.webhook.WebhookReceiver;
 import jakarta.inject.Singleton;
 import java.time.InstantSource;
@@ -18,15 +20,26 @@ import org.slf4j.LoggerFactory;
 public class AccessFactory {
     private static final Logger LOG = LoggerFactory.getLogger(AccessFactory.class);
 
-    @Singleton
+    /**
+     * {@code plumbline.api.agent-tokens} is a list of {@code host:token}, one token for each proxy host's agent.
+     * Built when the service starts, so a malformed entry stops it at once rather than at the first request.
+     */
+    @Context
     ApiTokens apiTokens(@Value("${plumbline.api.read-tokens:}") List<String> read,
-                        @Value("${plumbline.api.write-tokens:}") List<String> write) {
-        return new ApiTokens(read.stream().map(Secret::new).toList(), write.stream().map(Secret::new).toList());
+                        @Value("${plumbline.api.write-tokens:}") List<String> write,
+                        @Value("${plumbline.api.agent-tokens:}") List<String> agents) {
+        return new ApiTokens(read.stream().map(Secret::new).toList(), write.stream().map(Secret::new).toList(),
+                AgentTokens.parse(agents));
     }
 
     @Singleton
     WebhookReceiver webhookReceiver() {
         return new WebhookReceiver();
+    }
+
+    @Singleton
+    Replays webhookReplays() {
+        return new Replays();
     }
 
     @Singleton

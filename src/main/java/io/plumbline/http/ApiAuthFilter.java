@@ -15,7 +15,9 @@ import java.util.Optional;
 
 /**
  * Guards {@code /api/**} and the web page with the API's tokens: reading (GET, HEAD) needs a read or write token,
- * anything else a write token. No token, or an unknown one: 401; a read token on a write: 403. The API takes a
+ * anything else a write token; a proxy agent's token may only post its own host's report
+ * ({@code POST /api/agents/{its host}/report}) and nothing else, not even read. No token, or an unknown one: 401;
+ * a token outside its scope: 403. The API takes a
  * bearer token; the page also takes HTTP Basic with the token as the password, so a browser can follow a link
  * from a commit status and ask for it. {@code /health*}, {@code /prometheus}, the page's static assets and the
  * webhooks (which check their own signatures) are not behind it. The presented token is never logged or echoed.
@@ -24,6 +26,8 @@ import java.util.Optional;
 public final class ApiAuthFilter {
     private static final String BEARER = "Bearer ";
     private static final String BASIC = "Basic ";
+    private static final String AGENTS = "/api/agents/";
+    private static final String REPORT = "/report";
 
     private final ApiTokens tokens;
 
@@ -44,8 +48,14 @@ public final class ApiAuthFilter {
                     .body(Map.of("error", tokens.any() ? "a valid bearer token is required"
                             : "the API is closed: no plumbline.api tokens are configured"));
         }
+        if (scope.get().access() == ApiTokens.Access.AGENT) {
+            String own = AGENTS + scope.get().host().orElseThrow() + REPORT;
+            return request.getMethod() == HttpMethod.POST && request.getPath().equals(own) ? null
+                    : HttpResponse.<Map<String, String>>status(HttpStatus.FORBIDDEN).body(Map.of("error",
+                            "an agent token may only report for its own host: POST " + own));
+        }
         boolean reads = request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD;
-        if (!reads && scope.get() != ApiTokens.Scope.WRITE) {
+        if (!reads && scope.get().access() != ApiTokens.Access.WRITE) {
             return HttpResponse.<Map<String, String>>status(HttpStatus.FORBIDDEN)
                     .body(Map.of("error", "this token may only read; " + request.getMethod() + " needs a write token"));
         }

@@ -4,24 +4,53 @@ import io.plumbline.source.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The bearer tokens the API accepts, each with a scope. A write token also reads. Tokens are compared by
- * their SHA-256 digests with {@link MessageDigest#isEqual}, so neither a token's bytes nor its length can be
- * learned from response times; every configured token is compared, whichever matches.
+ * The bearer tokens the API accepts, each with a scope. A write token also reads; an agent token does nothing but
+ * report for its own proxy host. Tokens are compared by their SHA-256 digests with {@link MessageDigest#isEqual},
+ * so neither a token's bytes nor its length can be learned from response times; every configured token is
+ * compared, whichever matches.
  */
 public final class ApiTokens {
     /** What a token may do. */
-    public enum Scope { READ, WRITE }
+    public enum Access { READ, WRITE, AGENT }
+
+    /**
+     * The scope a token carries.
+     *
+     * @param host the proxy host an {@link Access#AGENT} token reports for; empty for the others
+     */
+    public record Scope(Access access, Optional<String> host) {
+        public static final Scope READ = new Scope(Access.READ, Optional.empty());
+        public static final Scope WRITE = new Scope(Access.WRITE, Optional.empty());
+
+        public static Scope agent(String host) {
+            return new Scope(Access.AGENT, Optional.of(host));
+        }
+    }
 
     private final List<byte[]> read;
     private final List<byte[]> write;
+    private final Map<String, byte[]> agents;
 
-    public ApiTokens(List<Secret> read, List<Secret> write) {
+    /** @param agents each proxy host's own token */
+    public ApiTokens(List<Secret> read, List<Secret> write, Map<String, Secret> agents) {
         this.read = digests(read);
         this.write = digests(write);
+        this.agents = new LinkedHashMap<>();
+        agents.forEach((host, token) -> {
+            if (token.isPresent()) {
+                this.agents.put(host, sha256(token.value()));
+            }
+        });
+    }
+
+    public ApiTokens(List<Secret> read, List<Secret> write) {
+        this(read, write, Map.of());
     }
 
     /** The scope {@code token} carries, or empty when it is none of the configured tokens. */
@@ -32,12 +61,18 @@ public final class ApiTokens {
         byte[] presented = sha256(token);
         boolean writes = matchesAny(write, presented);
         boolean reads = matchesAny(read, presented);
-        return writes ? Optional.of(Scope.WRITE) : reads ? Optional.of(Scope.READ) : Optional.empty();
+        Optional<String> agent = Optional.empty();
+        for (Map.Entry<String, byte[]> e : agents.entrySet()) {
+            if (MessageDigest.isEqual(e.getValue(), presented) && agent.isEmpty()) {
+                agent = Optional.of(e.getKey());
+            }
+        }
+        return writes ? Optional.of(Scope.WRITE) : reads ? Optional.of(Scope.READ) : agent.map(Scope::agent);
     }
 
     /** Whether any token is configured; without one the API answers nobody. */
     public boolean any() {
-        return !read.isEmpty() || !write.isEmpty();
+        return !read.isEmpty() || !write.isEmpty() || !agents.isEmpty();
     }
 
     private static boolean matchesAny(List<byte[]> known, byte[] presented) {

@@ -2,34 +2,35 @@ package io.plumbline.http;
 
 import io.plumbline.engine.PlanListener;
 import io.plumbline.engine.PlanReport;
-import io.plumbline.report.PullRequestComment;
+import io.plumbline.report.CommentThread;
 import io.plumbline.report.StatusException;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Keeps one comment per environment on a GitHub pull request showing its latest plan, edited in place. */
+/**
+ * Keeps one comment per environment on a pull request showing its latest plan, edited in place; the pull request
+ * is the one whose head ref the host names ({@link CommentThread#pullRequest}).
+ */
 public final class PlanComments implements PlanListener {
     private static final Logger LOG = LoggerFactory.getLogger(PlanComments.class);
-    private static final Pattern GITHUB_PULL = Pattern.compile("^refs/pull/([0-9]+)/head$");
 
-    private final PullRequestComment comments;
+    private final CommentThread comments;
 
-    public PlanComments(PullRequestComment comments) {
+    public PlanComments(CommentThread comments) {
         this.comments = comments;
     }
 
     @Override
     public void planned(String ref, List<PlanReport> reports) {
-        Matcher pull = GITHUB_PULL.matcher(ref);
-        if (!pull.matches()) {
+        OptionalInt pull = comments.pullRequest(ref);
+        if (pull.isEmpty()) {
             return;
         }
         for (PlanReport report : reports) {
             try {
-                comments.upsert(Integer.parseInt(pull.group(1)), report.environment(), markdown(report));
+                comments.upsert(pull.getAsInt(), report.environment(), markdown(report));
             } catch (StatusException e) {
                 LOG.warn("plan comment on {} for {} not written: {}", ref, report.environment(), e.getMessage());
             }

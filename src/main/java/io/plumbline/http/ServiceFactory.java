@@ -102,8 +102,8 @@ public class ServiceFactory {
 
     @Bean(preDestroy = "close")
     @Singleton
-    Providers providers(ProviderSettings settings, ServiceRole role) {
-        return Providers.build(settings, role);
+    Providers providers(ProviderSettings settings, ServiceRole role, Metrics metrics) {
+        return Providers.build(settings, role, metrics);
     }
 
     @Singleton

@@ -7,9 +7,11 @@ import io.plumbline.app.ServiceRole;
 import io.plumbline.engine.EngineSettings;
 import io.plumbline.engine.PlanListener;
 import io.plumbline.metrics.Metrics;
+import io.plumbline.report.BitbucketServerComment;
 import io.plumbline.report.PullRequestComment;
 import io.plumbline.report.RepositoryPath;
 import io.plumbline.report.RetryPolicy;
+import io.plumbline.report.StatusHost;
 import io.plumbline.report.StatusPublisher;
 import io.plumbline.report.StatusSettings;
 import io.plumbline.report.Statuses;
@@ -46,14 +48,29 @@ public class StatusFactory {
                 role.haproxyHost()));
     }
 
-    /** With {@code plumbline.status.pr-comments: true} and a GitHub host, each plan is also a pull-request comment. */
+    /**
+     * With {@code plumbline.status.pr-comments: true} and a GitHub, Gitea/Forgejo, GitLab or Bitbucket Server host,
+     * each plan is also a pull-request comment (a merge-request note on GitLab). Bitbucket Cloud serves no
+     * pull-request refs, so its pull requests are never planned and get none.
+     */
     @Singleton
     PlanListener planListener(StatusSettings status, @Value("${plumbline.status.pr-comments:false}") boolean comments) {
-        if (!comments || !status.host().equals("github")) {
+        if (!comments) {
             return PlanListener.NONE;
         }
-        String api = status.apiUrl() == null || status.apiUrl().isBlank() ? "https://api.github.com" : status.apiUrl();
-        return new PlanComments(new PullRequestComment(api, new RepositoryPath(status.repository()), status.token(),
-                status.timeouts(), Clock.systemUTC()));
+        StatusHost host = StatusHost.parse(status.host());
+        String api = status.apiUrl() == null || status.apiUrl().isBlank() ? host.defaultApiUrl() : status.apiUrl();
+        RepositoryPath repository = new RepositoryPath(status.repository());
+        return switch (host) {
+            case GITHUB -> new PlanComments(PullRequestComment.github(api, repository, status.token(),
+                    status.timeouts(), Clock.systemUTC()));
+            case GITEA -> new PlanComments(PullRequestComment.gitea(api, repository, status.token(),
+                    status.timeouts(), Clock.systemUTC()));
+            case GITLAB -> new PlanComments(PullRequestComment.gitlab(api, repository, status.token(),
+                    status.timeouts(), Clock.systemUTC()));
+            case BITBUCKET_SERVER -> new PlanComments(new BitbucketServerComment(api, repository, status.token(),
+                    status.timeouts(), Clock.systemUTC()));
+            default -> PlanListener.NONE;
+        };
     }
 }

@@ -13,6 +13,7 @@ import io.plumbline.source.GitSettings;
 import io.plumbline.source.Secret;
 import io.plumbline.source.webhook.GitHost;
 import io.plumbline.source.webhook.RateLimiter;
+import io.plumbline.source.webhook.Replays;
 import io.plumbline.source.webhook.WebhookEvent;
 import io.plumbline.source.webhook.WebhookReceiver;
 import io.plumbline.source.webhook.WebhookRejectedException;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /hooks/github|gitlab|gitea|forgejo|bitbucket}: a verified push to the environment branch, or a
  * pull-request change, makes the engine fetch at once. A host without a configured secret has no endpoint (404)
- * unless {@code plumbline.webhooks.allow-unsigned} is set; deliveries are rate-limited per sender address.
+ * unless {@code plumbline.webhooks.allow-unsigned} is set; deliveries are rate-limited per sender address, and a
+ * signed delivery accepted once is refused when sent again (409).
  */
 @Controller("/hooks")
 public class WebhookController {
@@ -36,14 +38,16 @@ public class WebhookController {
     private final WebhookReceiver receiver;
     private final WebhookSecrets secrets;
     private final RateLimiter limiter;
+    private final Replays replays;
     private final String branch;
 
     public WebhookController(Engine engine, WebhookReceiver receiver, WebhookSecrets secrets, RateLimiter limiter,
-                             GitSettings git) {
+                             Replays replays, GitSettings git) {
         this.engine = engine;
         this.receiver = receiver;
         this.secrets = secrets;
         this.limiter = limiter;
+        this.replays = replays;
         this.branch = git.branch();
     }
 
@@ -64,8 +68,11 @@ public class WebhookController {
         }
         try {
             receiver.checkDeclaredLength(request.getContentLength());
-            WebhookEvent event = receiver.receive(gitHost, headers(request), body == null ? new byte[0] : body,
-                    secret.get());
+            byte[] bytes = body == null ? new byte[0] : body;
+            WebhookEvent event = receiver.receive(gitHost, headers(request), bytes, secret.get());
+            if (secret.get().isPresent()) {
+                replays.accept(gitHost, bytes);
+            }
             return handle(event);
         } catch (WebhookRejectedException e) {
             LOG.warn("{} webhook from {} refused: {}", gitHost, sender, e.getMessage());

@@ -18,12 +18,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Loads environment files completely or not at all: YAML with positions, the schema, the semantic checks,
  * then the raw manifests and policy documents they name. Every problem of a file is reported at once.
  */
 public final class EnvironmentLoader {
+    private static final Logger LOG = LoggerFactory.getLogger(EnvironmentLoader.class);
     /** Where environment files live in a configuration repository. */
     public static final String ENVIRONMENTS = EnvironmentFiles.FOLDER;
 
@@ -84,6 +87,12 @@ public final class EnvironmentLoader {
                 }
             } catch (InvalidInputException e) {
                 problems.put(Printable.escape(path), e.problems());
+            } catch (RuntimeException | StackOverflowError e) {
+                // A fault of ours, not of the file: still a problem of this file alone, so the others load.
+                LOG.error("loading {} failed unexpectedly", Printable.escape(path), e);
+                problems.put(Printable.escape(path), List.of(Problem.inFile(Printable.escape(path),
+                        "could not be loaded: an internal error (" + e.getClass().getSimpleName()
+                                + "); the service's log has the details")));
             }
         }
         return new LoadResult(loaded, problems);

@@ -16,7 +16,8 @@ import java.io.IOException;
 
 /**
  * Reads a JSON file as a document with positions, as {@link YamlReader} does for YAML, so schema problems of a
- * JSON file name its line and column. Duplicate keys are refused: which one counts would be a guess.
+ * JSON file name its line and column. Duplicate keys are refused: which one counts would be a guess. So is a
+ * second document after the first: a reader would see both, while only the first would be applied.
  */
 final class JsonPositions {
     private static final JsonFactory FACTORY = JsonFactory.builder()
@@ -30,8 +31,17 @@ final class JsonPositions {
         try {
             Positions positions = new Positions();
             try (JsonParser parser = FACTORY.createParser(text)) {
+                int depth = 0;
+                boolean read = false;
                 for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                    if (depth == 0 && read) {
+                        JsonLocation at = parser.currentTokenLocation();
+                        throw new InvalidInputException(new Problem(file, at.getLineNr(), at.getColumnNr(), "",
+                                "a second JSON document begins here; the file must hold exactly one"));
+                    }
                     record(parser, token, positions);
+                    depth += token.isStructStart() ? 1 : token.isStructEnd() ? -1 : 0;
+                    read |= depth == 0;
                 }
             }
             JsonNode tree = JSON.readTree(text);

@@ -12,8 +12,9 @@ import java.util.Set;
  * needs an entry in {@code spec.kubernetes.allow}. An object without a namespace goes where the renderer puts it:
  * the first declared namespace, or {@code default} when none is declared.
  *
- * <p>Custom resources are taken as namespaced, as the renderer takes them; a cluster-scoped custom kind should
- * be listed in {@code allow} all the same.
+ * <p>Only the server knows a custom kind's scope, and loading is offline: a custom kind passes here as namespaced,
+ * and one the server serves cluster-scoped is refused the same way, at its file and line, when an environment is
+ * rendered for a plan or an apply (before anything is written).
  */
 final class KubernetesPolicy {
     /** Built-in cluster-scoped kinds, as {@code group/Kind} ({@code Kind} alone for the core group). */
@@ -38,22 +39,20 @@ final class KubernetesPolicy {
 
     private final List<String> namespaces;
     private final List<Allow> allow;
+    private final KubernetesSpec spec;
 
     KubernetesPolicy(KubernetesSpec spec) {
         this.namespaces = spec.namespaces();
         this.allow = spec.allow();
+        this.spec = spec;
     }
 
     /** Why the object may not be written, or empty when it may. */
     Optional<String> refusal(String apiVersion, String kind, String name, String namespace) {
-        String groupKind = groupKind(apiVersion, kind);
+        String groupKind = KubernetesSpec.groupKind(apiVersion, kind);
         if (CLUSTER_SCOPED.contains(groupKind)) {
             boolean ownNamespace = groupKind.equals("Namespace") && namespaces.contains(name);
-            boolean allowed = ownNamespace || allow.stream()
-                    .anyMatch(a -> a.namespace() == null && (groupKind.equals(a.kind()) || "*".equals(a.kind())));
-            return allowed ? Optional.empty() : Optional.of("cluster-scoped kind " + groupKind
-                    + " is not allowed in this environment; add {kind: " + groupKind
-                    + "} to spec.kubernetes.allow if it should be");
+            return ownNamespace ? Optional.empty() : Optional.ofNullable(spec.clusterKindRefusal(groupKind));
         }
         String placed = namespace != null ? namespace : namespaces.isEmpty() ? "default" : namespaces.get(0);
         boolean allowed = namespaces.contains(placed) || allow.stream().anyMatch(a -> placed.equals(a.namespace())
@@ -61,11 +60,5 @@ final class KubernetesPolicy {
         return allowed ? Optional.empty() : Optional.of(groupKind + " in namespace '" + placed
                 + "' is outside this environment's namespaces " + namespaces
                 + "; add {namespace: " + placed + ", kind: " + groupKind + "} to spec.kubernetes.allow if it should be");
-    }
-
-    /** {@code apps/v1} and {@code Deployment} give {@code apps/Deployment}; {@code v1} gives the kind alone. */
-    static String groupKind(String apiVersion, String kind) {
-        int slash = apiVersion.indexOf('/');
-        return slash < 0 ? kind : apiVersion.substring(0, slash) + "/" + kind;
     }
 }

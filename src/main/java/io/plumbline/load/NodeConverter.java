@@ -8,7 +8,9 @@ import io.plumbline.model.InvalidInputException;
 import io.plumbline.model.Problem;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,8 +24,9 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Turns a composed YAML node graph into a JSON tree, recording positions and refusing what YAML allows
- * but an environment file should not have: duplicate keys, non-string keys, merge keys, and documents
- * that expand (through aliases) to more values than the limit.
+ * but an environment file should not have: duplicate keys, non-string keys, merge keys, an alias inside the
+ * value it names (a cycle, which no tree can hold), and documents that expand (through aliases) to more values
+ * or deeper than the limits.
  */
 final class NodeConverter {
     /** Only these spell booleans; YAML 1.1's yes/no/on/off stay strings, so {@code NO} is not false. */
@@ -34,6 +37,8 @@ final class NodeConverter {
     private final YamlLimits limits;
     private final Positions positions = new Positions();
     private final List<Problem> problems = new ArrayList<>();
+    /** The collections being walked, from the root down: an alias to one of them is a cycle. */
+    private final Set<Node> walking = Collections.newSetFromMap(new IdentityHashMap<>());
     private int values;
 
     NodeConverter(String file, YamlLimits limits) {
@@ -56,17 +61,32 @@ final class NodeConverter {
         }
         Mark start = node.getStartMark();
         positions.value(pointer, start.getLine() + 1, start.getColumn() + 1);
-        if (node instanceof MappingNode map) {
-            return mapping(map, pointer);
+        if (node instanceof ScalarNode scalar) {
+            return scalar(scalar);
         }
-        if (node instanceof SequenceNode seq) {
-            ArrayNode array = JSON.arrayNode();
-            for (Node item : seq.getValue()) {
-                array.add(convert(item, Pointers.child(pointer, array.size())));
-            }
-            return array;
+        // The parser bounds nesting as written; aliases can nest deeper (or without end) when expanded.
+        if (walking.contains(node)) {
+            throw new InvalidInputException(problem(start, pointer, "the anchor &" + node.getAnchor()
+                    + " is used inside its own value, so the value would contain itself; write it out instead"));
         }
-        return scalar((ScalarNode) node);
+        if (walking.size() >= limits.maxDepth()) {
+            throw new InvalidInputException(problem(start, pointer, "refused: nesting deeper than "
+                    + limits.maxDepth() + " levels once aliases are expanded"));
+        }
+        walking.add(node);
+        try {
+            return node instanceof MappingNode map ? mapping(map, pointer) : sequence((SequenceNode) node, pointer);
+        } finally {
+            walking.remove(node);
+        }
+    }
+
+    private JsonNode sequence(SequenceNode seq, String pointer) {
+        ArrayNode array = JSON.arrayNode();
+        for (Node item : seq.getValue()) {
+            array.add(convert(item, Pointers.child(pointer, array.size())));
+        }
+        return array;
     }
 
     private JsonNode mapping(MappingNode map, String pointer) {

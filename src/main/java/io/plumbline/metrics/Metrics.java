@@ -12,7 +12,10 @@ public interface Metrics {
     default void environmentFound(String environment) {
     }
 
-    /** One finished reconcile; {@code result} is success, failure, invalid or refused. */
+    /**
+     * One finished reconcile; {@code result} is success, failure, invalid or refused, or unexpected for a failure
+     * that was a fault of ours (an exception nothing expected), counted apart.
+     */
     default void reconciled(String environment, String result, Duration took) {
     }
 
@@ -68,6 +71,27 @@ public interface Metrics {
 
     /** The environment no longer names the host (or is gone): its agent is watched no more for it. */
     default void agentUnwatched(String environment, String host) {
+    }
+
+    /**
+     * Something nothing expected escaped a task of ours ({@code where}: poll, timer, worker, status), an Error
+     * included; logged at ERROR with its stack where it happened.
+     */
+    default void unexpected(String where) {
+    }
+
+    /**
+     * A call to a target system was throttled (and retried by its client): {@code provider} as {@code aws},
+     * {@code service} the target's own name of the API ({@code EC2}, {@code ACM}).
+     */
+    default void throttled(String provider, String service) {
+    }
+
+    /**
+     * A look of this replica at the fleet's Leases failed for {@code reason} (namespace-missing, forbidden,
+     * server-error, unreachable, refused, unexpected); a lost race is no error.
+     */
+    default void leaseError(String reason) {
     }
 
     /** A state file ({@code history}) could not be saved. */

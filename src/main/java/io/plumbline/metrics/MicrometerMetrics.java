@@ -21,11 +21,15 @@ import java.util.function.BooleanSupplier;
  * {@code plumbline_status_publish_failures_total{host}}, {@code plumbline_reconcile_retries_total{environment}},
  * {@code plumbline_not_converged_total{environment}}, {@code plumbline_rewinds_refused_total{environment}},
  * {@code plumbline_repository_loadable}, {@code plumbline_environment_owned{environment}},
- * {@code plumbline_agent_stale{environment,host}}.
+ * {@code plumbline_agent_stale{environment,host}}, {@code plumbline_unexpected_errors_total{where}},
+ * {@code plumbline_throttled_total{provider,service}}, {@code plumbline_fleet_lease_errors_total{reason}}.
  */
 public final class MicrometerMetrics implements Metrics {
     private static final String AGENT_STALE = "plumbline.agent.stale";
-    private static final List<String> RESULTS = List.of("success", "failure", "invalid", "refused");
+    private static final List<String> RESULTS = List.of("success", "failure", "invalid", "refused",
+            "unexpected");
+    /** The threads of ours whose top counts what escapes a task. */
+    private static final List<String> THREADS = List.of("poll", "timer", "worker");
     private final MeterRegistry registry;
     private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
 
@@ -34,6 +38,7 @@ public final class MicrometerMetrics implements Metrics {
         // Present from the start, so alerts on rate() see a zero rather than no series.
         Counter.builder("plumbline.git.fetch.failures").description("Failed fetches of the configuration repository")
                 .register(registry);
+        THREADS.forEach(where -> unexpectedCounter(where));
     }
 
     @Override
@@ -140,6 +145,29 @@ public final class MicrometerMetrics implements Metrics {
     public void statusPublishFailed(String host) {
         Counter.builder("plumbline.status.publish.failures").description("Commit statuses that could not be posted")
                 .tag("host", host).register(registry).increment();
+    }
+
+    @Override
+    public void unexpected(String where) {
+        unexpectedCounter(where).increment();
+    }
+
+    private Counter unexpectedCounter(String where) {
+        return Counter.builder("plumbline.unexpected.errors")
+                .description("Exceptions and errors nothing expected that escaped a task of the service")
+                .tag("where", where).register(registry);
+    }
+
+    @Override
+    public void throttled(String provider, String service) {
+        Counter.builder("plumbline.throttled").description("Calls a target system throttled (each retried)")
+                .tag("provider", provider).tag("service", service).register(registry).increment();
+    }
+
+    @Override
+    public void leaseError(String reason) {
+        Counter.builder("plumbline.fleet.lease.errors").description("Failed looks of this replica at the fleet's "
+                + "Leases, by reason (lost races are not counted)").tag("reason", reason).register(registry).increment();
     }
 
     @Override

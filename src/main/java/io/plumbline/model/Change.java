@@ -35,6 +35,15 @@ public record Change(Action action, ResourceKey key, Resource desired, Resource 
         return idleCost && desired != null;
     }
 
+    /**
+     * Whether the object differs from what is declared: a write to make, or a declared object found without the
+     * marks and left alone ({@link Action#ADOPT}) whose fields differ from the declaration. An adopt without fields
+     * is an object used as it is (an AWS container or certificate found by name), not a difference.
+     */
+    public boolean differs() {
+        return action.writes() || action == Action.ADOPT && !fields.isEmpty();
+    }
+
     /** The top-level body fields that differ ({@code tags} for {@code tags.team}, {@code rules} for {@code rules[0]}). */
     public Set<String> topFields() {
         return fields.stream().map(f -> f.path().split("[.\\[]")[0]).collect(Collectors.toSet());

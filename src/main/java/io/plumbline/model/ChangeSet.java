@@ -16,6 +16,11 @@ public record ChangeSet(List<Change> changes) {
         return changes.stream().anyMatch(c -> c.action().writes());
     }
 
+    /** Whether anything differs from what is declared: a write, or an object found without the marks. */
+    public boolean hasDifferences() {
+        return changes.stream().anyMatch(Change::differs);
+    }
+
     public List<Change> with(Action action) {
         return filter(c -> c.action() == action);
     }

@@ -6,6 +6,9 @@ import java.util.Comparator;
 /** The health of an applied object, or the worst of several. */
 public record Health(Status status, String reason) {
     public static final Health HEALTHY = new Health(Status.HEALTHY, "");
+    /** A reconcile that stopped before it could look (a target that could not be read): nothing is claimed. */
+    public static final Health NOT_OBSERVED = new Health(Status.UNKNOWN,
+            "not observed: the reconcile stopped before health was read");
 
     /** Ordered from best to worst: the health of a set is the worst of its members. */
     public enum Status { HEALTHY, PROGRESSING, UNKNOWN, DEGRADED }

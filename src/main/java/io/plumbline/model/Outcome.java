@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -14,6 +15,9 @@ import java.util.stream.Collectors;
  * @param environment the environment's name (the file name when the file did not load)
  * @param trigger     what started it: poll, webhook, drift, api, cli
  * @param results     per provider, what happened to each object
+ * @param health      what was observed after the apply; {@link Health.Status#UNKNOWN} when the reconcile stopped
+ *                    before it could look (a target that could not be read), and null when nothing was applied
+ *                    (an invalid or refused commit, a plan-only reconcile): never claimed for what was not seen
  * @param problems    input problems, for {@link Result#INVALID}
  * @param error       what went wrong, for FAILURE and REFUSED; never a secret
  */
@@ -33,7 +37,11 @@ public record Outcome(String environment, String file, Revision revision, String
         results = results == null ? Map.of() : Map.copyOf(results);
         problems = problems == null ? List.of() : List.copyOf(problems);
         error = error == null ? "" : error;
-        health = health == null ? Health.HEALTHY : health;
+    }
+
+    /** The health as history and the API show it ({@code healthy}, {@code unknown}...); empty when nothing was applied. */
+    public Optional<String> healthLabel() {
+        return Optional.ofNullable(health).map(h -> h.status().name().toLowerCase());
     }
 
     public Duration duration() {

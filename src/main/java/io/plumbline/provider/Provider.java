@@ -12,6 +12,9 @@ import java.util.List;
  *
  * <p>A reconcile calls, in order: {@link #render}, {@link #observe}, {@link #diff}, then (when applying)
  * {@link #apply} and {@link #health}. Every method is safe to call again after a failure.
+ *
+ * <p>{@link #apply} and {@link #health} are given the engine's {@link Fence}: the provider checks it before every
+ * call that writes and before every round of a wait, and lets its {@link NotOwnedException} through.
  */
 public interface Provider {
 
@@ -40,8 +43,14 @@ public interface Provider {
      * result and does not stop unrelated objects.
      *
      * @throws ProviderException when nothing could be applied (refused by a safety rule, target unreachable)
+     * @throws NotOwnedException  when {@code fence} says the environment is no longer this process's to write
      */
-    List<ObjectResult> apply(LoadedEnvironment env, ChangeSet plan);
+    List<ObjectResult> apply(LoadedEnvironment env, ChangeSet plan, Fence fence);
+
+    /** As {@link #apply(LoadedEnvironment, ChangeSet, Fence)} for a process that runs alone (the command line). */
+    default List<ObjectResult> apply(LoadedEnvironment env, ChangeSet plan) {
+        return apply(env, plan, Fence.NONE);
+    }
 
     /**
      * Checks, before any provider writes anything, what this provider can verify for the whole environment
@@ -53,6 +62,26 @@ public interface Provider {
     default void preflight(LoadedEnvironment env) {
     }
 
-    /** Waits (bounded by the environment's health timeout) until what was applied is healthy or clearly not. */
-    Health health(LoadedEnvironment env, List<ObjectResult> applied);
+    /**
+     * Waits (bounded by the environment's health timeout) until what was applied is healthy or clearly not.
+     *
+     * @throws NotOwnedException when {@code fence} says the environment is no longer this process's, between rounds
+     */
+    Health health(LoadedEnvironment env, List<ObjectResult> applied, Fence fence);
+
+    /** As {@link #health(LoadedEnvironment, List, Fence)} for a process that runs alone (the command line). */
+    default Health health(LoadedEnvironment env, List<ObjectResult> applied) {
+        return health(env, applied, Fence.NONE);
+    }
+
+    /**
+     * The plan of a pull request's {@code env} is done: what the provider keeps open for it alone (watches of
+     * namespaces no environment of the branch reads) may close.
+     */
+    default void planned(LoadedEnvironment env) {
+    }
+
+    /** The environment left the repository: whatever the provider keeps for it (at any ref) may go. */
+    default void forget(String environment) {
+    }
 }

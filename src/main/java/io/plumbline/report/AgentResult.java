@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * them.
  *
  * @param result   success, failure, invalid or refused
- * @param health   healthy, progressing, degraded, failed or unknown
+ * @param health   healthy, progressing, degraded, failed or unknown; null when the reconcile applied nothing
  * @param summary  one line, at most {@value #MAX_SUMMARY} characters
  * @param finished when the reconcile ended (ISO-8601)
  */
@@ -36,7 +36,7 @@ public record AgentResult(String environment, String commit, String result, Stri
         if (!RESULTS.contains(result)) {
             return Optional.of(environment + ": result must be one of " + RESULTS);
         }
-        if (!HEALTH.contains(health)) {
+        if (health != null && !HEALTH.contains(health)) {
             return Optional.of(environment + ": health must be one of " + HEALTH);
         }
         if (summary == null || summary.length() > MAX_SUMMARY) {

@@ -139,8 +139,10 @@ public final class StatusPublisher implements AutoCloseable {
                     reporter.host());
         } catch (StatusException e) {
             failed(queued, e);
-        } catch (RuntimeException e) {
-            // A reporter's bug must not end the worker; the same input would fail again, so give it up.
+        } catch (RuntimeException | Error e) {
+            // A reporter's bug must not end the worker (an Error would, and every later status would wait for ever);
+            // the same input would fail again, so give it up: logged with its stack here, counted as given up.
+            LOG.error("posting {} on {} to {} failed unexpectedly", status.context(), status.commit(), reporter.host(), e);
             failed(queued, StatusException.permanent(e.toString()));
         }
     }

@@ -19,6 +19,7 @@ import org.eclipse.jgit.api.TransportCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -172,11 +173,16 @@ public final class GitSource implements AutoCloseable {
                     .setRefSpecs(new RefSpec(commit.name() + ":refs/heads/" + branch))).call();
             for (PushResult result : results) {
                 for (RemoteRefUpdate update : result.getRemoteUpdates()) {
-                    if (update.getStatus() != RemoteRefUpdate.Status.OK) {
+                    // Up to date: the branch already holds this very commit.
+                    if (update.getStatus() != RemoteRefUpdate.Status.OK
+                            && update.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {
                         throw new GitFetchException("pushing to " + branch + " was refused: " + update.getStatus()
                                 + (update.getMessage() == null ? "" : " (" + scrub(update.getMessage()) + ")"), null);
                     }
                 }
+            }
+            if (branch.equals(settings.branch())) {
+                pushed(git.getRepository(), parent, commit);
             }
             return commit.name();
         } catch (GitAPIException | IOException | RuntimeException e) {
@@ -184,7 +190,18 @@ public final class GitSource implements AutoCloseable {
         }
     }
 
-    /** The last fetched head of the environment branch, if any fetch ever succeeded. */
+    /**
+     * The environment branch's head is the commit just pushed, so the next promotion plans on it rather than on
+     * the commit it replaced. Unless a fetch moved the head meanwhile: then what was fetched counts.
+     */
+    private void pushed(Repository cache, String parent, ObjectId commit) throws IOException {
+        RefUpdate update = cache.updateRef(branchRef());
+        update.setExpectedOldObjectId(ObjectId.fromString(parent));
+        update.setNewObjectId(commit);
+        update.update();
+    }
+
+    /** The last fetched (or pushed) head of the environment branch, if any fetch ever succeeded. */
     public Optional<String> head() {
         try {
             Ref ref = repository().exactRef(branchRef());

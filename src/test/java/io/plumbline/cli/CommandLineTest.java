@@ -43,12 +43,7 @@ class CommandLineTest {
 
     @Test
     void hostileFilesExitTwoAndHideNoOtherFile(@TempDir Path tmp) throws Exception {
-        Path repo = tmp.resolve("repo");
-        Files.createDirectories(repo.resolve("environments"));
-        Files.copy(Path.of("example-repo/environments/staging.yaml"), repo.resolve("environments/staging.yaml"));
-        Files.createDirectories(repo.resolve("manifests/staging"));
-        Files.copy(Path.of("example-repo/manifests/staging/frontend-pdb.yaml"),
-                repo.resolve("manifests/staging/frontend-pdb.yaml"));
+        Path repo = stagingOnly(tmp);
         Files.writeString(repo.resolve("environments/huge-number.yaml"), """
                 apiVersion: plumbline/v1
                 kind: Environment
@@ -73,6 +68,32 @@ class CommandLineTest {
                 "environments/raw-nul.yaml:2:7: a control character (U+0000) that YAML does not allow",
                 "ok: environments/staging.yaml (environment staging)");
         assertThat(err.toString()).doesNotContain("Exception");
+    }
+
+    @Test
+    void aSelfReferencingAliasInAFileOrAManifestExitsTwoAtItsPlace(@TempDir Path tmp) throws Exception {
+        Path repo = stagingOnly(tmp);
+        Files.writeString(repo.resolve("manifests/staging/frontend-pdb.yaml"), "x: &r [*r]\n");
+        Files.writeString(repo.resolve("environments/loop.yaml"), "apiVersion: plumbline/v1\nx: &r [*r]\n");
+
+        int code = run("validate", "--repo", repo.toString());
+
+        assertThat(code).isEqualTo(Main.INVALID);
+        assertThat(out.toString()).contains(
+                "environments/loop.yaml:2:4: /x/0: the anchor &r is used inside its own value",
+                "manifests/staging/frontend-pdb.yaml:1:4: /x/0: the anchor &r is used inside its own value");
+        assertThat(err.toString()).doesNotContain("Error", "Exception");
+    }
+
+    /** A repository with the example's staging environment and its manifest. */
+    private static Path stagingOnly(Path tmp) throws Exception {
+        Path repo = tmp.resolve("repo");
+        Files.createDirectories(repo.resolve("environments"));
+        Files.copy(Path.of("example-repo/environments/staging.yaml"), repo.resolve("environments/staging.yaml"));
+        Files.createDirectories(repo.resolve("manifests/staging"));
+        Files.copy(Path.of("example-repo/manifests/staging/frontend-pdb.yaml"),
+                repo.resolve("manifests/staging/frontend-pdb.yaml"));
+        return repo;
     }
 
     @Test

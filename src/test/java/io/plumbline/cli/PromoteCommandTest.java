@@ -138,6 +138,24 @@ class PromoteCommandTest {
     }
 
     @Test
+    void aBranchNameGitRefusesIsInvalidInputAndNothingIsCommitted() throws Exception {
+        String before = repo.head();
+        stagingReconciled(before, Outcome.Result.SUCCESS, Health.HEALTHY);
+
+        for (String branch : new String[] {"HEAD", "-x", "a..b", "a@{1}", "promote.lock", "promote/", ".hidden"}) {
+            err.getBuffer().setLength(0);
+            assertThat(promote("--branch", branch)).as(branch + ": " + err).isEqualTo(Main.INVALID);
+            assertThat(err.toString()).as(branch).contains("--branch: '" + branch + "' is not a branch name git "
+                    + "accepts");
+        }
+
+        assertThat(repo.head()).isEqualTo(before);
+        try (Git git = Git.open(repo.dir().toFile())) {
+            assertThat(git.branchList().call()).extracting(r -> r.getName()).containsExactly("refs/heads/main");
+        }
+    }
+
+    @Test
     void anUnhealthyStagingIsRefusedAndNothingIsCommitted() {
         String before = repo.head();
         stagingReconciled(before, Outcome.Result.FAILURE, Health.degraded("frontend never became ready"));

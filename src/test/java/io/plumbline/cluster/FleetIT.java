@@ -72,6 +72,8 @@ class FleetIT {
         assertThat(replicas.stream().mapToInt(r -> r.target.writes.size()).sum()).isEqualTo(ENVIRONMENTS.size());
         FleetReplica a = replicas.get(0);
         String scrape = registry.scrape();
+        assertThat(scrape).as("a fleet that keeps its Leases has no Lease errors, lost races included")
+                .doesNotContain("plumbline_fleet_lease_errors_total");
         for (String env : ENVIRONMENTS) {
             assertThat(scrape).contains("plumbline_environment_owned{environment=\"" + env + "\"} "
                     + (a.coordinator.owns(env) ? "1" : "0"));

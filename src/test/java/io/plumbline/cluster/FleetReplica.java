@@ -24,6 +24,7 @@ import io.plumbline.metrics.Metrics;
 import io.plumbline.model.Outcome;
 import io.plumbline.model.RepoFiles;
 import io.plumbline.model.Revision;
+import io.plumbline.provider.Provider;
 import io.plumbline.testing.MemoryFiles;
 import io.plumbline.source.SignatureCheck;
 import java.io.IOException;
@@ -65,11 +66,17 @@ public final class FleetReplica implements AutoCloseable {
 
     public FleetReplica(String name, Path kubeconfig, ClusterSettings settings, Map<String, String> target, List<Run> timeline,
                  Metrics metrics, Path stateDir) {
+        this(name, kubeconfig, settings, new MemoryProvider(target), List.of(), timeline, metrics, stateDir);
+    }
+
+    private FleetReplica(String name, Path kubeconfig, ClusterSettings settings, MemoryProvider memory,
+                         List<Provider> providers, List<Run> timeline, Metrics metrics, Path stateDir) {
         this.name = name;
-        this.target = new MemoryProvider(target);
+        this.target = memory;
         this.client = connect(kubeconfig);
         this.coordinator = new LeaseCoordinator(client, settings, metrics);
-        Reconciler reconciler = new Reconciler(new Pipeline(List.of(this.target)), metrics,
+        Pipeline pipeline = new Pipeline(providers.isEmpty() ? List.of(this.target) : providers);
+        Reconciler reconciler = new Reconciler(pipeline, metrics,
                 List.of(o -> timeline.add(new Run(name, o))), (commit, kind, env, state, description, url) ->
                 statuses.add(kind + " " + commit + " " + env + " " + state), new Links(""), (ancestor, descendant) -> true, SignatureCheck.NONE, Clock.systemUTC(),
                 coordinator);
@@ -85,9 +92,16 @@ public final class FleetReplica implements AutoCloseable {
                     }
                     return files;
                 }));
-        this.pullRequests = new PullRequestPlanner(new EnvironmentLoader(), new Pipeline(List.of(this.target)),
+        this.pullRequests = new PullRequestPlanner(new EnvironmentLoader(), pipeline,
                 (commit, kind, env, state, description, url) -> statuses.add(kind + " " + commit + " " + env + " "
                         + state), new Links(""), PlanListener.NONE, environments::desired, coordinator::plans);
+    }
+
+    /** A replica that applies with real providers (in their order) instead of the in-memory target. */
+    public static FleetReplica applying(String name, Path kubeconfig, ClusterSettings settings,
+                                        List<Provider> providers, List<Run> timeline, Metrics metrics, Path stateDir) {
+        return new FleetReplica(name, kubeconfig, settings, new MemoryProvider(new ConcurrentHashMap<>()), providers,
+                timeline, metrics, stateDir);
     }
 
     private static KubernetesClient connect(Path kubeconfig) {

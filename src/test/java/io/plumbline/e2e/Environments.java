@@ -1,7 +1,10 @@
 package io.plumbline.e2e;
 
+import io.plumbline.provider.haproxy.ProxyHost;
+import io.plumbline.provider.haproxy.TestBackends;
 import io.plumbline.testing.TestRepo;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** The environment the end-to-end tests keep in their repository: every provider, pointed at the peers. */
@@ -23,6 +26,35 @@ public final class Environments {
     static TestRepo withStaging(Path parent, Peers peers, String staging) {
         return TestRepo.withFiles(parent, Map.of("environments/production.yaml", production(peers),
                 "environments/staging.yaml", staging));
+    }
+
+    /**
+     * Production with a HAProxy section only: backend {@code app} with server {@code aws} ready and {@code example}
+     * in {@code state}, on a proxy host started by {@code ProxyHost}.
+     *
+     * @param sync  the {@code sync} section's flow mapping, e.g. {@code {mode: auto}}
+     * @param hosts the proxy hosts whose agents apply it, or none when the service does
+     */
+    public static String haproxyOnly(String sync, List<String> hosts, TestBackends backends, String state) {
+        return """
+                apiVersion: plumbline/v1
+                kind: Environment
+                metadata: {name: production}
+                spec:
+                  sync: %s
+                  haproxy:
+                    config: %s
+                    masterSocket: %s
+                    runtimeSocket: %s
+                    stateFile: %s
+                %s    backends:
+                      - name: app
+                        servers:
+                          - {name: aws, address: "%s", state: ready}
+                          - {name: example, address: "%s", state: %s}
+                """.formatted(sync, ProxyHost.CONFIG, ProxyHost.MASTER, ProxyHost.RUNTIME, ProxyHost.STATE,
+                hosts.isEmpty() ? "" : "    hosts: [" + String.join(", ", hosts) + "]\n",
+                backends.address("aws"), backends.address("example"), state);
     }
 
     /** Production as the team keeps it; tests change it with {@code TestRepo.edit}. */

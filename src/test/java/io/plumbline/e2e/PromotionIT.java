@@ -41,8 +41,7 @@ class PromotionIT {
         try (TestRepo repo = Environments.withStaging(tmp, peers, STAGING);
              RunningService service = RunningService.start(peers, repo.url(), tmp, Map.of())) {
             String before = repo.head();
-            await().atMost(LONG).until(() -> service.get("/api/environments/staging/history").body()
-                    .contains("\"result\":\"success\""));
+            awaitStagingReconciled(service);
 
             HttpResponse<String> unknown = service.post("/api/promotions", Map.of("Content-Type", "application/json"),
                     "{\"from\": \"staging\", \"to\": \"production\", \"app\": \"users-backend\"}");
@@ -67,5 +66,58 @@ class PromotionIT {
                         .replace("frontend:v1.4.2", "frontend:v1.5.0"));
             }
         }
+    }
+
+    @Test
+    void aSecondIdenticalPromotionPlansOnTheTipJustPushedAndHasNothingToDo() throws Exception {
+        try (TestRepo repo = Environments.withStaging(tmp, peers, STAGING);
+             RunningService service = RunningService.start(peers, repo.url(), tmp, Map.of())) {
+            String before = repo.head();
+            awaitStagingReconciled(service);
+            String request = "{\"from\": \"staging\", \"to\": \"production\"}";
+
+            HttpResponse<String> first = promote(service, request);
+            HttpResponse<String> second = promote(service, request);
+
+            assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+            assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+            assertThat(second.body()).contains("production already runs the tags staging runs; nothing to promote");
+            try (Git git = Git.open(repo.dir().toFile())) {
+                Repository r = git.getRepository();
+                RevCommit tip = r.parseCommit(r.resolve("refs/heads/main"));
+                assertThat(tip.getParent(0).getName()).as("one commit pushed").isEqualTo(before);
+                assertThat(first.body()).contains(tip.getName());
+            }
+        }
+    }
+
+    @Test
+    void aBranchNameGitRefusesIsABadRequest() throws Exception {
+        try (TestRepo repo = Environments.withStaging(tmp, peers, STAGING);
+             RunningService service = RunningService.start(peers, repo.url(), tmp, Map.of())) {
+            String before = repo.head();
+            awaitStagingReconciled(service);
+
+            for (String branch : new String[] {"HEAD", "-x", "a..b", "a@{1}", "promote.lock", "promote/"}) {
+                HttpResponse<String> refused = promote(service, "{\"from\": \"staging\", \"to\": \"production\", "
+                        + "\"branch\": \"" + branch + "\"}");
+                assertThat(refused.statusCode()).as(branch + ": " + refused.body()).isEqualTo(400);
+                assertThat(refused.body()).contains("is not a branch name git accepts");
+            }
+            assertThat(repo.head()).isEqualTo(before);
+            try (Git git = Git.open(repo.dir().toFile())) {
+                assertThat(git.branchList().call()).extracting(ref -> ref.getName())
+                        .containsExactly("refs/heads/main");
+            }
+        }
+    }
+
+    private static void awaitStagingReconciled(RunningService service) {
+        await().atMost(LONG).until(() -> service.get("/api/environments/staging/history").body()
+                .contains("\"result\":\"success\""));
+    }
+
+    private static HttpResponse<String> promote(RunningService service, String json) {
+        return service.post("/api/promotions", Map.of("Content-Type", "application/json"), json);
     }
 }

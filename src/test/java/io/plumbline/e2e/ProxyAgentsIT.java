@@ -10,6 +10,7 @@ import io.plumbline.provider.haproxy.TestBackends;
 import io.plumbline.report.HostApis;
 import io.plumbline.report.StatusHostServer;
 import io.plumbline.testing.TestRepo;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +26,8 @@ import org.openqa.selenium.By;
 /**
  * Three proxy hosts, each a real HAProxy under its own root with its own agent ({@code --role haproxy-agent}), and
  * the service the agents report to, all polling one repository: a commit draining a server drains it on every
- * host, each host posts its own status, and an agent that stops is shown as stale by the service.
+ * host, each host posts its own status, and an agent that stops is shown as stale by the service. Each agent holds
+ * a token of its own host, which reports for that host and does nothing else.
  */
 class ProxyAgentsIT {
     private static final Duration LONG = Duration.ofSeconds(90);
@@ -50,14 +52,16 @@ class ProxyAgentsIT {
                         + "spec:\n  sync: {mode: auto}\n"));
         // The service leaves the environment's HAProxy to the agents: it is given no proxy of its own to reach.
         service = RunningService.start(repo.url(), tmp.resolve("service"), settings(Map.of(
-                "plumbline.agents.stale-after", "3s", "plumbline.haproxy.root", tmp.resolve("no-proxy").toString())));
+                "plumbline.agents.stale-after", "3s", "plumbline.haproxy.root", tmp.resolve("no-proxy").toString(),
+                "plumbline.api.agent-tokens", String.join(",", HOSTS.stream().map(h -> h + ":" + token(h))
+                        .toList()))));
         for (String host : HOSTS) {
             ProxyHost proxy = ProxyHost.start(tmp.resolve(host));
             proxies.add(proxy);
             agents.add(RunningService.start(repo.url(), tmp.resolve("agent-" + host), settings(Map.of(
                     "plumbline.role", "haproxy-agent", "plumbline.agent.host", host,
                     "plumbline.agent.service-url", service.base().toString(),
-                    "plumbline.agent.token", RunningService.WRITE_TOKEN,
+                    "plumbline.agent.token", token(host),
                     "plumbline.agent.report-interval", "500ms",
                     "plumbline.haproxy.root", proxy.root().toString()))));
         }
@@ -136,6 +140,37 @@ class ProxyAgentsIT {
         }
     }
 
+    @Test
+    void anAgentsTokenReportsForItsOwnHostAndAnAgentAnswersNoPromotion() throws Exception {
+        // Each agent reports with its own host's token.
+        await().atMost(LONG).until(() -> agentsApi().stream().allMatch(a -> a.path("result").asText()
+                .equals("success")));
+        String report = "{\"results\": []}";
+
+        assertThat(service.post("/api/agents/proxy-2/report", token("proxy-1"), report).statusCode())
+                .as("proxy-1's token reporting as proxy-2").isEqualTo(403);
+        assertThat(service.post("/api/promotions", token("proxy-1"), "{\"from\": \"production\", \"to\": "
+                + "\"staging\"}").statusCode()).isEqualTo(403);
+        assertThat(service.post("/api/environments/production/suspend", token("proxy-1"), "{}").statusCode())
+                .isEqualTo(403);
+        assertThat(service.post("/api/environments/production/resume", token("proxy-1"), "{}").statusCode())
+                .isEqualTo(403);
+        assertThat(service.post("/api/environments/production/reconcile", token("proxy-1"), "{}").statusCode())
+                .isEqualTo(403);
+        assertThat(agentsApi()).extracting(a -> a.path("result").asText()).as("proxy-2's report stands")
+                .containsExactly("success", "success", "success");
+
+        // An agent's history is the HAProxy of its host: it is no witness of what an environment runs.
+        HttpResponse<String> promoted = agents.get(0).post("/api/promotions", RunningService.WRITE_TOKEN,
+                "{\"from\": \"production\", \"to\": \"staging\"}");
+        assertThat(promoted.statusCode()).as(promoted.body()).isEqualTo(404);
+    }
+
+    /** The token of one host's agent, as the service is given it. */
+    private static String token(String host) {
+        return "agent-token-of-" + host;
+    }
+
     private String stateOn(String host) {
         return proxies.get(HOSTS.indexOf(host)).state("app", "example");
     }
@@ -171,24 +206,6 @@ class ProxyAgentsIT {
     }
 
     private String production(String state) {
-        return """
-                apiVersion: plumbline/v1
-                kind: Environment
-                metadata: {name: production}
-                spec:
-                  sync: {mode: auto, healthTimeout: 20s}
-                  haproxy:
-                    config: %s
-                    masterSocket: %s
-                    runtimeSocket: %s
-                    stateFile: %s
-                    hosts: [proxy-1, proxy-2, proxy-3]
-                    backends:
-                      - name: app
-                        servers:
-                          - {name: aws, address: "%s", state: ready}
-                          - {name: example, address: "%s", state: %s}
-                """.formatted(ProxyHost.CONFIG, ProxyHost.MASTER, ProxyHost.RUNTIME, ProxyHost.STATE,
-                backends.address("aws"), backends.address("example"), state);
+        return Environments.haproxyOnly("{mode: auto, healthTimeout: 20s}", HOSTS, backends, state);
     }
 }

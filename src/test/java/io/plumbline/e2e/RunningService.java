@@ -92,6 +92,12 @@ final class RunningService implements AutoCloseable {
         return send(request.build());
     }
 
+    /** A JSON post with {@code token} as the bearer, whatever the path. */
+    HttpResponse<String> post(String path, String token, String json) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token).build());
+    }
+
     /** A sample of a Prometheus series, or 0 when it is absent. */
     double metric(String series) {
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.eE+-]+)$").matcher(get("/prometheus").body());

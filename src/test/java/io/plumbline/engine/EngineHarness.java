@@ -33,6 +33,8 @@ final class EngineHarness implements AutoCloseable {
     final List<Outcome> outcomes = new CopyOnWriteArrayList<>();
     /** Metric calls, e.g. {@code retryScheduled:production}. */
     final List<String> metrics = new CopyOnWriteArrayList<>();
+    /** Metric calls with their second argument too, e.g. {@code reconciled:production:unexpected}. */
+    final List<String> metricsInFull = new CopyOnWriteArrayList<>();
     /** Commit statuses posted by the engine itself, as {@code context state: description}. */
     final List<String> statuses = new CopyOnWriteArrayList<>();
     final Environments environments;
@@ -222,6 +224,8 @@ final class EngineHarness implements AutoCloseable {
         return (Metrics) Proxy.newProxyInstance(Metrics.class.getClassLoader(), new Class<?>[] {Metrics.class},
                 (proxy, method, args) -> {
                     metrics.add(method.getName() + ":" + (args == null ? "" : args[0]));
+                    metricsInFull.add(method.getName() + ":" + (args == null ? "" : args[0])
+                            + (args != null && args.length > 1 ? ":" + args[1] : ""));
                     return null;
                 });
     }

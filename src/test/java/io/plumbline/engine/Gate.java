@@ -30,6 +30,11 @@ final class Gate {
         return this;
     }
 
+    /** Whether a call is held here now (or was). */
+    boolean reached() {
+        return reached.getCount() == 0;
+    }
+
     void open() {
         open.countDown();
     }

@@ -60,6 +60,31 @@ class HistoryTest {
     }
 
     @Test
+    void aHistoryFileFromBeforeTruthfulHealthLoadsWithoutClaimingWhatWasNotSeen() throws Exception {
+        // Written when every reconcile that stopped early said healthy.
+        java.nio.file.Files.writeString(dir.resolve("production.json"), """
+                [{"environment":"production","file":"environments/production.yaml","commit":"c3","ref":"main",
+                  "trigger":"poll","started":"2026-11-22T10:00:03Z","finished":"2026-11-22T10:00:03Z",
+                  "result":"invalid","summary":"bad","counts":{},"health":"healthy","healthReason":"",
+                  "problems":["environments/production.yaml:3:9: bad"],"error":""},
+                 {"environment":"production","file":"environments/production.yaml","commit":"c2","ref":"main",
+                  "trigger":"poll","started":"2026-11-22T10:00:02Z","finished":"2026-11-22T10:00:02Z",
+                  "result":"failure","summary":"connection refused","counts":{},"health":"healthy",
+                  "healthReason":"","problems":[],"error":"connection refused"},
+                 {"environment":"production","file":"environments/production.yaml","commit":"c1","ref":"main",
+                  "trigger":"poll","started":"2026-11-22T10:00:01Z","finished":"2026-11-22T10:00:01Z",
+                  "result":"success","summary":"applied 1 changes, 0 unchanged","counts":{"aws":{"created":1}},
+                  "health":"healthy","healthReason":"","problems":[],"error":""}]
+                """);
+
+        List<HistoryEntry> entries = new History(dir, 5).of("production");
+
+        assertThat(entries).extracting(HistoryEntry::commit).containsExactly("c3", "c2", "c1");
+        assertThat(entries).extracting(HistoryEntry::health).containsExactly(null, "unknown", "healthy");
+        assertThat(entries.get(1).healthReason()).startsWith("not observed");
+    }
+
+    @Test
     void anUnreadableHistoryFileStartsAfresh() throws Exception {
         java.nio.file.Files.writeString(dir.resolve("production.json"), "{not json");
         History history = new History(dir, 5);

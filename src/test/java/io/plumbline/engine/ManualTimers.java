@@ -15,12 +15,26 @@ final class ManualTimers implements Timers {
     private final ManualClock now = new ManualClock(Instant.parse("2026-11-29T12:00:00Z"));
     private final List<Entry> entries = new ArrayList<>();
     private boolean closed;
+    private Runnable beforeNextSchedule;
 
     private record Entry(Instant due, Runnable task, AtomicBoolean cancelled) {
     }
 
+    /**
+     * Runs {@code step} inside the next call to {@link #schedule}, before it schedules: what another thread may do at
+     * that very moment (a commit handed over while a timer fires and schedules its next tick).
+     */
+    synchronized void beforeNextSchedule(Runnable step) {
+        beforeNextSchedule = step;
+    }
+
     @Override
     public synchronized Task schedule(Duration delay, Runnable task) {
+        Runnable step = beforeNextSchedule;
+        beforeNextSchedule = null;
+        if (step != null) {
+            step.run();
+        }
         if (closed) {
             return Task.NONE;
         }

@@ -8,6 +8,7 @@ import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.ObjectResult;
 import io.plumbline.model.Resource;
 import io.plumbline.model.ResourceKey;
+import io.plumbline.provider.Fence;
 import io.plumbline.provider.Provider;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +33,11 @@ public final class MemoryProvider implements Provider {
     public final List<String> writes = new CopyOnWriteArrayList<>();
     /** {@code env} for every observe call, in order. */
     final List<String> observes = new CopyOnWriteArrayList<>();
-    final Queue<RuntimeException> applyFailures = new ConcurrentLinkedQueue<>();
-    final Queue<RuntimeException> observeFailures = new ConcurrentLinkedQueue<>();
+    /** What the next calls throw: exceptions, or errors (which a provider never means to throw). */
+    final Queue<Throwable> applyFailures = new ConcurrentLinkedQueue<>();
+    final Queue<Throwable> observeFailures = new ConcurrentLinkedQueue<>();
+    /** Environments the engine told this provider to forget, in order. */
+    final List<String> forgotten = new CopyOnWriteArrayList<>();
     /** Commits whose applied object never becomes healthy. */
     public final Set<String> unhealthy = ConcurrentHashMap.newKeySet();
     volatile boolean stuck;
@@ -98,7 +102,7 @@ public final class MemoryProvider implements Provider {
     }
 
     @Override
-    public List<ObjectResult> apply(LoadedEnvironment env, ChangeSet plan) {
+    public List<ObjectResult> apply(LoadedEnvironment env, ChangeSet plan, Fence fence) {
         pass("apply", env);
         applies.add(env.name() + "@" + env.revision().commit());
         throwNext(applyFailures);
@@ -109,6 +113,7 @@ public final class MemoryProvider implements Provider {
                 continue;
             }
             if (c.action().writes() && !stuck) {
+                fence.check();
                 live.put(env.name(), env.revision().commit());
                 writes.add(env.name() + "@" + env.revision().commit());
             }
@@ -118,10 +123,16 @@ public final class MemoryProvider implements Provider {
     }
 
     @Override
-    public Health health(LoadedEnvironment env, List<ObjectResult> applied) {
+    public Health health(LoadedEnvironment env, List<ObjectResult> applied, Fence fence) {
         pass("health", env);
+        fence.check();
         return unhealthy.contains(env.revision().commit()) ? Health.degraded(env.name() + " never became ready")
                 : Health.HEALTHY;
+    }
+
+    @Override
+    public void forget(String environment) {
+        forgotten.add(environment);
     }
 
     private void pass(String step, LoadedEnvironment env) {
@@ -131,10 +142,13 @@ public final class MemoryProvider implements Provider {
         }
     }
 
-    private static void throwNext(Queue<RuntimeException> failures) {
-        RuntimeException e = failures.poll();
+    private static void throwNext(Queue<Throwable> failures) {
+        Throwable e = failures.poll();
+        if (e instanceof Error error) {
+            throw error;
+        }
         if (e != null) {
-            throw e;
+            throw (RuntimeException) e;
         }
     }
 

@@ -3,9 +3,11 @@ package io.plumbline.engine;
 import static io.plumbline.engine.EngineHarness.environment;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plumbline.model.Health;
 import io.plumbline.model.Outcome;
 import io.plumbline.provider.ProviderException;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,14 +48,26 @@ class OutcomesTest {
     }
 
     @Test
-    void anUnexpectedExceptionIsReportedByItsClassAndRetried() {
-        engine.provider.observeFailures.add(new NullPointerException());
+    void anUnexpectedExceptionIsReportedByItsClassCountedApartAndRetried() {
+        assertUnexpectedAndRetried(new NullPointerException(), "unexpected NullPointerException");
+    }
+
+    @Test
+    void anErrorInsideAReconcileIsReportedCountedApartAndRetriedToo() {
+        assertUnexpectedAndRetried(new StackOverflowError(), "unexpected StackOverflowError");
+    }
+
+    private void assertUnexpectedAndRetried(Throwable thrown, String error) {
+        engine.provider.observeFailures.add(thrown);
         engine.file("production", environment("production", "mode: auto")).push("A");
 
         Outcome outcome = engine.awaitOutcomes("production", 1);
 
         assertThat(outcome.result()).isEqualTo(Outcome.Result.FAILURE);
-        assertThat(outcome.error()).isEqualTo("unexpected NullPointerException");
+        assertThat(outcome.error()).isEqualTo(error);
+        assertThat(outcome.health().status()).isEqualTo(Health.Status.UNKNOWN);
+        assertThat(engine.metricsInFull).contains("reconciled:production:unexpected")
+                .doesNotContain("reconciled:production:failure");
         engine.awaitIdle();
         engine.timers.advance(EngineHarness.RETRY_CAP);
         assertThat(engine.awaitOutcomes("production", 2).result()).isEqualTo(Outcome.Result.SUCCESS);
@@ -77,6 +91,47 @@ class OutcomesTest {
         assertThat(engine.outcomesOf("production")).hasSize(13).last()
                 .satisfies(o -> assertThat(o.result()).isEqualTo(Outcome.Result.SUCCESS));
         assertThat(engine.metric("retryScheduled:production")).isEqualTo(12);
+    }
+
+    @Test
+    void aTargetThatCouldNotBeReadLeavesHealthUnknownNotHealthy() {
+        engine.provider.observeFailures.add(ProviderException.retryable("connection refused", null));
+
+        Outcome outcome = failureOfTheFirstCommit();
+
+        assertThat(outcome.health().status()).isEqualTo(Health.Status.UNKNOWN);
+        assertThat(outcome.health().reason()).startsWith("not observed");
+        assertThat(HistoryEntry.of(outcome).health()).isEqualTo("unknown");
+    }
+
+    @Test
+    void anInvalidOrPlanOnlyCommitHasNoHealthAtAll() {
+        engine.file("production", environment("production", "mode: sometimes"))
+                .file("staging", environment("staging", "mode: plan-only")).push("A");
+
+        Outcome invalid = engine.awaitOutcomes("production", 1);
+        Outcome planOnly = engine.awaitOutcomes("staging", 1);
+
+        assertThat(List.of(invalid.result(), planOnly.result())).containsExactly(Outcome.Result.INVALID,
+                Outcome.Result.SUCCESS);
+        assertThat(List.of(invalid, planOnly)).allSatisfy(OutcomesTest::assertNoHealth);
+    }
+
+    @Test
+    void aRefusedCommitHasNoHealthAtAll() {
+        engine.provider.observeFailures.add(ProviderException.refused("403 not authorised to describe"));
+        engine.file("production", environment("production", "mode: auto")).push("A");
+
+        Outcome refused = engine.awaitOutcomes("production", 1);
+
+        assertThat(refused.result()).isEqualTo(Outcome.Result.REFUSED);
+        assertNoHealth(refused);
+    }
+
+    private static void assertNoHealth(Outcome o) {
+        assertThat(o.health()).isNull();
+        assertThat(HistoryEntry.of(o).health()).isNull();
+        assertThat(HistoryEntry.of(o).healthReason()).isEmpty();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.plumbline.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import io.micronaut.context.ApplicationContext;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class AccessIT {
     private static final String READ = "read-token-4f1c9a";
     private static final String WRITE = "write-token-8d2e7b";
+    private static final String AGENT_1 = "agent-token-1-c3a9f0";
+    private static final String AGENT_2 = "agent-token-2-77b1e4";
     private static final String PING = "{\"zen\":\"hello\",\"hook_id\":1}";
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -62,6 +65,68 @@ class AccessIT {
             assertThat(send(get(base, "/health", null)).statusCode()).isEqualTo(200);
             assertThat(send(get(base, "/health/readiness", null)).statusCode()).isEqualTo(200);
             assertThat(send(get(base, "/prometheus", null)).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void anAgentTokenReportsForItsOwnHostAndDoesNothingElse() throws Exception {
+        try (TestRepo repo = repo(); ApplicationContext context = start(repo, Map.of("plumbline.api.read-tokens", READ,
+                "plumbline.api.agent-tokens", "proxy-1:" + AGENT_1 + ", proxy-2:" + AGENT_2))) {
+            URI base = context.getBean(EmbeddedServer.class).getURI();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> send(get(base, "/api/environments/staging/history", READ)).statusCode() == 200);
+
+            HttpResponse<String> own = send(post(base, "/api/agents/proxy-1/report", AGENT_1, "{\"results\": []}"));
+            assertThat(own.body()).as("past the guard: the report is read").contains("no environment names the "
+                    + "proxy host proxy-1");
+            assertThat(send(post(base, "/api/agents/proxy-2/report", AGENT_2, "{\"results\": []}")).body())
+                    .contains("proxy-2");
+            HttpResponse<String> other = send(post(base, "/api/agents/proxy-2/report", AGENT_1, "{\"results\": []}"));
+            assertThat(other.statusCode()).as("proxy-1's token reporting as proxy-2").isEqualTo(403);
+            assertThat(other.body()).contains("POST /api/agents/proxy-1/report").doesNotContain(AGENT_1);
+            for (HttpRequest request : new HttpRequest[] {
+                    post(base, "/api/agents/proxy-1/report/", AGENT_1, "{\"results\": []}"),
+                    post(base, "/api/agents/proxy-1/../proxy-2/report", AGENT_1, "{\"results\": []}"),
+                    post(base, "/api/promotions", AGENT_1, "{\"from\": \"staging\", \"to\": \"production\"}"),
+                    post(base, "/api/environments/staging/suspend", AGENT_1, "{}"),
+                    post(base, "/api/environments/staging/resume", AGENT_1, "{}"), reconcile(base, AGENT_1),
+                    get(base, "/api/environments", AGENT_1), get(base, "/api/environments/staging/agents", AGENT_1),
+                    basic(base, "/", AGENT_1)}) {
+                assertThat(send(request).statusCode()).as(request.method() + " " + request.uri()).isEqualTo(403);
+            }
+            assertThat(send(reconcile(base, READ)).statusCode()).as("a read token still may not write").isEqualTo(403);
+        }
+    }
+
+    @Test
+    void aMalformedAgentTokenEntryStopsTheServiceWithoutShowingTheToken() {
+        for (String entries : new String[] {"proxy_1:" + AGENT_1, AGENT_1, "proxy-1:" + AGENT_1 + ",proxy-1:x"}) {
+            try (TestRepo repo = TestRepo.withFiles(tmp.resolve("repo-" + System.nanoTime()),
+                    Map.of("environments/staging.yaml", ENVIRONMENT))) {
+                Throwable refused = catchThrowable(() -> start(repo, Map.of("plumbline.api.agent-tokens", entries))
+                        .close());
+                assertThat(refused).as(entries).isNotNull();
+                assertThat(rootCause(refused).getMessage()).as(entries).contains("plumbline.api.agent-tokens entry")
+                        .doesNotContain(AGENT_1);
+            }
+        }
+    }
+
+    @Test
+    void noOtherSiteMayShowThePageInAFrame() throws Exception {
+        try (TestRepo repo = repo(); ApplicationContext context = start(repo, Map.of("plumbline.api.read-tokens", READ))) {
+            URI base = context.getBean(EmbeddedServer.class).getURI();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> send(basic(base, "/environments/staging", READ)).statusCode() == 200);
+
+            for (HttpRequest request : new HttpRequest[] {basic(base, "/", READ), basic(base, "/environments/staging",
+                    READ), get(base, "/", null), get(base, "/api/environments", READ), get(base, "/health", null)}) {
+                HttpResponse<String> response = send(request);
+                assertThat(response.headers().allValues("X-Frame-Options")).as(request.uri() + " " + response
+                        .statusCode()).containsExactly("DENY");
+                assertThat(response.headers().allValues("Content-Security-Policy")).as(request.uri().toString())
+                        .containsExactly("frame-ancestors 'none'");
+            }
         }
     }
 
@@ -129,6 +194,15 @@ class AccessIT {
             request.header("Authorization", "Bearer " + token);
         }
         return request.build();
+    }
+
+    private static HttpRequest post(URI base, String path, String token, String json) {
+        return HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        return t.getCause() == null ? t : rootCause(t.getCause());
     }
 
     private static HttpRequest ping(URI base) {

@@ -82,6 +82,36 @@ class FleetApiIT {
         }
     }
 
+    @Test
+    void aReplicaWhoseLeaseNamespaceIsMissingIsNotReadyAndNamesItUntilItExists() throws Exception {
+        String namespace = ControlPlane.uniqueNamespace();
+        try (TestRepo repo = TestRepo.withFiles(tmp, Map.of(FILE, PRODUCTION));
+             ApplicationContext a = start(repo, namespace, "replica-a")) {
+            URI base = a.getBean(EmbeddedServer.class).getURI();
+            await("not ready, naming the namespace").atMost(Duration.ofSeconds(30)).until(() -> {
+                HttpResponse<String> ready = get(base, "/health/readiness");
+                return ready.statusCode() == 503 && ready.body().contains("namespace " + namespace)
+                        && ready.body().contains("does not exist");
+            });
+            assertThat(get(base, "/prometheus").body())
+                    .containsPattern("plumbline_fleet_lease_errors_total\\{reason=\"namespace-missing\"} [1-9]");
+            assertThat(a.getBean(Engine.class).owned()).isEmpty();
+
+            plane.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace)
+                    .endMetadata().build()).create();
+            await("ready, reconciling production").atMost(Duration.ofSeconds(30)).until(() ->
+                    get(base, "/health/readiness").statusCode() == 200
+                            && a.getBean(Engine.class).owned().contains("production"));
+        } finally {
+            plane.client().namespaces().withName(namespace).delete();
+        }
+    }
+
+    private HttpResponse<String> get(URI base, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + READ).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private ApplicationContext start(TestRepo repo, String namespace, String identity) {
         return Micronaut.build(new String[0]).banner(false).properties(Map.ofEntries(
                 Map.entry("micronaut.server.port", -1),

@@ -47,6 +47,7 @@ class ServiceIT {
                 "plumbline.state-dir", tmp.resolve("state").toString(),
                 "plumbline.poll.interval", POLL.toMillis() + "ms",
                 "plumbline.poll.jitter", 0.0,
+                "plumbline.git.pr-refs", "refs/pull/*/head",
                 "plumbline.api.read-tokens", READ_TOKEN,
                 "plumbline.api.write-tokens", WRITE_TOKEN)).start();
         base = context.getBean(EmbeddedServer.class).getURI();
@@ -108,6 +109,30 @@ class ServiceIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> get("/prometheus").body()
                 .matches("(?s).*plumbline_git_fetch_failures_total [1-9].*"));
         assertThat(get("/health").body()).contains("\"liveness\":\"UP\"");
+    }
+
+    @Test
+    void aFileWithAnAliasInsideItselfIsInvalidAloneWhileTheOthersReconcileAndItsPullRequestIsPlannedInvalid()
+            throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> counter("production", "success") == 1);
+        String loop = "apiVersion: plumbline/v1\nx: &r [*r]\n";
+
+        repo.write("environments/loop.yaml", loop).commitAll("A file that refers to itself");
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                counter("loop", "invalid") == 1 && counter("production", "success") == 2
+                        && counter("staging", "success") == 2);
+        assertThat(get("/health/readiness").statusCode()).isEqualTo(200);
+        assertThat(get("/prometheus").body()).contains("plumbline_repository_loadable 1.0")
+                .contains("plumbline_unexpected_errors_total{where=\"poll\"} 0.0");
+        assertThat(get("/api/environments/loop/history").body())
+                .contains("environments/loop.yaml:2:4: /x/0: the anchor &r is used inside its own value")
+                .doesNotContain("healthy");
+
+        String pr = repo.pullRequest(5, "environments/loop-too.yaml", loop, "Another one");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/plans/" + pr).body().contains("loop-too"));
+        assertThat(get("/api/plans/" + pr).body()).contains("environments/loop-too.yaml:2:4: /x/0: the anchor &r");
     }
 
     private static String environment(String name, int maxDeletePercent) {

@@ -49,6 +49,38 @@ class HostileYamlTest {
     }
 
     @Test
+    void anAliasInsideItsOwnValueIsRefusedAtTheAnchor() {
+        // Walked without end before: StackOverflowError, which nothing above the loader expects. SnakeYAML keeps no
+        // position for an alias, so the problem is at the anchor, with the pointer of the alias.
+        assertThat(problems("x: &r [*r]\n")).containsExactly("f.yaml:1:4: /x/0: the anchor &r is used inside its own"
+                + " value, so the value would contain itself; write it out instead");
+        assertThat(problems("a: 1\nm: &m\n  b: {c: [1, *m]}\n")).containsExactly("f.yaml:2:4: /m/b/c/1: the anchor &m"
+                + " is used inside its own value, so the value would contain itself; write it out instead");
+    }
+
+    @Test
+    void anAliasUsedTwiceSideBySideIsNoCycle() {
+        YamlDocument doc = reader.readOne("f.yaml", "a: &a {b: 1}\nc: [*a, *a]\n".getBytes());
+        assertThat(doc.tree().get("c")).hasSize(2);
+    }
+
+    @Test
+    void aliasesCannotNestDeeperThanTheLimitOnceExpanded() {
+        // The position is that of the value in its anchor; the pointer says where the alias put it.
+        String nested = "[".repeat(30) + "]".repeat(30);
+        assertThat(problems("a: &a " + nested + "\nb: [[[[[[[[[[[*a]]]]]]]]]]]\n")).containsExactly(
+                "f.yaml:1:35: /b/0" + "/0".repeat(38) + ": refused:"
+                        + " nesting deeper than 40 levels once aliases are expanded");
+    }
+
+    @Test
+    void nestingUpToTheParsersLimitStillReads() {
+        int deepest = 39;
+        YamlDocument doc = reader.readOne("f.yaml", ("a: " + "[".repeat(deepest) + "]".repeat(deepest) + "\n").getBytes());
+        assertThat(doc.tree().get("a").isArray()).isTrue();
+    }
+
+    @Test
     void aTagWithAnEscapedSpaceIsAProblemAtItsPlace() {
         // Found by LoaderFuzzTest: SnakeYAML threw IllegalArgumentException, without a position, for this tag.
         assertThat(problems("a: b\nc: !<%20x> d\n"))

@@ -94,6 +94,20 @@ class PolicyFilesTest {
     }
 
     @Test
+    void aSecondDocumentAfterTheFirstIsRefusedWhereItBegins() throws IOException {
+        String deny = "{\"Version\": \"2012-10-17\", \"Statement\": {\"Effect\": \"Deny\", \"Action\": \"*\", "
+                + "\"Resource\": \"*\"}}";
+        for (String second : new String[] {"  " + deny, deny, "[]", "\"x\"", "1"}) {
+            assertThat(load("iam/k8s-node.json", Map.of("iam/k8s-node.json", GOOD + second)).allProblems())
+                    .as(second).extracting(Object::toString).containsExactly("iam/k8s-node.json:5:"
+                            + (second.startsWith(" ") ? 3 : 1) + ": a second JSON document begins here; the file "
+                            + "must hold exactly one");
+        }
+        assertThat(load("iam/k8s-node.json", Map.of("iam/k8s-node.json", GOOD + "\n\n  \n")).allProblems())
+                .as("space after the one document").isEmpty();
+    }
+
+    @Test
     void duplicateKeysAreRefused() throws IOException {
         String twice = "{\"Version\": \"2012-10-17\", \"Version\": \"2008-10-17\", \"Statement\": []}";
         assertThat(load("iam/k8s-node.json", Map.of("iam/k8s-node.json", twice)).allProblems()).singleElement()

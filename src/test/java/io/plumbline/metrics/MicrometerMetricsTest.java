@@ -25,6 +25,8 @@ class MicrometerMetricsTest {
         metrics.notConverged("production");
         metrics.repositoryLoadable(false);
         metrics.rolledBack("production");
+        metrics.throttled("aws", "EC2");
+        metrics.throttled("aws", "EC2");
 
         assertThat(registry.scrape()).contains(
                 "plumbline_reconcile_total{environment=\"production\",result=\"success\"} 0.0",
@@ -41,7 +43,8 @@ class MicrometerMetricsTest {
                 "plumbline_not_converged_total{environment=\"production\"} 1.0",
                 "plumbline_rewinds_refused_total{environment=\"production\"} 0.0",
                 "plumbline_rollbacks_total{environment=\"production\"} 1.0",
-                "plumbline_repository_loadable 0.0");
+                "plumbline_repository_loadable 0.0",
+                "plumbline_throttled_total{provider=\"aws\",service=\"EC2\"} 2.0");
     }
 
     @Test

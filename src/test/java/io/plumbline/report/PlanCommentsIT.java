@@ -18,15 +18,15 @@ class PlanCommentsIT {
             List.of("+ aws EcrRepository promoted-images", "~ aws AutoScalingGroup nodes"),
             List.of("reduces max of aws AutoScalingGroup nodes from 4 to 3"), "");
 
-    GitHubCommentsApi github;
+    CommentsApi github;
     StatusHostServer server;
     PlanComments comments;
 
     @BeforeEach
     void start() {
-        github = new GitHubCommentsApi(REPO, StatusReportersIT.TOKEN).seed(7, "Looks good to me");
+        github = CommentsApi.github(REPO, StatusReportersIT.TOKEN).seed(7, "Looks good to me");
         server = StatusHostServer.start(github);
-        comments = new PlanComments(new PullRequestComment(server.url(), new RepositoryPath(REPO),
+        comments = new PlanComments(PullRequestComment.github(server.url(), new RepositoryPath(REPO),
                 new Token(StatusReportersIT.TOKEN), Timeouts.DEFAULT, Clock.systemUTC()));
     }
 

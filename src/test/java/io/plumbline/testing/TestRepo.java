@@ -72,32 +72,18 @@ public final class TestRepo implements AutoCloseable {
     }
 
     public TestRepo write(String path, String content) {
-        try {
-            Path file = dir.resolve(path);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, content);
-            return this;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TextFiles.write(dir, path, content);
+        return this;
     }
 
     public String read(String path) {
-        try {
-            return Files.readString(dir.resolve(path));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TextFiles.read(dir, path);
     }
 
     /** Replaces the first occurrence of {@code from} in a file. */
     public TestRepo edit(String path, String from, String to) {
-        String text = read(path);
-        if (!text.contains(from)) {
-            throw new IllegalArgumentException(path + " does not contain " + from);
-        }
-        return write(path, text.replaceFirst(java.util.regex.Pattern.quote(from),
-                java.util.regex.Matcher.quoteReplacement(to)));
+        TextFiles.edit(dir, path, from, to);
+        return this;
     }
 
     /** The commit {@code main} points at. */

@@ -22,6 +22,7 @@ final class Badges {
             case "progressing" -> "busy";
             default -> "none";
         };
-        html.el("span", "badge " + kind, health == null || health.isEmpty() ? "unknown" : health);
+        // No health at all: nothing was applied (or nothing has run yet), so there is nothing to claim.
+        html.el("span", "badge " + kind, health == null || health.isEmpty() ? "none" : health);
     }
 }

@@ -34,8 +34,12 @@ record HistoryView(List<HistoryEntry> entries, Function<String, Optional<CommitI
             html.raw("<span class=\"meta right\">").text(Layout.time(e.finished())).raw(" · ").text(e.trigger())
                     .raw("</span></div><div class=\"meta\">");
             commit.ifPresent(c -> html.text(c.author()).raw(" · committed ").text(Layout.time(c.time())).raw(" · "));
-            html.raw("health ");
-            Badges.health(html, e.health());
+            if (e.health() == null) {
+                html.raw("nothing applied");
+            } else {
+                html.raw("health ");
+                Badges.health(html, e.health());
+            }
             if (e.error().isEmpty()) {
                 html.raw(" · ").text(e.summary());
             }

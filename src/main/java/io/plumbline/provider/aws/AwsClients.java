@@ -30,9 +30,11 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
  * pays for the EC2, EKS or ELB clients (their classes, their interceptor chains, their metadata).
  */
 public final class AwsClients implements AutoCloseable {
+    private static final CutAnswers CUT_ANSWERS = new CutAnswers();
     private final AwsConnection connection;
     private final SdkHttpClient http;
     private final CallCounter counter;
+    private final Throttles throttles;
     private final Region region;
     private final OnFirstUse<StsClient> sts;
     private final OnFirstUse<AwsCredentialsProvider> credentials;
@@ -49,11 +51,12 @@ public final class AwsClients implements AutoCloseable {
     private final SharedReads.Scope reads;
     private final SharedReads.Scope iamReads;
 
-    AwsClients(AwsConnection connection, SdkHttpClient http, CallCounter counter, SharedReads shared, String region,
-               String role, String environment) {
+    AwsClients(AwsConnection connection, SdkHttpClient http, CallCounter counter, Throttles throttles,
+               SharedReads shared, String region, String role, String environment) {
         this.connection = connection;
         this.http = http;
         this.counter = counter;
+        this.throttles = throttles;
         this.region = Region.of(region);
         this.reads = shared.scope(region, role);
         this.iamReads = shared.scope(Region.AWS_GLOBAL.id(), role);
@@ -83,7 +86,13 @@ public final class AwsClients implements AutoCloseable {
         return new OnFirstUse<>(() -> build(builder.get(), credentials.get(), region, reads));
     }
 
-    /** A client of region {@code in}, whose calls are counted and whose writes make {@code shared} forget. */
+    /**
+     * A client of region {@code in}, whose calls during an apply are fenced ({@link FencedCalls}: a refused call is
+     * neither sent nor counted), whose calls are counted and whose writes make {@code shared} forget. Retries use
+     * the SDK's adaptive mode: beside the backoff of the standard mode, a throttled client slows its own sending
+     * rate (a token bucket) for every later call, so the reconciles of many environments sharing one account's
+     * request rate back off together instead of each spending its attempts on more throttles.
+     */
     private <C extends SdkClient, B extends AwsClientBuilder<B, C>> C build(B builder, AwsCredentialsProvider creds,
                                                                             Region in, SharedReads.Scope shared) {
         connection.endpointOverride().ifPresent(builder::endpointOverride);
@@ -91,8 +100,10 @@ public final class AwsClients implements AutoCloseable {
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallTimeout(connection.apiCallTimeout())
                         .apiCallAttemptTimeout(connection.attemptTimeout())
-                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
                                 .maxAttempts(connection.maxAttempts()).build())
+                        .addMetricPublisher(throttles)
+                        .addExecutionInterceptor(FencedCalls.INSTANCE).addExecutionInterceptor(CUT_ANSWERS)
                         .addExecutionInterceptor(counter).addExecutionInterceptor(shared).build());
         if (builder instanceof SdkSyncClientBuilder<?, ?> sync) {
             sync.httpClient(http);

@@ -43,6 +43,11 @@ public final class AwsContext {
         return env.name();
     }
 
+    /** The commit being applied. */
+    public String commit() {
+        return env.revision().commit();
+    }
+
     public boolean pruneEnabled() {
         return env.environment().spec().sync().pruneEnabled();
     }

@@ -42,6 +42,17 @@ public final class AwsErrors {
         return t.getMessage();
     }
 
+    /**
+     * Lets a fault of ours through: anything but AWS's answer or a refusal of Plumbline's own (a NullPointerException
+     * in a kind) is not this object's failure. It goes up to the reconcile, which logs it with its stack, counts it
+     * as unexpected and retries with the capped backoff.
+     */
+    public static void rethrowUnexpected(RuntimeException e) {
+        if (!(e instanceof SdkException) && !(e instanceof ProviderException)) {
+            throw e;
+        }
+    }
+
     static boolean retryable(SdkException e) {
         if (e instanceof AwsServiceException s) {
             return s.isThrottlingException() || s.statusCode() >= 500 || notYetVisible(s);

@@ -53,6 +53,7 @@ public interface AwsKind {
                 apply(ctx, c);
                 results.add(ObjectResult.done(c));
             } catch (RuntimeException e) {
+                AwsErrors.rethrowUnexpected(e);
                 // A 4xx that is not throttling is AWS refusing this change, and a refusal of Plumbline's own (an
                 // instance that may not be replaced): trying the same commit again cannot help.
                 boolean refused = e instanceof SdkException sdk ? !AwsErrors.retryable(sdk)

@@ -10,6 +10,7 @@ import io.plumbline.model.Health;
 import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.ObjectResult;
 import io.plumbline.model.Resource;
+import io.plumbline.provider.Fence;
 import io.plumbline.provider.Provider;
 import io.plumbline.provider.aws.ec2.InstanceChanges;
 import io.plumbline.provider.aws.ecr.ImagePreflight;
@@ -32,6 +33,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 public final class AwsProvider implements Provider, AutoCloseable {
     private final AwsConnection connection;
     private final CallCounter counter = new CallCounter();
+    private final Throttles throttles;
     private final SdkHttpClient http;
     private final Map<String, AwsClients> clients = new ConcurrentHashMap<>();
     private final AwsKindRegistry kinds = AwsKindRegistry.standard();
@@ -44,7 +46,16 @@ public final class AwsProvider implements Provider, AutoCloseable {
 
     /** A provider that shares account-wide reads for {@code sharedReads} ({@link Duration#ZERO}: not at all). */
     public AwsProvider(AwsConnection connection, Duration sharedReads) {
+        this(connection, sharedReads, service -> { });
+    }
+
+    /**
+     * As {@link #AwsProvider(AwsConnection, Duration)}; {@code throttled} is told the service id ({@code EC2},
+     * {@code ACM}) of every attempt AWS throttled.
+     */
+    public AwsProvider(AwsConnection connection, Duration sharedReads, java.util.function.Consumer<String> throttled) {
         this.connection = connection;
+        this.throttles = new Throttles(throttled);
         this.shared = sharedReads.isZero() ? SharedReads.OFF : new SharedReads(sharedReads);
         this.http = UrlConnectionHttpClient.builder().connectionTimeout(connection.attemptTimeout())
                 .socketTimeout(connection.attemptTimeout()).build();
@@ -53,6 +64,11 @@ public final class AwsProvider implements Provider, AutoCloseable {
     @Override
     public String name() {
         return AwsKinds.PROVIDER;
+    }
+
+    /** The attempts AWS throttled so far, by service id. */
+    public Throttles throttles() {
+        return throttles;
     }
 
     /** Every SDK call this provider made, for tests and benchmarks. */
@@ -106,8 +122,19 @@ public final class AwsProvider implements Provider, AutoCloseable {
         return kind.costsWhileIdle() ? judged.withIdleCost() : judged;
     }
 
+    /**
+     * Every SDK call of the apply is fenced ({@link FencedCalls}): none is sent once the environment is no longer this
+     * process's. The fence is checked again after each kind, so a refused call that a kind recorded as its object's
+     * failure still ends the apply as the lost environment it is.
+     */
     @Override
-    public List<ObjectResult> apply(LoadedEnvironment env, ChangeSet plan) {
+    public List<ObjectResult> apply(LoadedEnvironment env, ChangeSet plan, Fence fence) {
+        try (FencedCalls.Scope fenced = FencedCalls.enter(fence)) {
+            return applyFenced(env, plan, fence);
+        }
+    }
+
+    private List<ObjectResult> applyFenced(LoadedEnvironment env, ChangeSet plan, Fence fence) {
         List<ObjectResult> results = new ArrayList<>();
         plan.filter(c -> !c.action().writes()).forEach(c -> results.add(ObjectResult.done(c)));
         if (!plan.hasWrites()) {
@@ -122,18 +149,21 @@ public final class AwsProvider implements Provider, AutoCloseable {
             writes.forEach(c -> Replacements.refusal(kind, c).ifPresent(r -> results.add(ObjectResult.rejected(c, r))));
             results.addAll(kind.applyAll(ctx, writes.stream()
                     .filter(c -> Replacements.refusal(kind, c).isEmpty()).toList()));
+            fence.check();
         }
         MarksAtDeletion marks = new MarksAtDeletion(() -> AwsContext.unshared(ctx.aws(), env), plan);
         for (AwsKind kind : kinds.inReverse()) {
             List<Change> deletes = plan.filter(c -> c.key().kind().equals(kind.kind()) && c.action() == Action.DELETE);
             List<Change> confirmed = marks.confirm(kind, deletes, results);
+            fence.check();
             results.addAll(kind.applyAll(ctx, confirmed));
+            fence.check();
         }
         return results;
     }
 
     @Override
-    public Health health(LoadedEnvironment env, List<ObjectResult> applied) {
+    public Health health(LoadedEnvironment env, List<ObjectResult> applied, Fence fence) {
         List<String> failed = applied.stream().filter(r -> r.result() == ObjectResult.Result.FAILED)
                 .map(r -> r.key() + ": " + r.message()).toList();
         return failed.isEmpty() ? Health.HEALTHY : Health.degraded(String.join("; ", failed));
@@ -156,7 +186,7 @@ public final class AwsProvider implements Provider, AutoCloseable {
         // Environments without a role to assume share their region's clients: a hundred environments would
         // otherwise hold a hundred copies of the same clients. An assumed role's session names its environment.
         String key = role == null ? region : region + "|" + role + "|" + env.name();
-        return clients.computeIfAbsent(key, k -> new AwsClients(connection, http, counter, shared, region, role,
+        return clients.computeIfAbsent(key, k -> new AwsClients(connection, http, counter, throttles, shared, region, role,
                 env.name()));
     }
 

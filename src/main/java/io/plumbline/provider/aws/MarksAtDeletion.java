@@ -42,6 +42,7 @@ final class MarksAtDeletion {
             now = kind.observe(unshared.get(), desired).stream()
                     .collect(Collectors.toMap(Resource::key, Function.identity(), (a, b) -> a));
         } catch (RuntimeException e) {
+            AwsErrors.rethrowUnexpected(e);
             // As a failed deletion would be: reported on each object, and the other kinds go on.
             deletes.forEach(c -> results.add(ObjectResult.failed(c, "reading " + kind.kind()
                     + " again before deleting: " + AwsErrors.describe(e))));

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code haproxy -c -f <file>}: HAProxy's own verdict on a configuration, before anything is reloaded. Its output
- * goes to a temporary file, so a check that hangs is stopped at the timeout instead of blocking a reader.
+ * goes to a temporary file, so a check that hangs is stopped at the timeout instead of blocking a reader. It runs
+ * with {@link ChildProcesses a minimal environment}: none of the service's secrets.
  */
 final class ConfigCheck {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -35,7 +36,7 @@ final class ConfigCheck {
         Path output = null;
         try {
             output = Files.createTempFile("plumbline-haproxy-check", ".log");
-            Process process = new ProcessBuilder(binary.toString(), "-c", "-f", config.toString())
+            Process process = ChildProcesses.of(binary.toString(), "-c", "-f", config.toString())
                     .redirectErrorStream(true).redirectOutput(output.toFile()).start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();

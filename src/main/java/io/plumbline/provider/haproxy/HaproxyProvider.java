@@ -8,6 +8,7 @@ import io.plumbline.model.Health;
 import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.ObjectResult;
 import io.plumbline.model.Resource;
+import io.plumbline.provider.Fence;
 import io.plumbline.provider.Provider;
 import io.plumbline.render.haproxy.HaproxyResources;
 import java.util.ArrayList;
@@ -67,16 +68,17 @@ public final class HaproxyProvider implements Provider {
     }
 
     @Override
-    public List<ObjectResult> apply(LoadedEnvironment env, ChangeSet plan) {
-        List<ObjectResult> results = new ArrayList<>(new HaproxyApplier(HaproxyHost.of(env, options)).apply(env, plan));
+    public List<ObjectResult> apply(LoadedEnvironment env, ChangeSet plan, Fence fence) {
+        List<ObjectResult> results = new ArrayList<>(new HaproxyApplier(HaproxyHost.of(env, options, fence))
+                .apply(env, plan));
         // Unchanged objects are part of the record too ("applied 1 change, 5 unchanged").
         plan.filter(c -> !c.action().writes()).forEach(c -> results.add(ObjectResult.done(c)));
         return results;
     }
 
     @Override
-    public Health health(LoadedEnvironment env, List<ObjectResult> applied) {
-        return new HaproxyHealth(HaproxyHost.of(env, options).runtime())
+    public Health health(LoadedEnvironment env, List<ObjectResult> applied, Fence fence) {
+        return new HaproxyHealth(HaproxyHost.of(env, options, fence).runtime())
                 .await(env, applied, env.environment().spec().sync().healthTimeoutDuration());
     }
 }

@@ -34,7 +34,7 @@ public final class LocalHaproxy implements AutoCloseable {
             Files.writeString(paths.config(), bootstrapConfig(paths));
         }
         Path log = log(paths);
-        Process process = new ProcessBuilder(binary.toString(), "-W", "-S", paths.masterSocket() + ",level,admin",
+        Process process = ChildProcesses.of(binary.toString(), "-W", "-S", paths.masterSocket() + ",level,admin",
                 "-f", paths.config().toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         LocalHaproxy haproxy = new LocalHaproxy(process, paths);

@@ -1,5 +1,6 @@
 package io.plumbline.provider.haproxy;
 
+import io.plumbline.provider.Fence;
 import io.plumbline.provider.ProviderException;
 import java.nio.file.Path;
 
@@ -8,7 +9,11 @@ final class MasterCli {
     private final UnixSocketClient client;
 
     MasterCli(Path socket) {
-        this.client = new UnixSocketClient(socket, "master");
+        this(socket, Fence.NONE);
+    }
+
+    MasterCli(Path socket, Fence fence) {
+        this.client = new UnixSocketClient(socket, "master", fence);
     }
 
     /**

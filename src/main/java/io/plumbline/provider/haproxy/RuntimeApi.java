@@ -1,5 +1,6 @@
 package io.plumbline.provider.haproxy;
 
+import io.plumbline.provider.Fence;
 import io.plumbline.provider.ProviderException;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,7 +13,11 @@ final class RuntimeApi {
     private final UnixSocketClient client;
 
     RuntimeApi(Path socket) {
-        this.client = new UnixSocketClient(socket, "runtime");
+        this(socket, Fence.NONE);
+    }
+
+    RuntimeApi(Path socket, Fence fence) {
+        this.client = new UnixSocketClient(socket, "runtime", fence);
     }
 
     /** The raw {@code show servers state} text; it is also the server-state file's format. */

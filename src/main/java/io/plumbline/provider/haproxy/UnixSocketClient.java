@@ -1,5 +1,6 @@
 package io.plumbline.provider.haproxy;
 
+import io.plumbline.provider.Fence;
 import io.plumbline.provider.ProviderException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,16 +14,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** Sends one command to an HAProxy CLI socket (runtime or master) and reads the answer to the end. */
+/**
+ * Sends one command to an HAProxy CLI socket (runtime or master) and reads the answer to the end. Every command, the
+ * rounds of a wait included, is sent only while the fence says the environment is still this process's.
+ */
 final class UnixSocketClient {
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
     private final Path socket;
     private final String role;
+    private final Fence fence;
 
     /** @param role how errors name the socket: {@code runtime} or {@code master} */
     UnixSocketClient(Path socket, String role) {
+        this(socket, role, Fence.NONE);
+    }
+
+    UnixSocketClient(Path socket, String role, Fence fence) {
         this.socket = socket;
         this.role = role;
+        this.fence = fence;
     }
 
     Path socket() {
@@ -35,6 +45,7 @@ final class UnixSocketClient {
 
     /** @throws ProviderException (retryable) when the socket cannot be reached or does not answer in time */
     String send(String command) {
+        fence.check();
         try {
             return exchange(command);
         } catch (IOException e) {

@@ -1,25 +1,35 @@
 package io.plumbline.provider.haproxy;
 
+import io.plumbline.provider.Fence;
 import io.plumbline.provider.ProviderException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * The only folders Plumbline writes HAProxy files in. A file is written only inside one of them, never through a
  * symbolic link (neither the file nor a folder on the way), and always whole: a temporary file with a fresh name
- * beside it, renamed into place.
+ * beside it, renamed into place; and only while the fence says the environment is still this process's.
  */
 final class WritableFolders {
     private final List<Path> folders;
+    private final Fence fence;
 
     WritableFolders(List<Path> folders) {
+        this(folders, Fence.NONE);
+    }
+
+    WritableFolders(List<Path> folders, Fence fence) {
         this.folders = folders.stream().map(f -> f.toAbsolutePath().normalize()).toList();
+        this.fence = fence;
     }
 
     /** Whether a declared path lies strictly inside one of the folders (no link is resolved). */
@@ -32,8 +42,13 @@ final class WritableFolders {
         return folders.stream().map(Path::toString).collect(Collectors.joining(", "));
     }
 
-    /** @throws ProviderException (refused) when the file is outside the folders or a link is on the way to it */
+    /**
+     * Asked first by every write, rename and removal.
+     *
+     * @throws ProviderException (refused) when the file is outside the folders or a link is on the way to it
+     */
     void requireWritable(Path file) {
+        fence.check();
         if (!contain(file)) {
             throw ProviderException.refused(file + " is outside the folders Plumbline may write (" + describe()
                     + ")");
@@ -57,7 +72,7 @@ final class WritableFolders {
     void write(Path target, String text) {
         requireWritable(target);
         try {
-            Files.createDirectories(target.toAbsolutePath().getParent());
+            createFolders(target);
             requireWritable(target);
             Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
             try {
@@ -68,6 +83,40 @@ final class WritableFolders {
             }
         } catch (IOException e) {
             throw ProviderException.retryable("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Creates the missing folders between the allowed folder and the file, one at a time and only after every
+     * folder on the way that exists has been found not to be a symbolic link: a link inside an allowed folder must
+     * not let folders appear where it points.
+     */
+    private void createFolders(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().normalize().getParent();
+        // The deepest allowed folder holding the file: an allowed folder may itself be a link, set so by the operator.
+        Path folder = folders.stream().filter(parent::startsWith).max(Comparator.comparingInt(Path::getNameCount))
+                .orElseThrow();
+        List<Path> missing = new ArrayList<>();
+        Path at = folder;
+        for (Path name : parent.equals(folder) ? List.<Path>of() : folder.relativize(parent)) {
+            at = at.resolve(name);
+            if (Files.isSymbolicLink(at)) {
+                throw ProviderException.refused(at + " is a symbolic link; Plumbline never writes through one");
+            }
+            if (!missing.isEmpty() || !Files.exists(at, LinkOption.NOFOLLOW_LINKS)) {
+                missing.add(at);
+            }
+        }
+        Files.createDirectories(folder);
+        for (Path create : missing) {
+            try {
+                Files.createDirectory(create);
+            } catch (FileAlreadyExistsException e) {
+                // Made meanwhile by another write: fine if it is a folder, never if it is a link.
+                if (!Files.isDirectory(create, LinkOption.NOFOLLOW_LINKS)) {
+                    throw ProviderException.refused(create + " appeared as something other than a folder");
+                }
+            }
         }
     }
 

@@ -41,9 +41,13 @@ final class Adoption {
         return KubernetesKeys.kind(key) + " " + (key.namespace().isEmpty() ? "" : key.namespace() + "/") + key.name();
     }
 
+    /**
+     * Why an unmarked object is left alone, and how to adopt it. It is a difference until then: a failed apply
+     * quotes it after the object ({@code not converged: <object> exists without Plumbline's marks (adopt it ...)}).
+     */
     static String refusal(ResourceKey key) {
-        return "adopt: exists without Plumbline's marks; not taken over unless the environment says adopt: true "
-                + "for it or the commit has the trailer '" + TRAILER + ": " + name(key) + "'";
+        return "exists without Plumbline's marks (adopt it with adopt: true on it, or the commit trailer '"
+                + TRAILER + ": " + name(key) + "')";
     }
 
     /** The body to send: the desired one without the adoption annotation, which is for Plumbline only. */

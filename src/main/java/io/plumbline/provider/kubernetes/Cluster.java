@@ -1,6 +1,5 @@
 package io.plumbline.provider.kubernetes;
 
-import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -39,6 +38,17 @@ final class Cluster implements ObjectSource {
 
     ApiCalls calls() {
         return calls;
+    }
+
+    /**
+     * Whether objects of a kind live in a namespace: a built-in kind's scope is the model's, a custom kind's is what
+     * the server's discovery says.
+     *
+     * @throws UnknownKindException when the server does not serve the kind
+     */
+    boolean isNamespaced(String apiVersion, String kind) {
+        return kinds.isServed(apiVersion, kind) ? kinds.isNamespaced(apiVersion, kind)
+                : customKinds.context(apiVersion, kind).isNamespaceScoped();
     }
 
     /** Looks kinds up again: new CustomResourceDefinitions were established. */
@@ -130,10 +140,61 @@ final class Cluster implements ObjectSource {
         return dryRun ? result : wrote(key, result);
     }
 
-    void delete(ResourceKey key) {
+    /**
+     * The object as the server has it now, or null, read by a list of the one name: the service account may list
+     * the kinds it writes, not get them.
+     */
+    Map<String, Object> reread(ResourceKey key) {
+        calls.list();
+        List<GenericKubernetesResource> found = in(key).withField("metadata.name", key.name()).list().getItems();
+        return found.isEmpty() ? null : trees(found, KubernetesKeys.apiVersion(key), KubernetesKeys.kind(key)).get(0);
+    }
+
+    /** Whether this client may list a discovered kind in a namespace (a self-review, which every client may make). */
+    boolean mayList(ResourceDefinitionContext kind, String namespace) {
+        calls.get();
+        var review = new io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder()
+                .withNewSpec().withNewResourceAttributes().withVerb("list").withGroup(kind.getGroup())
+                .withResource(kind.getPlural()).withNamespace(namespace).endResourceAttributes().endSpec().build();
+        return client.authorization().v1().selfSubjectAccessReview().create(review).getStatus().getAllowed();
+    }
+
+    /**
+     * Deletes the object on the condition that it is still at {@code resourceVersion}: the server refuses with 409
+     * Conflict when it was written (or deleted and made again) since that version was read.
+     */
+    void delete(ResourceKey key, String resourceVersion) {
         calls.write();
         recentWrites.put(key, DELETED);
-        named(key).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+        // fabric8 deletes with propagation Background by default: dependents go after, as the garbage collector goes
+        named(key).lockResourceVersion(resourceVersion).delete();
+    }
+
+    /** Every namespaced kind the server serves and lists, at each group's preferred version (from discovery). */
+    List<ResourceDefinitionContext> namespacedKinds() {
+        List<String> versions = new java.util.ArrayList<>(List.of("v1"));
+        calls.get();
+        client.getApiGroups().getGroups().forEach(g -> versions.add(g.getPreferredVersion().getGroupVersion()));
+        List<ResourceDefinitionContext> out = new java.util.ArrayList<>();
+        for (String version : versions) {
+            calls.get();
+            for (var r : client.getApiResources(version).getResources()) {
+                if (Boolean.TRUE.equals(r.getNamespaced()) && !r.getName().contains("/")
+                        && r.getVerbs().contains("list")) {
+                    out.add(ResourceDefinitionContext.fromApiResource(version, r));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every object of one discovered kind in one namespace: one list call. */
+    List<Map<String, Object>> listIn(ResourceDefinitionContext kind, String namespace) {
+        calls.list();
+        String apiVersion = kind.getGroup() == null || kind.getGroup().isEmpty() ? kind.getVersion()
+                : kind.getGroup() + "/" + kind.getVersion();
+        return trees(client.genericKubernetesResources(kind).inNamespace(namespace).list().getItems(), apiVersion,
+                kind.getKind());
     }
 
     private Resource<GenericKubernetesResource> named(ResourceKey key) {

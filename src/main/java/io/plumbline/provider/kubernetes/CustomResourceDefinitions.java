@@ -1,5 +1,6 @@
 package io.plumbline.provider.kubernetes;
 
+import io.plumbline.model.RawManifest;
 import io.plumbline.model.Resource;
 import io.plumbline.model.ResourceKey;
 import io.plumbline.render.kubernetes.KubernetesKeys;
@@ -34,6 +35,26 @@ final class CustomResourceDefinitions {
                     if (v instanceof Map<?, ?> m) {
                         out.add(group + "/" + m.get("name") + "/" + kind);
                     }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether each {@code group/version/Kind} the declared definitions bring is namespaced ({@code spec.scope}). */
+    static Map<String, Boolean> scopes(List<RawManifest> manifests) {
+        Map<String, Boolean> out = new java.util.HashMap<>();
+        for (RawManifest m : manifests) {
+            Map<String, Object> body = m.object();
+            if (!"CustomResourceDefinition".equals(body.get("kind"))
+                    || !(Nodes.at(body, "spec", "versions") instanceof List<?> versions)) {
+                continue;
+            }
+            boolean namespaced = !"Cluster".equals(Nodes.at(body, "spec", "scope"));
+            for (Object v : versions) {
+                if (v instanceof Map<?, ?> version) {
+                    out.put(Nodes.at(body, "spec", "group") + "/" + version.get("name") + "/"
+                            + Nodes.at(body, "spec", "names", "kind"), namespaced);
                 }
             }
         }

@@ -32,6 +32,8 @@ import java.util.stream.Collectors;
 final class KubernetesPlanner {
     static final String DEPLOYMENT = "apps/v1/Deployment";
     static final String BEING_DELETED = "being deleted";
+    /** The field an unadopted object differs in when nothing else differs: the marks it lacks. */
+    static final String MARKS = "marks";
     private final KubernetesNormaliser normaliser = new KubernetesNormaliser();
     private final LastComparisons comparisons = new LastComparisons();
     private final String fieldManager;
@@ -62,6 +64,16 @@ final class KubernetesPlanner {
         // The deletion guard judges this plan where it is shown (plan marks what it would refuse) and before any
         // write (the pipeline and apply): a plan itself is never refused.
         return new ChangeSet(changes);
+    }
+
+    /** The environment left the repository: its remembered comparisons go. */
+    void forget(String environment) {
+        comparisons.forget(environment);
+    }
+
+    /** Environments whose last comparisons are remembered. */
+    Set<String> remembered() {
+        return comparisons.environments();
     }
 
     /** Objects compared so far; one unchanged on both sides since the environment's last plan is not compared. */
@@ -104,7 +116,11 @@ final class KubernetesPlanner {
         } else {
             note = autoscaled ? "replicas are left to the HorizontalPodAutoscaler" : null;
         }
-        // An unmarked object is left alone until the environment says to adopt it: the plan shows it, nothing writes.
+        // An unmarked object is left alone until the environment says to adopt it: the plan shows it, nothing writes,
+        // and it is a difference (the marks it lacks are one field at least) until it is adopted.
+        if (adoptionRefused && fields.isEmpty()) {
+            fields = List.of(new FieldChange(MARKS, Marking.owner(p.desired().body()), null));
+        }
         Action action = adoptionRefused ? Action.ADOPT : fields.isEmpty() ? Action.NOOP : Action.UPDATE;
         return new Change(action, p.key(), p.desired(), p.actual(), fields, note);
     }

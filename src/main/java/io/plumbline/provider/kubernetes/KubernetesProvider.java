@@ -14,6 +14,7 @@ import io.plumbline.model.Problem;
 import io.plumbline.model.Resource;
 import io.plumbline.model.ResourceKey;
 import io.plumbline.model.spec.Sync;
+import io.plumbline.provider.Fence;
 import io.plumbline.provider.Provider;
 import io.plumbline.provider.ProviderException;
 import io.plumbline.render.kubernetes.KindRegistry;
@@ -52,6 +53,7 @@ public final class KubernetesProvider implements Provider, AutoCloseable {
     private final RolloutWatch rollouts;
     private final KubernetesOptions options;
     private final WatchCache watchCache;
+    private final NamespacePrune namespacePrune;
 
     public KubernetesProvider(KubernetesClient client, KubernetesOptions options) {
         KindRegistry kinds = KindRegistry.builtIn();
@@ -63,6 +65,7 @@ public final class KubernetesProvider implements Provider, AutoCloseable {
         this.planner = new KubernetesPlanner(options.fieldManager());
         this.writer = new ObjectWriter(cluster, options.fieldManager());
         this.rollouts = new RolloutWatch(cluster, options.pollInterval());
+        this.namespacePrune = new NamespacePrune(cluster);
     }
 
     @Override
@@ -75,14 +78,60 @@ public final class KubernetesProvider implements Provider, AutoCloseable {
         return KubernetesKeys.declaredIn(env);
     }
 
+    /**
+     * The objects, each custom kind placed by its scope as the environment's own CustomResourceDefinition or else
+     * the server says it, so a cluster-scoped one needs an allow entry (invalid input at its file and line).
+     */
     @Override
     public List<Resource> render(LoadedEnvironment env) {
-        return renderer.render(env);
+        Map<String, Boolean> declared = CustomResourceDefinitions.scopes(env.manifests());
+        return guarded(env, () -> renderer.render(env, (apiVersion, kind) -> {
+            Boolean namespaced = declared.get(apiVersion + "/" + kind);
+            if (namespaced != null) {
+                return namespaced;
+            }
+            try {
+                return cluster.isNamespaced(apiVersion, kind);
+            } catch (UnknownKindException e) {
+                return true;   // not served (yet): observing it says so, naming the kind
+            }
+        }));
     }
 
     @Override
     public List<Resource> observe(LoadedEnvironment env, List<Resource> desired) {
-        return guarded(env, () -> observer.observe(env.name(), desired));
+        return guarded(env, () -> watchCache == null ? observer.observe(env.name(), desired)
+                : watchCache.readFor(reader(env), () -> observer.observe(env.name(), desired)));
+    }
+
+    /** Who reads through the watches: an environment at a ref (its branch, or a pull request's). */
+    private static String reader(LoadedEnvironment env) {
+        return env.name() + " at " + env.revision().ref();
+    }
+
+    @Override
+    public void planned(LoadedEnvironment env) {
+        if (watchCache != null) {
+            watchCache.release(reader(env));
+        }
+    }
+
+    @Override
+    public void forget(String environment) {
+        planner.forget(environment);
+        if (watchCache != null) {
+            watchCache.releaseAll(reader -> reader.startsWith(environment + " at "));
+        }
+    }
+
+    /** The scopes watched now (none without watches), as {@code apiVersion/kind namespace}. */
+    Set<String> watched() {
+        return watchCache == null ? Set.of() : watchCache.watched();
+    }
+
+    /** The environments whose last comparisons are kept. */
+    Set<String> comparedFor() {
+        return planner.remembered();
     }
 
     /**
@@ -92,7 +141,8 @@ public final class KubernetesProvider implements Provider, AutoCloseable {
      */
     @Override
     public ChangeSet diff(LoadedEnvironment env, List<Resource> desired, List<Resource> actual) {
-        ChangeSet plan = planner.plan(env, desired, actual);
+        // a namespace deletion takes its contents along: kept when it holds what is not ours
+        ChangeSet plan = guarded(env, () -> namespacePrune.judge(planner.plan(env, desired, actual), env.name()));
         Set<ResourceKey> autoscaled = KubernetesPlanner.autoscaled(desired);
         List<Change> toConfirm = plan.changes().stream()
                 .filter(c -> c.action() == Action.UPDATE && ObjectWriter.refusal(c, env.revision()) == null).toList();
@@ -129,7 +179,7 @@ public final class KubernetesProvider implements Provider, AutoCloseable {
      * admission webhook) stops the reconcile before anything else changes; then the writes in order.
      */
     @Override
-    public List<ObjectResult> apply(LoadedEnvironment env, ChangeSet plan) {
+    public List<ObjectResult> apply(LoadedEnvironment env, ChangeSet plan, Fence fence) {
         Sync sync = env.environment().spec().sync();
         // checked again here: a plan may reach apply without passing through diff
         DeletionGuard.check(name(), plan, sync.maxDeletePercent(), env.revision());
@@ -150,14 +200,14 @@ public final class KubernetesProvider implements Provider, AutoCloseable {
         List<Change> rest = writes.stream().filter(c -> !first.contains(c)).toList();
         guarded(env, () -> {
             DryRun.all(env, first, c -> writer.dryRun(c, false));
-            first.forEach(c -> results.add(writer.write(c, false)));
-            awaitDefinitions(first);
+            first.forEach(c -> results.add(writer.write(c, false, fence)));
+            awaitDefinitions(first, fence);
             DryRun.all(env, rest, c -> writer.dryRun(c, autoscaled.contains(c.key())));
             return null;
         });
         // one rank at a time, in order; the writes of one rank do not depend on each other
         for (List<Change> rank : ApplyOrder.ranks(rest)) {
-            results.addAll(Parallel.map(rank, c -> writer.write(c, autoscaled.contains(c.key()))));
+            results.addAll(Parallel.map(rank, c -> writer.write(c, autoscaled.contains(c.key()), fence)));
         }
         for (Change change : plan.changes()) {
             if (change.action() == Action.NOOP) {
@@ -169,7 +219,7 @@ public final class KubernetesProvider implements Provider, AutoCloseable {
         return results;
     }
 
-    private void awaitDefinitions(List<Change> written) {
+    private void awaitDefinitions(List<Change> written, Fence fence) {
         List<ResourceKey> definitions = written.stream().map(Change::key).filter(CustomResourceDefinitions::is)
                 .toList();
         if (definitions.isEmpty()) {
@@ -178,6 +228,7 @@ public final class KubernetesProvider implements Provider, AutoCloseable {
         long deadline = System.nanoTime() + DEFINITION_TIMEOUT.toNanos();
         for (ResourceKey key : definitions) {
             while (!CustomResourceDefinitions.established(cluster.get(key))) {
+                fence.check();
                 if (System.nanoTime() > deadline) {
                     throw ProviderException.retryable("kubernetes: " + CustomResourceDefinitions.name(key)
                             + " was not established within " + DEFINITION_TIMEOUT.toSeconds() + "s", null);
@@ -213,14 +264,14 @@ public final class KubernetesProvider implements Provider, AutoCloseable {
     }
 
     @Override
-    public Health health(LoadedEnvironment env, List<ObjectResult> applied) {
+    public Health health(LoadedEnvironment env, List<ObjectResult> applied, Fence fence) {
         List<ResourceKey> deployments = applied.stream()
                 .filter(r -> r.result() == ObjectResult.Result.CREATED || r.result() == ObjectResult.Result.CONFIGURED)
                 .map(ObjectResult::key)
                 .filter(k -> Workloads.KINDS.contains(k.kind()))
                 .toList();
         try {
-            return rollouts.await(deployments, healthTimeout(env));
+            return rollouts.await(deployments, healthTimeout(env), fence);
         } catch (KubernetesClientException e) {
             return Health.unknown("cannot read rollouts: HTTP " + e.getCode());
         }

@@ -28,6 +28,16 @@ final class LastComparisons {
         return new Round(environment, byEnvironment.getOrDefault(environment, Map.of()));
     }
 
+    /** The environment left the repository: its comparisons go. */
+    void forget(String environment) {
+        byEnvironment.remove(environment);
+    }
+
+    /** Environments whose comparisons are remembered. */
+    java.util.Set<String> environments() {
+        return java.util.Set.copyOf(byEnvironment.keySet());
+    }
+
     /** Comparisons made so far (those reused not counted). */
     long compared() {
         return compared.get();

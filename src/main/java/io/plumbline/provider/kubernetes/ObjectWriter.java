@@ -6,6 +6,7 @@ import io.plumbline.model.Change;
 import io.plumbline.model.ObjectResult;
 import io.plumbline.model.ResourceKey;
 import io.plumbline.model.Revision;
+import io.plumbline.provider.Fence;
 import io.plumbline.render.kubernetes.KubernetesKeys;
 import io.plumbline.render.kubernetes.Marking;
 import io.plumbline.render.kubernetes.Nodes;
@@ -17,19 +18,21 @@ import java.util.Set;
  * Writes one change by server-side apply with Plumbline's field manager. An object that carries this
  * environment's marks (or one it may adopt) is applied with {@code force}: Git wins over other managers, and
  * the plan named the fields it takes. A new object is applied without force, so one that appeared meanwhile
- * under another manager is refused with a conflict naming that manager, not overwritten.
+ * under another manager is refused with a conflict naming that manager, not overwritten. A delete is a
+ * {@link MarkedDelete}: the marks read again right before, and the delete sent on the condition of that read.
  */
 final class ObjectWriter {
-    private static final int NOT_FOUND = HttpURLConnection.HTTP_NOT_FOUND;
     /** Answers that refuse the object as written; anything else (a conflict, throttling, a 5xx) may pass. */
     private static final Set<Integer> REFUSED = Set.of(400, 403, 422);
 
     private final Cluster cluster;
     private final String fieldManager;
+    private final MarkedDelete deletes;
 
     ObjectWriter(Cluster cluster, String fieldManager) {
         this.cluster = cluster;
         this.fieldManager = fieldManager;
+        this.deletes = new MarkedDelete(cluster);
     }
 
     /** Why a change must not be written at all (another environment's object, an adoption not allowed), or null. */
@@ -47,14 +50,21 @@ final class ObjectWriter {
         return null;
     }
 
-    ObjectResult write(Change change, boolean autoscaled) {
+    /** Writes the change unless {@code fence} says the environment is no longer this process's (it then throws). */
+    ObjectResult write(Change change, boolean autoscaled, Fence fence) {
         if (change.action() == Action.DELETE && !change.actual().owned()) {
             return ObjectResult.skipped(change, "not Plumbline's to delete");
         }
+        fence.check();
         try {
             switch (change.action()) {
-                case CREATE, UPDATE -> upsert(change, autoscaled);
-                case DELETE -> delete(change);
+                case CREATE, UPDATE -> upsert(change, autoscaled, fence);
+                case DELETE -> {
+                    String kept = deletes.delete(change);
+                    if (kept != null) {
+                        return ObjectResult.failed(change, kept);
+                    }
+                }
                 default -> {
                     return ObjectResult.done(change);
                 }
@@ -76,9 +86,10 @@ final class ObjectWriter {
         return cluster.serverSideApply(change.key(), body(change, autoscaled), fieldManager, force(change), true);
     }
 
-    private void upsert(Change change, boolean autoscaled) {
+    private void upsert(Change change, boolean autoscaled, Fence fence) {
         if (autoscaled && change.actual() != null && ownsReplicas(change.actual().body())) {
             handReplicasOver(change);
+            fence.check();
         }
         cluster.serverSideApply(change.key(), body(change, autoscaled), fieldManager, force(change), false);
     }
@@ -107,16 +118,6 @@ final class ObjectWriter {
                 "metadata", Nodes.map("name", change.key().name(), "namespace", change.key().namespace()),
                 "spec", Nodes.map("replicas", Nodes.at(live, "spec", "replicas")));
         cluster.serverSideApply(change.key(), replicas, fieldManager + "-initial-replicas", false, false);
-    }
-
-    private void delete(Change change) {
-        try {
-            cluster.delete(change.key());
-        } catch (KubernetesClientException e) {
-            if (e.getCode() != NOT_FOUND) {
-                throw e;
-            }
-        }
     }
 
     /**

@@ -2,6 +2,7 @@ package io.plumbline.provider.kubernetes;
 
 import io.plumbline.model.Health;
 import io.plumbline.model.ResourceKey;
+import io.plumbline.provider.Fence;
 import io.plumbline.render.kubernetes.Nodes;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +28,8 @@ final class RolloutWatch {
         this.pollInterval = pollInterval;
     }
 
-    Health await(List<ResourceKey> deployments, Duration timeout) {
+    /** Reads again until settled or {@code timeout}, checking {@code fence} before each round. */
+    Health await(List<ResourceKey> deployments, Duration timeout, Fence fence) {
         if (deployments.isEmpty()) {
             return Health.HEALTHY;
         }
@@ -44,6 +46,7 @@ final class RolloutWatch {
                 Thread.currentThread().interrupt();
                 return Health.unknown("interrupted while waiting for rollouts");
             }
+            fence.check();
             bodies = read(deployments);
         }
         List<Health> all = new ArrayList<>();

@@ -33,6 +33,11 @@ final class StoreTrees {
     private record Converted(String resourceVersion, Map<String, Object> tree) {
     }
 
+    /** The scope is watched no more: its trees go. */
+    void forget(String scope) {
+        byScope.remove(scope);
+    }
+
     /** The read-only trees of the {@code items} of one scope that {@code keep} accepts. */
     List<Map<String, Object>> trees(String scope, List<GenericKubernetesResource> items, String apiVersion,
                                     String kind, Predicate<Map<String, Object>> keep) {

@@ -43,7 +43,16 @@ public final class KubernetesRenderer {
         this(KindRegistry.builtIn());
     }
 
+    /** The objects, with custom kinds taken as namespaced: for a look at them without a cluster to ask. */
     public List<Resource> render(LoadedEnvironment env) {
+        return render(env, kinds::isNamespaced);
+    }
+
+    /**
+     * The objects, each kind placed as {@code scope} says. A raw manifest of a custom kind that is cluster-scoped
+     * needs an {@code allow} entry like a built-in one (loading, which cannot ask a server, checked those).
+     */
+    public List<Resource> render(LoadedEnvironment env, KindScope scope) {
         KubernetesSpec spec = env.environment().spec().kubernetes();
         if (spec == null) {
             return List.of();
@@ -63,7 +72,10 @@ public final class KubernetesRenderer {
         for (RawManifest manifest : env.manifests()) {
             List<Problem> found = raw.problems(manifest);
             if (found.isEmpty()) {
-                add(objects, Marking.mark(placed(manifest, defaultNamespace), environment), problems,
+                clusterKindRefusal(spec, manifest, scope).ifPresent(found::add);
+            }
+            if (found.isEmpty()) {
+                add(objects, Marking.mark(placed(manifest, defaultNamespace, scope), environment), problems,
                         RawManifests.problem(manifest, "/metadata/name", "this object is declared twice"));
             }
             problems.addAll(found);
@@ -93,15 +105,26 @@ public final class KubernetesRenderer {
     }
 
     /** A copy of the manifest's object with its namespace settled: defaulted, or removed for cluster-wide kinds. */
-    private Map<String, Object> placed(RawManifest manifest, String defaultNamespace) {
+    private static Map<String, Object> placed(RawManifest manifest, String defaultNamespace, KindScope scope) {
         Map<String, Object> body = Nodes.copy(manifest.object());
         Map<String, Object> metadata = Nodes.child(body, "metadata");
-        if (kinds.isNamespaced((String) body.get("apiVersion"), (String) body.get("kind"))) {
+        if (scope.namespaced((String) body.get("apiVersion"), (String) body.get("kind"))) {
             metadata.putIfAbsent("namespace", defaultNamespace);
         } else {
             metadata.remove("namespace");
         }
         return body;
+    }
+
+    private java.util.Optional<Problem> clusterKindRefusal(KubernetesSpec spec, RawManifest manifest,
+                                                           KindScope scope) {
+        String apiVersion = (String) manifest.object().get("apiVersion");
+        String kind = (String) manifest.object().get("kind");
+        if (kinds.isServed(apiVersion, kind) || scope.namespaced(apiVersion, kind)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(spec.clusterKindRefusal(KubernetesSpec.groupKind(apiVersion, kind)))
+                .map(refusal -> RawManifests.problem(manifest, "/kind", refusal));
     }
 
     private static Map<String, TreeSet<String>> namespaceKinds(KubernetesSpec spec, Map<ResourceKey, Resource> objects) {

@@ -7,7 +7,7 @@ package io.plumbline.source.webhook;
 public final class WebhookRejectedException extends Exception {
     /** Why, with the HTTP status the controller answers. */
     public enum Reason {
-        MALFORMED(400), UNAUTHORIZED(401), TOO_LARGE(413);
+        MALFORMED(400), UNAUTHORIZED(401), REPLAYED(409), TOO_LARGE(413);
 
         private final int httpStatus;
 

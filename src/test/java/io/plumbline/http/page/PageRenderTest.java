@@ -44,6 +44,28 @@ class PageRenderTest {
     }
 
     @Test
+    void aReconcileThatAppliedNothingShowsNoHealthAndOneThatDidNotLookShowsUnknown() {
+        HistoryEntry invalid = new HistoryEntry("production", "environments/production.yaml", SHA, "main", "poll",
+                "2026-11-29T15:00:00Z", "2026-11-29T15:00:05Z", "invalid", "bad", Map.of(), null, "",
+                List.of("environments/production.yaml:3:9: bad"), "");
+        HistoryEntry unread = new HistoryEntry("production", "environments/production.yaml", SHA, "main", "poll",
+                "2026-11-29T15:00:00Z", "2026-11-29T15:00:05Z", "failure", "refused", Map.of(), "unknown",
+                "not observed", List.of(), "connection refused");
+
+        String invalidHtml = rendered(invalid);
+        String unreadHtml = rendered(unread);
+
+        assertThat(invalidHtml).contains("nothing applied").doesNotContain("health", "healthy", "unknown");
+        assertThat(unreadHtml).contains("health <span class=\"badge none\">unknown</span>").doesNotContain("healthy");
+    }
+
+    private static String rendered(HistoryEntry entry) {
+        Html html = new Html();
+        new HistoryView(List.of(entry), sha -> Optional.empty()).render(html);
+        return html.toString();
+    }
+
+    @Test
     void theEnvironmentPageEscapesDriftHistoryAndCommitText() {
         DriftReport drift = new DriftReport(EVIL, SHA, "2026-11-29T15:00:10Z",
                 List.of(new DriftEntry(EVIL, EVIL, EVIL, EVIL, EVIL, "2026-11-29T15:00:10Z")));

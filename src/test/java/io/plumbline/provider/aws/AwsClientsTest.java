@@ -26,8 +26,17 @@ class AwsClientsTest {
             Duration.ofSeconds(1), 1, Duration.ofSeconds(1));
 
     private static AwsClients clients(String role) {
-        return new AwsClients(CLOSED, UrlConnectionHttpClient.create(), new CallCounter(), SharedReads.OFF, "us-west-2",
+        return new AwsClients(CLOSED, UrlConnectionHttpClient.create(), new CallCounter(), new Throttles(s -> { }), SharedReads.OFF, "us-west-2",
                 role, "production");
+    }
+
+    @Test
+    void retriesUseTheAdaptiveModeThatSlowsEveryCallOfAThrottledClient() {
+        try (AwsClients clients = clients(null)) {
+            assertThat(clients.ec2().serviceClientConfiguration().overrideConfiguration().retryStrategy())
+                    .get().isInstanceOf(software.amazon.awssdk.retries.AdaptiveRetryStrategy.class)
+                    .satisfies(s -> assertThat(s.maxAttempts()).isEqualTo(CLOSED.maxAttempts()));
+        }
     }
 
     @Test

@@ -79,6 +79,33 @@ class AwsFailuresIT {
     }
 
     @Test
+    void anAnswerCutInsideItsHeadersIsAFailedReadNotAnEmptyList() throws Exception {
+        // "200 OK", then the connection closes before the headers say how long the body is: the HTTP client reads
+        // an empty body, which the SDK would parse as "no VPCs, no instances" and the plan would create them all.
+        try (ServerSocket cutting = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+             AwsProvider provider = provider(URI.create("http://127.0.0.1:" + cutting.getLocalPort()), 2)) {
+            Thread server = new Thread(() -> {
+                while (!cutting.isClosed()) {
+                    try (var socket = cutting.accept()) {
+                        requests.incrementAndGet();
+                        socket.getInputStream().read(new byte[8192]);
+                        socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\n"
+                                .getBytes(StandardCharsets.US_ASCII));
+                    } catch (IOException e) {
+                        // closed by the test
+                    }
+                }
+            }, "cutting-server");
+            server.start();
+            var env = Fixture.load("aws/production.yaml").environment();
+            assertThatThrownBy(() -> provider.observe(env, provider.render(env)))
+                    .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.retryable()).isTrue())
+                    .hasMessageContaining("cut before its headers ended");
+            assertThat(requests.get()).as("the cut answer is retried like any broken connection").isEqualTo(2);
+        }
+    }
+
+    @Test
     void silentEndpointFailsWithinTheAttemptTimeout() throws IOException {
         // accepts connections but never answers: only the configured timeouts end the call
         try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());

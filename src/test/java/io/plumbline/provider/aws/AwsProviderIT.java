@@ -11,6 +11,8 @@ import io.plumbline.model.ChangeSet;
 import io.plumbline.model.FieldChange;
 import io.plumbline.model.RefusedException;
 import io.plumbline.model.ObjectResult;
+import io.plumbline.provider.Fence;
+import io.plumbline.provider.NotOwnedException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,6 +44,26 @@ class AwsProviderIT {
         assertThat(account.provider().apply(env, again)).noneMatch(r -> r.result() == ObjectResult.Result.FAILED);
         assertThat(account.provider().calls().writes()).isEmpty();
         assertThat(again.with(Action.ORPHAN)).isEmpty();
+    }
+
+    @Test
+    void noCallIsMadeOnceTheFenceSaysTheEnvironmentIsAnothers() {
+        var env = Fixture.load("aws/production.yaml").environment();
+        ChangeSet first = plan(account.provider(), env);
+        account.provider().calls().clear();
+        // As a replica whose Lease is taken the moment its first write lands.
+        Fence lostAfterTheFirstWrite = () -> {
+            if (!account.provider().calls().writes().isEmpty()) {
+                throw new NotOwnedException("stopped before writing: production is another's");
+            }
+        };
+
+        assertThatThrownBy(() -> account.provider().apply(env, first, lostAfterTheFirstWrite))
+                .isInstanceOf(NotOwnedException.class);
+
+        List<CallCounter.Call> calls = account.provider().calls().calls();
+        assertThat(account.provider().calls().writes()).hasSize(1);
+        assertThat(calls.get(calls.size() - 1).writes()).as("no call of any kind after the first write").isTrue();
     }
 
     @Test

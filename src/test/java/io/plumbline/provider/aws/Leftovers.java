@@ -41,8 +41,9 @@ final class Leftovers {
         iam.listRoles().roles().stream().filter(r -> iam.listRoleTags(t -> t.roleName(r.roleName())).tags().stream()
                 .anyMatch(t -> t.key().equals(TAG) && t.value().equals(environment)))
                 .forEach(r -> found.add("role " + r.roleName()));
-        iam.listInstanceProfiles().instanceProfiles().stream().filter(p -> iam.listInstanceProfileTags(t -> t
-                .instanceProfileName(p.instanceProfileName())).tags().stream()
+        // moto has no ListInstanceProfileTags; GetInstanceProfile carries the tags too
+        iam.listInstanceProfiles().instanceProfiles().stream().filter(p -> iam.getInstanceProfile(t -> t
+                .instanceProfileName(p.instanceProfileName())).instanceProfile().tags().stream()
                 .anyMatch(t -> t.key().equals(TAG) && t.value().equals(environment)))
                 .forEach(p -> found.add("instance profile " + p.instanceProfileName()));
         hand.autoScaling().describeAutoScalingGroups().autoScalingGroups().stream()

@@ -101,6 +101,14 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** Forgets what was recorded so far (recording goes on if it was started). */
+    public void resetRecording() {
+        int status = post("/moto-api/recorder/reset-recording");
+        if (status != 200) {
+            throw new IllegalStateException("moto reset-recording answered " + status);
+        }
+    }
+
     /** Every request recorded since {@link #startRecording()}, one JSON object a line. */
     public String recording() {
         try {
@@ -133,7 +141,12 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
 
     /** A connection to this server with fake static credentials and short, explicit timeouts. */
     public AwsConnection connection() {
-        return new AwsConnection(Optional.of(endpoint()),
+        return connectionThrough(endpoint());
+    }
+
+    /** The same connection, to a proxy in front of this server. */
+    public static AwsConnection connectionThrough(URI proxy) {
+        return new AwsConnection(Optional.of(proxy),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")),
                 Duration.ofSeconds(30), Duration.ofSeconds(10), 3, Duration.ofMillis(100));
     }

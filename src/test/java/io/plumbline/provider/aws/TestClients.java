@@ -13,7 +13,7 @@ public final class TestClients {
 
     /** Clients whose every call {@code counter} records, for tests that drive one kind without the provider. */
     public static AwsClients counted(AwsConnection connection, CallCounter counter) {
-        return new AwsClients(connection, UrlConnectionHttpClient.create(), counter, SharedReads.OFF, "us-west-2",
+        return new AwsClients(connection, UrlConnectionHttpClient.create(), counter, new Throttles(s -> { }), SharedReads.OFF, "us-west-2",
                 null, "by-hand");
     }
 }

@@ -104,6 +104,23 @@ class HaproxyHostileIT {
     }
 
     @Test
+    void aLinkInsideAnAllowedFolderLetsNoFolderAppearWhereItPoints() throws Exception {
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+        Files.createSymbolicLink(root.resolve("var/lib/haproxy/linked-folder"), elsewhere);
+        Files.createSymbolicLink(root.resolve("etc/haproxy/linked-folder"), elsewhere);
+
+        attempt(bed.env(withStateFile(bed.spec(List.of(bed.server("s2", "ready", 1)), "roundrobin", 3),
+                "/var/lib/haproxy/linked-folder/deeper/state")));
+        attempt(bed.env(withConfig(bed.spec(List.of(bed.server("s2", "ready", 1)), "roundrobin", 3),
+                "/etc/haproxy/linked-folder/deeper/haproxy.cfg")));
+
+        try (Stream<Path> made = Files.list(elsewhere)) {
+            assertThat(made).as("nothing made where the links point").isEmpty();
+        }
+        assertThat(bed.answers(4)).containsExactly("200 s1");
+    }
+
+    @Test
     void anInterruptedReloadLeavesTheNewFileThatHaproxyTakes() throws Exception {
         LoadedEnvironment next = bed.env(List.of(bed.server("s1", "ready", 1), bed.server("s3", "ready", 1)));
         HaproxyHost host = HaproxyHost.of(next, new HaproxyOptions(null, root, Duration.ofSeconds(20), null));

@@ -146,6 +146,16 @@ public final class HaproxyTestbed implements AutoCloseable {
                 .filter(s -> s.backend().equals(BACKEND) && s.name().equals(server)).findFirst().orElseThrow();
     }
 
+    /** The admin state of a server of the test backend now: {@code ready}, {@code drain} or {@code maint}. */
+    public String state(String server) {
+        return live(server).state();
+    }
+
+    /** The sessions a server of the test backend has open now. */
+    public int sessions(String server) {
+        return new RuntimeApi(paths.runtimeSocket()).sessions(BACKEND, server);
+    }
+
     /** A command typed by hand on the runtime socket. */
     public String byHand(String command) {
         return new UnixSocketClient(paths.runtimeSocket(), "runtime").send(command);

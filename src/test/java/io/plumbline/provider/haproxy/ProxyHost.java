@@ -52,6 +52,11 @@ public final class ProxyHost implements AutoCloseable {
                 .findFirst().orElse("");
     }
 
+    /** Sends one command to the runtime API as a person would (drift made by hand); returns HAProxy's answer. */
+    public String byHand(String command) {
+        return new UnixSocketClient(paths.runtimeSocket(), "runtime").send(command);
+    }
+
     @Override
     public void close() throws InterruptedException {
         haproxy.close();

@@ -155,17 +155,22 @@ class KubernetesProviderIT {
         String extra = "      - {name: batch, namespace: " + jobs + ", image: \"example/batch:v1\", port: 9000}";
         LoadedEnvironment both = cluster.of(twoNamespaces.formatted(", " + jobs, extra), List.of());
         LoadedEnvironment one = TestEnvironments.withRevision(cluster.of(twoNamespaces.formatted("", ""), List.of()),
-                new Revision("c3", "main", "Plumbline-Allow-Deletes: 2"));
+                new Revision("c3", "main", "Plumbline-Allow-Deletes: 3"));
         TestCluster.reconcile(provider, both);
-        // someone else's object with a finalizer of theirs keeps the namespace terminating until they let go
+        // an object with this environment's marks, of a kind it never declared, held by a finalizer of someone
+        // else's: the namespace takes it along (the plan names it), and stays terminating until they let go
         cluster.client.configMaps().inNamespace(jobs).resource(new ConfigMapBuilder().withNewMetadata()
-                .withName("held").withFinalizers("example.com/hold").endMetadata().build()).create();
+                .withName("held").withFinalizers("example.com/hold")
+                .withLabels(Map.of("app.kubernetes.io/managed-by", "plumbline"))
+                .withAnnotations(Map.of("plumbline.io/environment", cluster.environment)).endMetadata().build())
+                .create();
 
         Reconcile reconcile = TestCluster.reconcile(provider, one);
 
         assertThat(reconcile.results()).filteredOn(r -> r.result() == Result.DELETED)
                 .extracting(r -> r.key().toString())
-                .containsExactly("kubernetes apps/v1/Deployment " + jobs + "/batch", "kubernetes v1/Namespace " + jobs);
+                .containsExactly("kubernetes apps/v1/Deployment " + jobs + "/batch",
+                        "kubernetes v1/ConfigMap " + jobs + "/held", "kubernetes v1/Namespace " + jobs);
         assertThat(cluster.get("apps/v1", "Deployment", "web")).isNotNull();
         ChangeSet whileTerminating = TestCluster.plan(provider, one);
         assertThat(whileTerminating.hasWrites()).isFalse();

@@ -238,7 +238,7 @@ class ServerSideApplyIT {
         assertThat(refused.plan().changes()).filteredOn(c -> c.key().name().equals("aws-auth")).singleElement()
                 .satisfies(c -> {
                     assertThat(c.action()).isEqualTo(Action.ADOPT);
-                    assertThat(c.note()).startsWith("adopt: exists without Plumbline's marks");
+                    assertThat(c.note()).startsWith("exists without Plumbline's marks (adopt it with");
                 });
         assertThat(refused.results()).filteredOn(r -> r.key().name().equals("aws-auth")).singleElement()
                 .satisfies(r -> assertThat(r.result()).isEqualTo(Result.SKIPPED));

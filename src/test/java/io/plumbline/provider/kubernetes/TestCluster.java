@@ -75,6 +75,19 @@ final class TestCluster {
                 """, List.of()), revision);
     }
 
+    /** An environment file pruning in namespace {@code example}; {@code more} goes on, under {@code kubernetes:}. */
+    static String pruning(String more) {
+        return """
+                apiVersion: plumbline/v1
+                kind: Environment
+                metadata: {name: production}
+                spec:
+                  sync: {prune: true}
+                  kubernetes:
+                    namespaces: [example]
+                """ + more;
+    }
+
     /** An environment file and manifests written for namespace {@code example} and environment {@code production}. */
     LoadedEnvironment of(String yaml, List<RawManifest> manifests) {
         String here = yaml.replace("namespace: example", "namespace: " + namespace)

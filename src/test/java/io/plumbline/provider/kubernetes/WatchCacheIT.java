@@ -11,6 +11,8 @@ import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.Revision;
 import io.plumbline.render.kubernetes.KindRegistry;
 import io.plumbline.render.kubernetes.Nodes;
+import io.plumbline.render.kubernetes.TestEnvironments;
+import io.plumbline.testing.ControlPlane;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,36 @@ class WatchCacheIT {
             assertThat(plan.hasWrites()).isFalse();
             assertThat(provider.apiCalls().minus(before).total()).isZero();
         });
+    }
+
+    @Test
+    void aWatchClosesOnceNoEnvironmentOrPullRequestPlanReadsItsNamespace() {
+        TestCluster.plan(provider, production);
+        String preview = ControlPlane.uniqueNamespace();
+        LoadedEnvironment pullRequest = TestEnvironments.withRevision(TestEnvironments.of("environments/preview.yaml", """
+                apiVersion: plumbline/v1
+                kind: Environment
+                metadata: {name: preview}
+                spec:
+                  kubernetes:
+                    namespaces: [%s]
+                    applications:
+                      - {name: web, namespace: %s, image: "nginx:1.27", port: 8080, replicas: 1}
+                """.formatted(preview, preview), List.of()), new Revision("b".repeat(40), "refs/pull/7/head", "Preview"));
+        TestCluster.plan(provider, pullRequest);
+        assertThat(provider.watched()).anyMatch(s -> s.endsWith(" " + preview))
+                .anyMatch(s -> s.endsWith(" " + cluster.namespace));
+
+        provider.planned(pullRequest);
+
+        assertThat(provider.watched()).noneMatch(s -> s.endsWith(" " + preview))
+                .anyMatch(s -> s.endsWith(" " + cluster.namespace));
+        assertThat(provider.comparedFor()).contains(production.name());
+
+        provider.forget(production.name());
+
+        assertThat(provider.watched()).isEmpty();
+        assertThat(provider.comparedFor()).doesNotContain(production.name());
     }
 
     @Test

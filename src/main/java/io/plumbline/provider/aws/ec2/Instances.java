@@ -8,6 +8,7 @@ import io.plumbline.model.spec.aws.Instance;
 import io.plumbline.provider.ProviderException;
 import io.plumbline.provider.aws.AwsContext;
 import io.plumbline.provider.aws.AwsKind;
+import io.plumbline.provider.aws.ClientTokens;
 import io.plumbline.provider.aws.Lookup;
 import io.plumbline.provider.aws.Waits;
 import io.plumbline.render.aws.AwsKinds;
@@ -147,7 +148,10 @@ public final class Instances implements AwsKind {
         if (i.instanceProfile() != null) {
             run.iamInstanceProfile(p -> p.name(i.instanceProfile()));
         }
-        String id = ctx.aws().ec2().runInstances(run.build()).instances().get(0).instanceId();
+        String id = ClientTokens.create(ctx, change,
+                token -> ctx.aws().ec2().runInstances(run.clientToken(token).build()).instances().get(0),
+                made -> made.state() != null && (made.state().name() == InstanceStateName.TERMINATED
+                        || made.state().name() == InstanceStateName.SHUTTING_DOWN)).instanceId();
         waitFor(ctx, id, InstanceStateName.RUNNING);
     }
 

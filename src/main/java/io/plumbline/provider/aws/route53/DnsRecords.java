@@ -100,6 +100,7 @@ public final class DnsRecords implements AwsKind {
                         .changeBatch(b -> b.comment("plumbline: " + ctx.environment()).changes(batch)));
                 zoneChanges.forEach(c -> results.add(ObjectResult.done(c)));
             } catch (RuntimeException e) {
+                AwsErrors.rethrowUnexpected(e);
                 zoneChanges.forEach(c -> results.add(ObjectResult.failed(c, AwsErrors.describe(e))));
             }
         });

@@ -4,6 +4,7 @@ import io.plumbline.model.Change;
 import io.plumbline.model.Resource;
 import io.plumbline.provider.ProviderException;
 import io.plumbline.provider.aws.AwsContext;
+import io.plumbline.provider.aws.ClientTokens;
 import io.plumbline.provider.aws.AwsKind;
 import io.plumbline.render.aws.AwsKinds;
 import io.plumbline.render.aws.Body;
@@ -44,7 +45,7 @@ public final class ElasticIps implements AwsKind {
     }
 
     private static void allocate(AwsContext ctx, Change change) {
-        ctx.aws().ec2().allocateAddress(r -> r.domain(DomainType.VPC)
+        ctx.aws().ec2().allocateAddress(r -> r.domain(DomainType.VPC).overrideConfiguration(ClientTokens.SENT_ONCE)
                 .tagSpecifications(Ec2Tags.onCreate(ctx, change, ResourceType.ELASTIC_IP)));
     }
 

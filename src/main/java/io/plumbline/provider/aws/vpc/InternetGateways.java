@@ -3,6 +3,7 @@ package io.plumbline.provider.aws.vpc;
 import io.plumbline.model.Change;
 import io.plumbline.model.Resource;
 import io.plumbline.provider.aws.AwsContext;
+import io.plumbline.provider.aws.ClientTokens;
 import io.plumbline.provider.aws.AwsKind;
 import io.plumbline.render.aws.AwsKinds;
 import io.plumbline.render.aws.Body;
@@ -42,8 +43,9 @@ public final class InternetGateways implements AwsKind {
     }
 
     private static void create(AwsContext ctx, Change change) {
-        String id = ctx.aws().ec2().createInternetGateway(r -> r.tagSpecifications(
-                Ec2Tags.onCreate(ctx, change, ResourceType.INTERNET_GATEWAY))).internetGateway().internetGatewayId();
+        String id = ctx.aws().ec2().createInternetGateway(r -> r.overrideConfiguration(ClientTokens.SENT_ONCE)
+                .tagSpecifications(Ec2Tags.onCreate(ctx, change, ResourceType.INTERNET_GATEWAY))).internetGateway()
+                .internetGatewayId();
         attach(ctx, id, (String) change.desired().body().get("attachedTo"));
     }
 

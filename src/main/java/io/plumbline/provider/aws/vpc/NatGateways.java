@@ -4,6 +4,7 @@ import io.plumbline.model.Change;
 import io.plumbline.model.Resource;
 import io.plumbline.provider.aws.AwsContext;
 import io.plumbline.provider.aws.AwsKind;
+import io.plumbline.provider.aws.ClientTokens;
 import io.plumbline.provider.aws.Waits;
 import io.plumbline.render.aws.AwsKinds;
 import io.plumbline.render.aws.Body;
@@ -23,6 +24,9 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
  */
 public final class NatGateways implements AwsKind {
     private static final NetworkWrite WRITE = new NetworkWrite(NetworkReads.NAT_GATEWAYS, "natGatewayId");
+    /** An earlier create's gateway in these states is gone (or going): a create must ask with a new token. */
+    private static final Set<NatGatewayState> GONE = Set.of(NatGatewayState.DELETING, NatGatewayState.DELETED,
+            NatGatewayState.FAILED);
 
     @Override
     public String kind() {
@@ -62,9 +66,10 @@ public final class NatGateways implements AwsKind {
         String subnetId = NetworkReads.subnet(ctx, change.key().namespace(),
                 (String) change.desired().body().get("subnet")).subnetId();
         String allocationId = ElasticIps.allocationId(ctx, change.key().name());
-        String id = ctx.aws().ec2().createNatGateway(r -> r.subnetId(subnetId).allocationId(allocationId)
-                .tagSpecifications(Ec2Tags.onCreate(ctx, change, ResourceType.NATGATEWAY))).natGateway()
-                .natGatewayId();
+        String id = ClientTokens.create(ctx, change, token -> ctx.aws().ec2().createNatGateway(r -> r
+                        .subnetId(subnetId).allocationId(allocationId).clientToken(token)
+                        .tagSpecifications(Ec2Tags.onCreate(ctx, change, ResourceType.NATGATEWAY))).natGateway(),
+                made -> GONE.contains(made.state())).natGatewayId();
         await(ctx, change, id, NatGatewayState.AVAILABLE);
     }
 

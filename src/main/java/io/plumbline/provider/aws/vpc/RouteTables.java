@@ -3,6 +3,7 @@ package io.plumbline.provider.aws.vpc;
 import io.plumbline.model.Change;
 import io.plumbline.model.Resource;
 import io.plumbline.provider.aws.AwsContext;
+import io.plumbline.provider.aws.ClientTokens;
 import io.plumbline.provider.aws.AwsKind;
 import io.plumbline.render.aws.AwsKinds;
 import io.plumbline.render.aws.Body;
@@ -57,8 +58,9 @@ public final class RouteTables implements AwsKind {
 
     private static void create(AwsContext ctx, Change change) {
         String vpcId = NetworkReads.vpcId(ctx, change.key().namespace());
-        String id = ctx.aws().ec2().createRouteTable(r -> r.vpcId(vpcId).tagSpecifications(
-                Ec2Tags.onCreate(ctx, change, ResourceType.ROUTE_TABLE))).routeTable().routeTableId();
+        String id = ctx.aws().ec2().createRouteTable(r -> r.vpcId(vpcId).overrideConfiguration(ClientTokens.SENT_ONCE)
+                .tagSpecifications(Ec2Tags.onCreate(ctx, change, ResourceType.ROUTE_TABLE))).routeTable()
+                .routeTableId();
         routes(ctx, id, change.desired().body(), List.of());
         associate(ctx, change, id, Map.of());
     }

@@ -6,6 +6,7 @@ import io.plumbline.model.Resource;
 import io.plumbline.model.ResourceKey;
 import io.plumbline.provider.ProviderException;
 import io.plumbline.provider.aws.AwsContext;
+import io.plumbline.provider.aws.ClientTokens;
 import io.plumbline.provider.aws.AwsKind;
 import io.plumbline.provider.aws.Waits;
 import io.plumbline.render.aws.AwsKinds;
@@ -67,6 +68,7 @@ public final class Vpcs implements AwsKind {
 
     private void create(AwsContext ctx, Change change) {
         String id = ctx.aws().ec2().createVpc(r -> r.cidrBlock((String) change.desired().body().get("cidr"))
+                .overrideConfiguration(ClientTokens.SENT_ONCE)
                 .tagSpecifications(Ec2Tags.onCreate(ctx, change, ResourceType.VPC))).vpc().vpcId();
         NetworkReads.stale(ctx, LOOKUP);
         Waits.until(ctx, "VPC " + change.key().name() + " to be available", () -> ctx.aws().ec2()
