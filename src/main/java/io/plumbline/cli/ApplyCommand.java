@@ -38,6 +38,9 @@ import picocli.CommandLine.Spec;
                 + "input.")
 final class ApplyCommand implements Callable<Integer> {
     @Mixin
+    VerboseOption verbose = new VerboseOption();
+
+    @Mixin
     Targets targets = new Targets();
 
     @Spec

@@ -1,6 +1,7 @@
 package io.plumbline.cli;
 
 import io.plumbline.app.BuildVersion;
+import io.plumbline.app.LogSetup;
 import io.plumbline.model.InvalidInputException;
 import java.util.List;
 import picocli.CommandLine;
@@ -70,6 +71,14 @@ public final class Main {
             e.getCommandLine().getErr().println("plumbline: " + e.getMessage());
             e.getCommandLine().usage(e.getCommandLine().getErr());
             return INVALID;
+        });
+        cli.setExecutionStrategy(parsed -> {
+            // Before the command runs: a command's standard output is its answer; the service logs as a service.
+            CommandLine.ParseResult command = parsed.subcommand();
+            if (command != null && command.commandSpec().findOption(VerboseOption.NAME) != null) {
+                LogSetup.commandLine(command.matchedOptionValue(VerboseOption.NAME, false));
+            }
+            return new CommandLine.RunLast().execute(parsed);
         });
         return cli.execute(args);
     }

@@ -17,6 +17,9 @@ import picocli.CommandLine.Spec;
                 + "Plumbline's marks included), 2 invalid input, 1 failure.")
 final class PlanCommand implements Callable<Integer> {
     @Mixin
+    VerboseOption verbose = new VerboseOption();
+
+    @Mixin
     Targets targets = new Targets();
 
     @Option(names = "--output", defaultValue = "text", description = "text or json")

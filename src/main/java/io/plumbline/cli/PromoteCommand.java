@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -25,6 +26,9 @@ import picocli.CommandLine.Spec;
                 + "(or a new branch with --branch). Only image tags change. Exit 0 committed or nothing to promote, "
                 + "1 refused (the source is not healthy on its tags), 2 invalid input.")
 final class PromoteCommand implements Callable<Integer> {
+    @Mixin
+    VerboseOption verbose = new VerboseOption();
+
     @Option(names = "--from", required = true, description = "The environment whose running tags are promoted")
     String from;
 

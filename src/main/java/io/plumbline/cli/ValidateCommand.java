@@ -17,6 +17,9 @@ import picocli.CommandLine.Spec;
         description = "Check environment files against the schema and each other. Exit 0 valid, 2 invalid, 1 failure.")
 final class ValidateCommand implements Callable<Integer> {
     @Mixin
+    VerboseOption verbose = new VerboseOption();
+
+    @Mixin
     RepoOptions repo = new RepoOptions();
 
     @Option(names = "--output", defaultValue = "text", description = "text or json")

@@ -74,6 +74,11 @@ public final class StatusPublisher implements AutoCloseable {
         return queue.size() + (posting ? 1 : 0);
     }
 
+    /** How many statuses wait for another attempt after a failed one (a host down, a timeout, a rate limit). */
+    public synchronized int retrying() {
+        return (int) queue.values().stream().filter(q -> q.failedAttempts() > 0).count();
+    }
+
     /** Stops the worker; statuses still waiting are dropped (the next reconcile submits fresh ones). */
     @Override
     public void close() {
