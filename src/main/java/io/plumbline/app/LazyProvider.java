@@ -75,8 +75,18 @@ final class LazyProvider implements Provider, AutoCloseable {
     }
 
     @Override
+    public List<ObjectResult> apply(LoadedEnvironment env, ChangeSet plan) {
+        return provider().apply(env, plan);
+    }
+
+    @Override
     public Health health(LoadedEnvironment env, List<ObjectResult> applied, Fence fence) {
         return provider().health(env, applied, fence);
+    }
+
+    @Override
+    public Health health(LoadedEnvironment env, List<ObjectResult> applied) {
+        return provider().health(env, applied);
     }
 
     /** Nothing to let go of when the provider was never built: building it for that would cost a connection. */
