@@ -47,13 +47,13 @@ final class DocBlocks {
 
     /**
      * The command lines of a shell block, split into words: continuation lines joined, and optional parts shown
-     * as {@code [--app frontend]} taken as given.
+     * as {@code [--app frontend]} taken as given, comments after a command left out.
      */
     static List<List<String>> commands(Block block) {
         List<List<String>> commands = new ArrayList<>();
         String joined = block.text().replace("\\\n", " ");
         for (String line : joined.split("\n")) {
-            String words = line.replaceAll("[\\[\\]]", "").strip();
+            String words = line.replaceAll("[\\[\\]]", "").replaceAll("\\s+#.*", "").strip();
             if (!words.isEmpty() && !words.startsWith("#")) {
                 commands.add(Arrays.asList(words.split("\\s+")));
             }

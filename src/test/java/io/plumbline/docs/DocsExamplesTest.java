@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,17 @@ import org.yaml.snakeyaml.Yaml;
  */
 class DocsExamplesTest {
     /** What a fragment of {@code spec} is put under: the least the schema asks for. */
+    /** How the pages start Plumbline: the launcher, the jar, the launcher of an unpacked release. */
+    private static final Set<String> LAUNCHERS = Set.of("bin/plumbline", "java", "/opt/plumbline/bin/plumbline");
+    /** Where the install page unpacks a release: its scripts are the repository's. */
+    private static final String RELEASE = "/opt/plumbline/";
+    /**
+     * Other programs in the install recipes, which are run by the tests of what they install rather than here:
+     * {@code podman run} with the same flags by {@code ImageIT}, the Kustomize base and overlays by {@code
+     * KustomizeIT}, the unpacked tarball by {@code ReleaseIT}.
+     */
+    private static final Set<String> OTHER_TOOLS = Set.of("podman", "kubectl", "kustomize", "tar", "ln", "install",
+            "systemctl");
     private static final String HEADER = "apiVersion: plumbline/v1\nkind: Environment\nmetadata: {name: docs-example}\n";
 
     @TempDir
@@ -57,10 +69,18 @@ class DocsExamplesTest {
         for (DocBlocks.Block block : DocBlocks.of("sh")) {
             for (List<String> line : DocBlocks.commands(block)) {
                 String program = line.get(0);
-                if (program.startsWith("./scripts/")) {
-                    if (!Files.isExecutable(Path.of(program))) {
+                if (program.startsWith("./scripts/") || program.startsWith(RELEASE + "scripts/")) {
+                    String script = program.startsWith(RELEASE) ? program.substring(RELEASE.length()) : program;
+                    if (!Files.isExecutable(Path.of(script))) {
                         failures.add(block.where() + ": no script " + program);
                     }
+                    continue;
+                }
+                if (OTHER_TOOLS.contains(program)) {
+                    continue;
+                }
+                if (!LAUNCHERS.contains(program)) {
+                    failures.add(block.where() + ": " + program + " is neither Plumbline nor a tool this test knows");
                     continue;
                 }
                 List<String> args = line.subList(program.equals("java") ? 3 : 1, line.size());
