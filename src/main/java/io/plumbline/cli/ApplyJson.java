@@ -28,7 +28,8 @@ final class ApplyJson {
         List<Map<String, Object>> objects = new ArrayList<>();
         outcome.results().values().forEach(results -> results.forEach(r -> objects.add(object(r))));
         String result = outcome.result() != Outcome.Result.SUCCESS ? "failed" : planOnly ? "planned-only" : "applied";
-        return write(env, result, outcome.health().status().name().toLowerCase(),
+        // no health when nothing was applied, as in history and on the page
+        return write(env, result, outcome.healthLabel().orElse(""),
                 outcome.result() == Outcome.Result.SUCCESS ? "" : outcome.error(), objects);
     }
 
