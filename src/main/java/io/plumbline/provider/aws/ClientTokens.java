@@ -9,7 +9,8 @@ import java.util.HexFormat;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.retries.DefaultRetryStrategy;
 
 /**
  * Idempotency tokens for the creates AWS would otherwise repeat ({@code RunInstances}, {@code CreateNatGateway}):
@@ -34,11 +35,20 @@ public final class ClientTokens {
      * For a create AWS offers no token for ({@code CreateVpc}, {@code CreateInternetGateway}, {@code AllocateAddress},
      * {@code CreateRouteTable} as moto and older regions take it): sent once, never retried by the SDK. A retry after
      * an answer lost on the way would make a second copy; without it, the apply fails and the next reconcile reads
-     * first and finds the object, which carries its marks from the create itself ({@code TagSpecifications}).
+     * first and finds the object, which carries its marks from the create itself ({@code TagSpecifications}). A
+     * throttling answer is the one retried: AWS refused the call before acting on it, so it made nothing.
      */
     public static final AwsRequestOverrideConfiguration SENT_ONCE = AwsRequestOverrideConfiguration.builder()
-            .addPlugin(client -> client.overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())))
+            .addPlugin(client -> client.overrideConfiguration(o -> o.retryStrategy(
+                    DefaultRetryStrategy.standardStrategyBuilder()
+                            .retryOnException(ClientTokens::throttled)
+                            .treatAsThrottling(ClientTokens::throttled)
+                            .build())))
             .build();
+
+    private static boolean throttled(Throwable e) {
+        return e instanceof AwsServiceException a && a.isThrottlingException();
+    }
 
     private ClientTokens() {
     }
