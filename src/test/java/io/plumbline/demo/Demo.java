@@ -10,6 +10,7 @@ import io.plumbline.provider.haproxy.HaproxyOptions;
 import io.plumbline.provider.haproxy.LocalHaproxy;
 import io.plumbline.render.haproxy.HaproxyPaths;
 import io.plumbline.testing.ControlPlane;
+import io.plumbline.testing.Gitea;
 import io.plumbline.testing.KubernetesStandIn;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,9 @@ import java.util.Optional;
  * which its file creates, on the Ubuntu 18.04 image moto is given), a real local control plane plays
  * the cluster when its binaries are built (else fabric8's mock API server, labelled as a stand-in; KUBECONFIG
  * names a real cluster instead), and a real haproxy runs under {@code .plumbline/demo}.
- * Commit statuses go to git notes. Run it with {@code scripts/demo}.
+ * When {@code scripts/gitea-peer-build} has built the forge (and {@code PLUMBLINE_DEMO_FORGE} is not {@code 0}), the
+ * repository lives on a real Gitea: webhooks wake the service, statuses and plan comments show there; otherwise
+ * commit statuses go to git notes. Run it with {@code scripts/demo}.
  */
 public final class Demo {
     private static final Path HOME = Path.of(".plumbline/demo").toAbsolutePath();
@@ -83,9 +86,16 @@ public final class Demo {
             }
         }));
 
-        Path config = DemoFiles.serviceConfig(HOME, moto.endpoint().toString(), kubeconfig, haproxyRoot, port);
-        DemoFiles.printGuide(port, repo, kubernetes);
-        System.exit(Main.run("serve", "--repo", repo.toAbsolutePath().toString(), "--branch", "main",
+        DemoForge forge = Gitea.available() && !"0".equals(System.getenv("PLUMBLINE_DEMO_FORGE"))
+                ? DemoForge.start(repo) : null;
+        if (forge != null) {
+            forge.hook(port);
+            Runtime.getRuntime().addShutdownHook(new Thread(forge::close, "demo-forge-stop"));
+        }
+        Path config = DemoFiles.serviceConfig(HOME, moto.endpoint().toString(), kubeconfig, haproxyRoot, port, forge);
+        DemoFiles.printGuide(port, repo, kubernetes, forge);
+        String source = forge != null ? forge.fetchUrl() : repo.toAbsolutePath().toString();
+        System.exit(Main.run("serve", "--repo", source, "--branch", "main",
                 "--port", String.valueOf(port), "--config", config.toAbsolutePath().toString()));
     }
 }

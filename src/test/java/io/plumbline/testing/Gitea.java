@@ -253,6 +253,11 @@ public final class Gitea implements AutoCloseable {
         return admin;
     }
 
+    /** The password every user of this forge signs in to its web pages with (a test forge's, never a real one's). */
+    public String password() {
+        return PASSWORD;
+    }
+
     public User team() {
         return team;
     }
