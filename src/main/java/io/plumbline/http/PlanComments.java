@@ -1,7 +1,7 @@
 package io.plumbline.http;
 
-import io.plumbline.engine.PlanListener;
-import io.plumbline.engine.PlanReport;
+import io.plumbline.engine.review.PlanListener;
+import io.plumbline.engine.review.PlanReport;
 import io.plumbline.report.CommentThread;
 import io.plumbline.report.StatusException;
 import java.util.List;

@@ -5,7 +5,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.plumbline.app.ServiceRole;
 import io.plumbline.engine.EngineSettings;
-import io.plumbline.engine.PlanListener;
+import io.plumbline.engine.review.PlanListener;
 import io.plumbline.metrics.Metrics;
 import io.plumbline.report.BitbucketServerComment;
 import io.plumbline.report.PullRequestComment;

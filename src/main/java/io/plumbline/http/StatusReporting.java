@@ -1,7 +1,7 @@
 package io.plumbline.http;
 
-import io.plumbline.engine.OutcomeListener;
-import io.plumbline.engine.StatusSink;
+import io.plumbline.engine.history.OutcomeListener;
+import io.plumbline.engine.loop.StatusSink;
 import io.plumbline.model.Outcome;
 import io.plumbline.model.Revision;
 import io.plumbline.report.CommitStatus;

@@ -2,7 +2,7 @@ package io.plumbline.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.plumbline.engine.PlanReport;
+import io.plumbline.engine.review.PlanReport;
 import io.plumbline.http.PlanComments;
 import java.time.Clock;
 import java.util.List;
