@@ -10,6 +10,7 @@ import io.plumbline.app.Fleet;
 import io.plumbline.app.ProviderSettings;
 import io.plumbline.app.Providers;
 import io.plumbline.app.ServiceRole;
+import io.plumbline.app.StatusReporting;
 import io.plumbline.engine.loop.Assignment;
 import io.plumbline.engine.schedule.Backoff;
 import io.plumbline.engine.Engine;

@@ -1,4 +1,4 @@
-package io.plumbline.http;
+package io.plumbline.app;
 
 import io.plumbline.engine.history.OutcomeListener;
 import io.plumbline.engine.loop.StatusSink;

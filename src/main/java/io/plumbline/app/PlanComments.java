@@ -1,4 +1,4 @@
-package io.plumbline.http;
+package io.plumbline.app;
 
 import io.plumbline.engine.review.PlanListener;
 import io.plumbline.engine.review.PlanReport;
