@@ -11,7 +11,7 @@ import io.plumbline.engine.loop.Links;
 import io.plumbline.engine.loop.StatusSink;
 import io.plumbline.engine.plan.Pipeline;
 import io.plumbline.engine.review.PlanListener;
-import io.plumbline.engine.schedule.Backoff;
+import io.plumbline.model.Backoff;
 import io.plumbline.load.EnvironmentLoader;
 import io.plumbline.metrics.Metrics;
 import io.plumbline.metrics.MicrometerMetrics;

@@ -3,7 +3,7 @@ package io.plumbline.cluster;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.plumbline.engine.schedule.Backoff;
+import io.plumbline.model.Backoff;
 import io.plumbline.engine.loop.EnvironmentScope;
 import io.plumbline.engine.loop.Environments;
 import io.plumbline.engine.history.Holds;

@@ -2,7 +2,7 @@ package io.plumbline.engine.loop;
 
 import io.plumbline.engine.history.Hold;
 import io.plumbline.engine.history.ResumePoint;
-import io.plumbline.engine.schedule.Backoff;
+import io.plumbline.model.Backoff;
 import io.plumbline.engine.schedule.Lane;
 import io.plumbline.engine.schedule.Timers;
 import io.plumbline.engine.schedule.Trigger;

@@ -1,6 +1,6 @@
 package io.plumbline.engine.loop;
 
-import io.plumbline.engine.schedule.Backoff;
+import io.plumbline.model.Backoff;
 import io.plumbline.engine.schedule.Timers;
 import io.plumbline.load.EnvironmentLoader;
 import io.plumbline.metrics.Metrics;

@@ -6,7 +6,7 @@ import io.plumbline.engine.history.Holds;
 import io.plumbline.engine.history.ResumePoint;
 import io.plumbline.engine.history.Suspensions;
 import io.plumbline.engine.plan.Pipeline;
-import io.plumbline.engine.schedule.Backoff;
+import io.plumbline.model.Backoff;
 import io.plumbline.engine.schedule.Trigger;
 import io.plumbline.load.EnvironmentLoader;
 import io.plumbline.metrics.Metrics;
