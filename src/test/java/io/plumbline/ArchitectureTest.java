@@ -2,16 +2,21 @@ package io.plumbline;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import io.plumbline.engine.Assignment;
+import io.plumbline.engine.loop.Assignment;
 import org.junit.jupiter.api.BeforeAll;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the package table of ARCHITECTURE.md true: who may depend on whom. */
+/** Keeps the package table of docs/architecture.md true, row by row: who may depend on whom. */
 class ArchitectureTest {
     private static JavaClasses main;
 
@@ -74,6 +79,53 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.plumbline.provider.kubernetes..",
                         "io.plumbline.provider.aws..", "io.plumbline.provider.haproxy..", "io.plumbline.render..",
                         "io.fabric8..", "software.amazon..")
+                .check(main);
+    }
+
+    /**
+     * The engine's rooms, each above the ones it uses: a sub-package depends only on those listed for it, and none
+     * on the top ({@code Engine}, {@code EngineSettings} in {@code engine} itself), so the rooms form no cycle.
+     */
+    @Test
+    void theEnginesRoomsDependOnlyDownward() {
+        Map<String, List<String>> below = new LinkedHashMap<>();
+        below.put("plan", List.of());
+        below.put("schedule", List.of());
+        below.put("drift", List.of("plan"));
+        below.put("history", List.of("schedule"));
+        below.put("loop", List.of("plan", "schedule", "drift", "history"));
+        below.put("review", List.of("plan", "history", "loop"));
+        for (Map.Entry<String, List<String>> room : below.entrySet()) {
+            List<String> forbidden = new ArrayList<>();
+            for (String other : below.keySet()) {
+                if (!other.equals(room.getKey()) && !room.getValue().contains(other)) {
+                    forbidden.add("io.plumbline.engine." + other + "..");
+                }
+            }
+            forbidden.add("io.plumbline.engine");
+            noClasses().that().resideInAPackage("io.plumbline.engine." + room.getKey() + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(forbidden.toArray(String[]::new))
+                    .check(main);
+        }
+        classes().that().resideInAPackage("io.plumbline.engine..")
+                .should().resideInAnyPackage(below.keySet().stream().map(r -> "io.plumbline.engine." + r)
+                        .toArray(String[]::new))
+                .orShould().resideInAPackage("io.plumbline.engine")
+                .check(main);
+    }
+
+    /** The floors of the table, and the engine's rooms, form no cycle (the model's records may nest both ways). */
+    @Test
+    void noCyclesBetweenFloorsOrRooms() {
+        slices().matching("io.plumbline.(*)..").should().beFreeOfCycles().check(main);
+        slices().matching("io.plumbline.engine.(*)..").should().beFreeOfCycles().check(main);
+    }
+
+    @Test
+    void onlyProvidersAndTheCompositionRootUseRender() {
+        noClasses().that().resideOutsideOfPackages("io.plumbline.render..", "io.plumbline.provider..",
+                        "io.plumbline.app..")
+                .should().dependOnClassesThat().resideInAPackage("io.plumbline.render..")
                 .check(main);
     }
 

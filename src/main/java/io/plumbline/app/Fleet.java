@@ -2,7 +2,7 @@ package io.plumbline.app;
 
 import io.plumbline.cluster.ClusterSettings;
 import io.plumbline.cluster.LeaseCoordinator;
-import io.plumbline.engine.Assignment;
+import io.plumbline.engine.loop.Assignment;
 import io.plumbline.metrics.Metrics;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,6 +1,6 @@
 package io.plumbline.app;
 
-import io.plumbline.engine.EnvironmentScope;
+import io.plumbline.engine.loop.EnvironmentScope;
 import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.spec.haproxy.HaproxySpec;
 import java.util.Optional;

@@ -1,12 +1,12 @@
 package io.plumbline.cli;
 
-import io.plumbline.engine.Ancestry;
-import io.plumbline.engine.Links;
-import io.plumbline.engine.Reconciled;
-import io.plumbline.engine.Reconciler;
-import io.plumbline.engine.StatusSink;
-import io.plumbline.engine.SyncWindows;
-import io.plumbline.engine.Trigger;
+import io.plumbline.engine.plan.Ancestry;
+import io.plumbline.engine.loop.Links;
+import io.plumbline.engine.loop.Reconciled;
+import io.plumbline.engine.loop.Reconciler;
+import io.plumbline.engine.loop.StatusSink;
+import io.plumbline.engine.plan.SyncWindows;
+import io.plumbline.engine.schedule.Trigger;
 import io.plumbline.metrics.Metrics;
 import io.plumbline.model.InvalidInputException;
 import io.plumbline.model.LoadedEnvironment;

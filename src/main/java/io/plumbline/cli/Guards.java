@@ -1,7 +1,7 @@
 package io.plumbline.cli;
 
 import io.plumbline.diff.DeletionGuard;
-import io.plumbline.engine.ProviderPlan;
+import io.plumbline.engine.plan.ProviderPlan;
 import io.plumbline.model.LoadedEnvironment;
 
 /** The deletion guard's verdict on one provider's plan, with the environment's limit and the commit's trailers. */

@@ -1,6 +1,6 @@
 package io.plumbline.cli;
 
-import io.plumbline.engine.ProviderPlan;
+import io.plumbline.engine.plan.ProviderPlan;
 import io.plumbline.model.LoadedEnvironment;
 import java.io.PrintWriter;
 import java.util.List;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.plumbline.diff.DeletionGuard;
-import io.plumbline.engine.ProviderPlan;
+import io.plumbline.engine.plan.ProviderPlan;
 import io.plumbline.model.Action;
 import io.plumbline.model.Change;
 import io.plumbline.model.LoadedEnvironment;

@@ -3,7 +3,7 @@ package io.plumbline.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumbline.diff.DeletionGuard;
-import io.plumbline.engine.ProviderPlan;
+import io.plumbline.engine.plan.ProviderPlan;
 import io.plumbline.model.Action;
 import io.plumbline.model.Change;
 import io.plumbline.model.FieldChange;

@@ -1,7 +1,7 @@
 package io.plumbline.cli;
 
-import io.plumbline.engine.History;
-import io.plumbline.engine.Promotion;
+import io.plumbline.engine.history.History;
+import io.plumbline.engine.review.Promotion;
 import io.plumbline.load.EnvironmentLoader;
 import io.plumbline.model.RefusedException;
 import io.plumbline.source.BranchNames;

@@ -1,8 +1,8 @@
 package io.plumbline.cli;
 
 import io.plumbline.app.Providers;
-import io.plumbline.engine.Pipeline;
-import io.plumbline.engine.ProviderPlan;
+import io.plumbline.engine.plan.Pipeline;
+import io.plumbline.engine.plan.ProviderPlan;
 import io.plumbline.model.LoadedEnvironment;
 import java.io.IOException;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.plumbline.cli;
 
-import io.plumbline.engine.Progress;
+import io.plumbline.engine.plan.Progress;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;

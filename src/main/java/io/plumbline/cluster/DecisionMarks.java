@@ -2,7 +2,7 @@ package io.plumbline.cluster;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
-import io.plumbline.engine.Assignment.Decisions;
+import io.plumbline.engine.loop.Assignment.Decisions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

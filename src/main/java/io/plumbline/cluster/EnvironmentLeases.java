@@ -1,7 +1,7 @@
 package io.plumbline.cluster;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
-import io.plumbline.engine.Assignment.Replica;
+import io.plumbline.engine.loop.Assignment.Replica;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.plumbline.cluster;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.plumbline.engine.Assignment;
+import io.plumbline.engine.loop.Assignment;
 import io.plumbline.metrics.Metrics;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,27 @@
 package io.plumbline.engine;
 
+import io.plumbline.engine.drift.DriftReport;
+import io.plumbline.engine.history.Hold;
+import io.plumbline.engine.history.Holds;
+import io.plumbline.engine.history.OutcomeListener;
+import io.plumbline.engine.history.ResumePoint;
+import io.plumbline.engine.history.Suspensions;
+import io.plumbline.engine.loop.Assignment;
+import io.plumbline.engine.loop.EnvironmentScope;
+import io.plumbline.engine.loop.Environments;
+import io.plumbline.engine.loop.Keeping;
+import io.plumbline.engine.loop.Reconciler;
+import io.plumbline.engine.loop.Running;
+import io.plumbline.engine.loop.StatusSink;
+import io.plumbline.engine.plan.Pipeline;
+import io.plumbline.engine.plan.WindowStatus;
+import io.plumbline.engine.review.PlanListener;
+import io.plumbline.engine.review.PlanReport;
+import io.plumbline.engine.review.PullRequestPlanner;
+import io.plumbline.engine.schedule.HeadsHandler;
+import io.plumbline.engine.schedule.Poller;
+import io.plumbline.engine.schedule.Timers;
+import io.plumbline.engine.schedule.Trigger;
 import io.plumbline.load.EnvironmentLoader;
 import io.plumbline.metrics.Metrics;
 import io.plumbline.model.LoadedEnvironment;

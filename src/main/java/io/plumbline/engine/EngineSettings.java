@@ -1,5 +1,7 @@
 package io.plumbline.engine;
 
+import io.plumbline.engine.loop.Links;
+import io.plumbline.model.Backoff;
 import java.nio.file.Path;
 import java.time.Duration;
 

@@ -1,42 +1,35 @@
 package io.plumbline.http;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
-import io.plumbline.app.BuildVersion;
-import io.plumbline.app.Fleet;
 import io.plumbline.app.ProviderSettings;
 import io.plumbline.app.Providers;
+import io.plumbline.app.ServiceParts;
 import io.plumbline.app.ServiceRole;
-import io.plumbline.engine.Assignment;
-import io.plumbline.engine.Backoff;
+import io.plumbline.app.StatusReporting;
 import io.plumbline.engine.Engine;
 import io.plumbline.engine.EngineSettings;
-import io.plumbline.engine.History;
-import io.plumbline.engine.Links;
-import io.plumbline.engine.OutcomeListener;
-import io.plumbline.engine.Pipeline;
-import io.plumbline.engine.PlanListener;
+import io.plumbline.engine.history.History;
+import io.plumbline.engine.history.OutcomeListener;
+import io.plumbline.engine.loop.Assignment;
+import io.plumbline.engine.review.PlanListener;
 import io.plumbline.load.EnvironmentLoader;
 import io.plumbline.metrics.Metrics;
-import io.plumbline.metrics.MicrometerMetrics;
-import io.plumbline.source.FileLimits;
 import io.plumbline.source.GitSettings;
 import io.plumbline.source.GitSource;
-import io.plumbline.source.Secret;
 import io.plumbline.source.SignatureCheck;
-import io.plumbline.source.SignaturePolicy;
-import io.prometheus.metrics.core.metrics.Info;
 import jakarta.inject.Singleton;
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
-/** Builds the service's parts from configuration (the built-in {@code plumbline.properties}, a {@code --config} file, environment variables). */
+/**
+ * The service's parts as beans, from configuration (the built-in {@code plumbline.properties}, a {@code --config}
+ * file, environment variables). Each method reads its values and hands them to the composition root
+ * ({@link ServiceParts}), which builds the part. The factories stay with the controllers that use the beans and
+ * say only which setting configures which part.
+ */
 @Factory
 public class ServiceFactory {
 
@@ -47,21 +40,14 @@ public class ServiceFactory {
         return ServiceRole.of(role, host);
     }
 
-    /** A proxy agent's series all carry its {@code host}, so the agents of one environment stay apart. */
     @Singleton
     PrometheusMeterRegistry prometheus(ServiceRole role) {
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        role.haproxyHost().ifPresent(host -> registry.config().commonTags("host", host));
-        // plumbline_build_info{version} 1: which build answers (an info metric, so its name keeps the _info).
-        Info build = Info.builder().name("plumbline_build_info").help("The version of Plumbline running")
-                .labelNames("version").register(registry.getPrometheusRegistry());
-        build.setLabelValues(BuildVersion.current());
-        return registry;
+        return ServiceParts.prometheus(role);
     }
 
     @Singleton
     Metrics metrics(PrometheusMeterRegistry registry) {
-        return new MicrometerMetrics(registry);
+        return ServiceParts.metrics(registry);
     }
 
     @Singleton
@@ -75,23 +61,20 @@ public class ServiceFactory {
                             @Value("${plumbline.git.pr-refs:}") List<String> prRefs,
                             @Value("${plumbline.git.timeout:60s}") Duration timeout,
                             @Value("${plumbline.git.plan-forks:false}") boolean planForks) {
-        return new GitSettings(url, branch, Path.of(cacheDir), username, new Secret(token),
-                sshKey.isEmpty() ? null : Path.of(sshKey), knownHosts.isEmpty() ? null : Path.of(knownHosts),
-                // Pull requests are planned by the service; an agent reconciles the branch only.
-                role.agent() ? List.of() : prRefs,
+        return ServiceParts.gitSettings(role, url, branch, cacheDir, username, token, sshKey, knownHosts, prRefs,
                 timeout, planForks);
     }
 
     @Singleton
     SignatureCheck signatureCheck(GitSource source, @Value("${plumbline.git.verify:none}") String mode,
                                   @Value("${plumbline.git.verify-keys:}") String keys) {
-        return source.signatures(SignaturePolicy.of(mode, keys));
+        return ServiceParts.signatureCheck(source, mode, keys);
     }
 
     @Bean(preDestroy = "close")
     @Singleton
     GitSource gitSource(GitSettings settings, @Value("${plumbline.git.max-files:10000}") int maxFiles) {
-        return new GitSource(settings, new FileLimits(maxFiles, FileLimits.DEFAULT.maxFileBytes()));
+        return ServiceParts.gitSource(settings, maxFiles);
     }
 
     @Singleton
@@ -101,9 +84,8 @@ public class ServiceFactory {
                                       @Value("${plumbline.haproxy.root:}") String haproxyRoot,
                                       @Value("${plumbline.haproxy.binary:}") String haproxyBinary,
                                       @Value("${plumbline.haproxy.allowed-folders:}") List<String> haproxyFolders) {
-        return new ProviderSettings(optional(awsEndpoint).map(URI::create), optional(kubeconfig).map(Path::of),
-                optional(context), optional(haproxyRoot).map(Path::of), optional(haproxyBinary).map(Path::of),
-                haproxyFolders.stream().filter(f -> !f.isBlank()).map(Path::of).toList(), true);
+        return ServiceParts.providerSettings(awsEndpoint, kubeconfig, context, haproxyRoot, haproxyBinary,
+                haproxyFolders);
     }
 
     @Bean(preDestroy = "close")
@@ -117,10 +99,6 @@ public class ServiceFactory {
         return new EnvironmentLoader();
     }
 
-    private static Optional<String> optional(String value) {
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
-    }
-
     @Singleton
     EngineSettings engineSettings(@Value("${plumbline.engine.workers:4}") int workers,
                                   @Value("${plumbline.poll.interval:30s}") Duration interval,
@@ -130,16 +108,15 @@ public class ServiceFactory {
                                   @Value("${plumbline.engine.shutdown-grace:60s}") Duration shutdownGrace,
                                   @Value("${plumbline.state-dir:.plumbline/state}") String stateDir,
                                   @Value("${plumbline.public-url:}") String publicUrl) {
-        return new EngineSettings(workers, interval, jitter, new Backoff(retryBase, retryMax), shutdownGrace,
-                Path.of(stateDir), new Links(publicUrl));
+        return ServiceParts.engineSettings(workers, interval, jitter, retryBase, retryMax, shutdownGrace, stateDir,
+                publicUrl);
     }
 
     @Singleton
     History history(EngineSettings settings, Metrics metrics) {
-        return new History(settings.stateDir().resolve("history"), 100, metrics);
+        return ServiceParts.history(settings, metrics);
     }
 
-    /** Alone, this replica reconciles every environment; in a fleet (Kubernetes Leases) a share of them. */
     @Singleton
     Assignment assignment(@Value("${plumbline.cluster.enabled:false}") boolean enabled,
                           @Value("${plumbline.cluster.namespace:plumbline}") String namespace,
@@ -148,17 +125,16 @@ public class ServiceFactory {
                           @Value("${plumbline.cluster.renew-deadline:10s}") Duration renewDeadline,
                           @Value("${plumbline.cluster.retry-period:2s}") Duration retryPeriod,
                           @Value("${plumbline.cluster.kubeconfig:}") String kubeconfig, Metrics metrics) {
-        return Fleet.assignment(enabled, namespace, identity, leaseDuration, renewDeadline, retryPeriod,
-                optional(kubeconfig).map(Path::of), metrics);
+        return ServiceParts.assignment(enabled, namespace, identity, leaseDuration, renewDeadline, retryPeriod,
+                kubeconfig, metrics);
     }
 
-    /** The engine closes the assignment itself, after its last run, so no other replica takes over too early. */
     @Bean(preDestroy = "close")
     @Singleton
     Engine engine(GitSource source, EnvironmentLoader loader, Providers providers, Metrics metrics,
                   List<OutcomeListener> listeners, StatusReporting statuses, PlanListener plans, History history,
                   SignatureCheck signatures, EngineSettings settings, ServiceRole role, Assignment assignment) {
-        return new Engine(source, loader, new Pipeline(providers.all()), metrics, listeners, statuses, plans, history,
-                signatures, settings, role.environments(), assignment);
+        return ServiceParts.engine(source, loader, providers, metrics, listeners, statuses, plans, history,
+                signatures, settings, role, assignment);
     }
 }

@@ -4,24 +4,20 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.plumbline.app.ServiceRole;
+import io.plumbline.app.StatusParts;
+import io.plumbline.app.StatusReporting;
 import io.plumbline.engine.EngineSettings;
-import io.plumbline.engine.PlanListener;
+import io.plumbline.engine.review.PlanListener;
 import io.plumbline.metrics.Metrics;
-import io.plumbline.report.BitbucketServerComment;
-import io.plumbline.report.PullRequestComment;
-import io.plumbline.report.RepositoryPath;
-import io.plumbline.report.RetryPolicy;
-import io.plumbline.report.StatusHost;
 import io.plumbline.report.StatusPublisher;
 import io.plumbline.report.StatusSettings;
-import io.plumbline.report.Statuses;
-import io.plumbline.report.Timeouts;
-import io.plumbline.report.Token;
 import io.plumbline.source.GitSettings;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 
-/** Commit statuses and pull-request comments, from {@code plumbline.status.*}. */
+/**
+ * Commit statuses and pull-request comments as beans, from {@code plumbline.status.*}: the values are read here,
+ * the parts are built by the composition root ({@link StatusParts}).
+ */
 @Factory
 public class StatusFactory {
 
@@ -31,46 +27,22 @@ public class StatusFactory {
                                   @Value("${plumbline.status.api-url:}") String apiUrl,
                                   @Value("${plumbline.status.repository:}") String repository,
                                   @Value("${plumbline.status.token:}") String token) {
-        return new StatusSettings(host, apiUrl, repository, new Token(token),
-                settings.links().entry("{environment}", "{commit}"), git.cacheDir(), Timeouts.DEFAULT);
+        return StatusParts.statusSettings(git, settings, host, apiUrl, repository, token);
     }
 
     @Bean(preDestroy = "close")
     @Singleton
     StatusPublisher statusPublisher(StatusSettings status, EngineSettings settings, Metrics metrics) {
-        return new StatusPublisher(status.reporter(Clock.systemUTC()), settings.stateDir().resolve("status"),
-                RetryPolicy.DEFAULT, metrics::statusPublishFailed);
+        return StatusParts.statusPublisher(status, settings, metrics);
     }
 
     @Singleton
     StatusReporting statusReporting(StatusPublisher publisher, EngineSettings settings, ServiceRole role) {
-        return new StatusReporting(publisher, new Statuses(settings.links().entry("{environment}", "{commit}"),
-                role.haproxyHost()));
+        return StatusParts.statusReporting(publisher, settings, role);
     }
 
-    /**
-     * With {@code plumbline.status.pr-comments: true} and a GitHub, Gitea/Forgejo, GitLab or Bitbucket Server host,
-     * each plan is also a pull-request comment (a merge-request note on GitLab). Bitbucket Cloud serves no
-     * pull-request refs, so its pull requests are never planned and get none.
-     */
     @Singleton
     PlanListener planListener(StatusSettings status, @Value("${plumbline.status.pr-comments:false}") boolean comments) {
-        if (!comments) {
-            return PlanListener.NONE;
-        }
-        StatusHost host = StatusHost.parse(status.host());
-        String api = status.apiUrl() == null || status.apiUrl().isBlank() ? host.defaultApiUrl() : status.apiUrl();
-        RepositoryPath repository = new RepositoryPath(status.repository());
-        return switch (host) {
-            case GITHUB -> new PlanComments(PullRequestComment.github(api, repository, status.token(),
-                    status.timeouts(), Clock.systemUTC()));
-            case GITEA -> new PlanComments(PullRequestComment.gitea(api, repository, status.token(),
-                    status.timeouts(), Clock.systemUTC()));
-            case GITLAB -> new PlanComments(PullRequestComment.gitlab(api, repository, status.token(),
-                    status.timeouts(), Clock.systemUTC()));
-            case BITBUCKET_SERVER -> new PlanComments(new BitbucketServerComment(api, repository, status.token(),
-                    status.timeouts(), Clock.systemUTC()));
-            default -> PlanListener.NONE;
-        };
+        return StatusParts.planListener(status, comments);
     }
 }

@@ -1,10 +1,10 @@
 package io.plumbline.report;
 
+import io.plumbline.model.Backoff;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * How often and how patiently the publisher tries a status: exponential backoff from {@code firstDelay} up to
+ * How often and how patiently the publisher tries a status: the {@link Backoff} from {@code firstDelay} up to
  * {@code maxDelay}, each delay jittered between half and all of it so many statuses do not retry in step.
  *
  * @param maxAttempts tries per status, rate-limited ones included, before it is given up
@@ -22,9 +22,7 @@ public record RetryPolicy(int maxAttempts, Duration firstDelay, Duration maxDela
 
     /** The jittered delay before attempt {@code failedAttempts + 1}. */
     Duration backoff(int failedAttempts) {
-        long ceiling = firstDelay.toMillis() << Math.min(failedAttempts - 1, 20);
-        long capped = Math.min(Math.max(ceiling, 0), maxDelay.toMillis());
-        return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
+        return new Backoff(firstDelay, maxDelay).delay(failedAttempts - 1);
     }
 
     /** The wait before retrying a rate-limited status: what the host asked for, else the backoff. */

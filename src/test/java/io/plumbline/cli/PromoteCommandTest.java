@@ -2,7 +2,7 @@ package io.plumbline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.plumbline.engine.History;
+import io.plumbline.engine.history.History;
 import io.plumbline.model.Health;
 import io.plumbline.model.Outcome;
 import io.plumbline.model.Revision;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
-import io.plumbline.engine.Assignment.Decisions;
+import io.plumbline.engine.loop.Assignment.Decisions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

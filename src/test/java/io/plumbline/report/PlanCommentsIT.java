@@ -2,8 +2,8 @@ package io.plumbline.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.plumbline.engine.PlanReport;
-import io.plumbline.http.PlanComments;
+import io.plumbline.engine.review.PlanReport;
+import io.plumbline.app.PlanComments;
 import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -11,7 +11,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.plumbline.app.ServiceRole;
-import io.plumbline.engine.History;
+import io.plumbline.engine.history.History;
 import io.plumbline.report.AgentResult;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.plumbline.http.page;
 
-import io.plumbline.engine.OutcomeListener;
+import io.plumbline.engine.history.OutcomeListener;
 import io.plumbline.model.Outcome;
 import io.plumbline.model.Revision;
 import jakarta.inject.Singleton;

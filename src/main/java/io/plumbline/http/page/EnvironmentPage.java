@@ -1,8 +1,8 @@
 package io.plumbline.http.page;
 
-import io.plumbline.engine.DriftEntry;
-import io.plumbline.engine.DriftReport;
-import io.plumbline.engine.PlanReport;
+import io.plumbline.engine.drift.DriftEntry;
+import io.plumbline.engine.drift.DriftReport;
+import io.plumbline.engine.review.PlanReport;
 import java.util.List;
 import java.util.Optional;
 

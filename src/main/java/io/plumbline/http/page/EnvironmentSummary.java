@@ -1,8 +1,8 @@
 package io.plumbline.http.page;
 
-import io.plumbline.engine.Hold;
-import io.plumbline.engine.HistoryEntry;
-import io.plumbline.engine.WindowStatus;
+import io.plumbline.engine.history.Hold;
+import io.plumbline.engine.history.HistoryEntry;
+import io.plumbline.engine.plan.WindowStatus;
 import io.plumbline.http.agent.AgentView;
 import io.plumbline.source.CommitInfo;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.plumbline.http.page;
 
-import io.plumbline.engine.HistoryEntry;
+import io.plumbline.engine.history.HistoryEntry;
 import io.plumbline.source.CommitInfo;
 import java.util.HashSet;
 import java.util.List;

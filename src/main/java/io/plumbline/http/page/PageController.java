@@ -6,7 +6,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Produces;
-import io.plumbline.engine.PlanReport;
+import io.plumbline.engine.review.PlanReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,10 +1,10 @@
 package io.plumbline.http.page;
 
-import io.plumbline.engine.DriftReport;
+import io.plumbline.engine.drift.DriftReport;
 import io.plumbline.engine.Engine;
-import io.plumbline.engine.History;
-import io.plumbline.engine.HistoryEntry;
-import io.plumbline.engine.PlanReport;
+import io.plumbline.engine.history.History;
+import io.plumbline.engine.history.HistoryEntry;
+import io.plumbline.engine.review.PlanReport;
 import io.plumbline.http.agent.AgentBoard;
 import io.plumbline.source.CommitInfo;
 import io.plumbline.source.GitSource;

@@ -1,6 +1,6 @@
 package io.plumbline.http.page;
 
-import io.plumbline.engine.PlanReport;
+import io.plumbline.engine.review.PlanReport;
 
 /** One environment's plan at a pull-request head: summary, the changes, and what is destructive. */
 final class PlanView {

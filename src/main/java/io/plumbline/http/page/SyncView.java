@@ -1,8 +1,8 @@
 package io.plumbline.http.page;
 
-import io.plumbline.engine.Hold;
-import io.plumbline.engine.SyncWindows;
-import io.plumbline.engine.WindowStatus;
+import io.plumbline.engine.history.Hold;
+import io.plumbline.engine.plan.SyncWindows;
+import io.plumbline.engine.plan.WindowStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -22,7 +22,6 @@ import io.plumbline.provider.aws.vpc.NatGateways;
 import io.plumbline.provider.aws.vpc.RouteTables;
 import io.plumbline.provider.aws.vpc.Subnets;
 import io.plumbline.provider.aws.vpc.Vpcs;
-import io.plumbline.render.aws.AwsKinds;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -31,14 +30,14 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The kinds the provider manages, in {@link AwsKinds#APPLY_ORDER}. */
+/** The kinds the provider manages, in {@link KindClasses#APPLY_ORDER}. */
 final class AwsKindRegistry {
     private final List<AwsKind> ordered;
     private final Map<String, AwsKind> byName;
 
     private AwsKindRegistry(List<AwsKind> kinds) {
         this.byName = kinds.stream().collect(Collectors.toMap(AwsKind::kind, Function.identity()));
-        this.ordered = AwsKinds.APPLY_ORDER.stream().map(byName::get).toList();
+        this.ordered = KindClasses.APPLY_ORDER.stream().map(byName::get).toList();
     }
 
     static AwsKindRegistry standard() {

@@ -49,12 +49,12 @@ final class Ownership {
             return Change.adopt(c.desired(), c.actual(), "a certificate for this domain exists without Plumbline's "
                     + "marks; listeners use it, Plumbline neither replaces nor deletes it");
         }
-        if (foreign && c.desired() != null && (AwsKinds.CREATED.contains(kind) || createdWhenAbsent(c))) {
+        if (foreign && c.desired() != null && (KindClasses.CREATED.contains(kind) || createdWhenAbsent(c))) {
             return adoptable(c.key()) ? adopting(c) : Change.adopt(c.desired(), c.actual(), "exists without "
                     + "Plumbline's marks; left alone until the environment says adopt: true"
-                    + (AwsKinds.MEMBERS.contains(kind) ? " or declares its group exclusive" : ""));
+                    + (KindClasses.MEMBERS.contains(kind) ? " or declares its group exclusive" : ""));
         }
-        if (foreign && c.action() == Action.ORPHAN && AwsKinds.MEMBERS.contains(kind)) {
+        if (foreign && c.action() == Action.ORPHAN && KindClasses.MEMBERS.contains(kind)) {
             String container = c.key().namespace();
             if (exclusive(c.key()) && prune) {
                 return new Change(Action.DELETE, c.key(), null, c.actual(), List.of(), "not created by Plumbline; "

@@ -34,7 +34,7 @@ final class HaproxyHealth {
                 }
             }
         }
-        Optional<List<String>> allUp = Poll.until(timeout, () -> down(expectedUp).isEmpty()
+        Optional<List<String>> allUp = UnixSocketClient.ANSWERS.until(timeout, () -> down(expectedUp).isEmpty()
                 ? Optional.of(List.of()) : Optional.empty());
         return allUp.isPresent() ? Health.HEALTHY
                 : Health.degraded("failing health checks: " + String.join(", ", down(expectedUp)));

@@ -61,7 +61,7 @@ public final class LocalHaproxy implements AutoCloseable {
 
     private void awaitRunning() {
         RuntimeApi runtime = new RuntimeApi(paths.runtimeSocket());
-        Optional<Long> pid = Poll.until(START_TIMEOUT, () -> {
+        Optional<Long> pid = UnixSocketClient.ANSWERS.until(START_TIMEOUT, () -> {
             if (!process.isAlive()) {
                 return Optional.of(-1L);
             }

@@ -66,7 +66,7 @@ final class Reloader {
             files.swapIn(next, running);
             master.reload();
         });
-        Optional<ProcStatus> after = Poll.until(timeout, () -> settled(before));
+        Optional<ProcStatus> after = UnixSocketClient.ANSWERS.until(timeout, () -> settled(before));
         if (Thread.currentThread().isInterrupted()) {
             after = lastLook(before);
             if (after.isEmpty() || after.get().failed() == before.failed()) {
@@ -139,7 +139,7 @@ final class Reloader {
 
     /** Until the new worker answers on the runtime socket, commands could reach the old one. */
     private void awaitRuntimeOf(long pid) {
-        Optional<Boolean> answered = Poll.until(timeout, () -> {
+        Optional<Boolean> answered = UnixSocketClient.ANSWERS.until(timeout, () -> {
             try {
                 return runtime.pid() == pid ? Optional.of(true) : Optional.empty();
             } catch (ProviderException notYet) {

@@ -49,7 +49,7 @@ final class ServerCommands {
 
     /** A drained server keeps its sessions; it is done when they have ended. */
     private void awaitDrained(LiveServer live, List<String> errors) {
-        Optional<Integer> drained = Poll.until(drainTimeout, () -> {
+        Optional<Integer> drained = UnixSocketClient.ANSWERS.until(drainTimeout, () -> {
             int sessions = runtime.sessions(live.backend(), live.name());
             return sessions == 0 ? Optional.of(0) : Optional.empty();
         });

@@ -1,6 +1,7 @@
 package io.plumbline.provider.haproxy;
 
 import io.plumbline.provider.Fence;
+import io.plumbline.provider.Poll;
 import io.plumbline.provider.ProviderException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,6 +20,8 @@ import java.time.Duration;
  * rounds of a wait included, is sent only while the fence says the environment is still this process's.
  */
 final class UnixSocketClient {
+    /** How a wait on HAProxy asks its sockets again: every 50 ms, as they answer within a millisecond. */
+    static final Poll ANSWERS = Poll.every(Duration.ofMillis(50));
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
     private final Path socket;
     private final String role;

@@ -15,6 +15,7 @@ import io.plumbline.model.Resource;
 import io.plumbline.model.ResourceKey;
 import io.plumbline.model.spec.Sync;
 import io.plumbline.provider.Fence;
+import io.plumbline.provider.Poll;
 import io.plumbline.provider.Provider;
 import io.plumbline.provider.ProviderException;
 import io.plumbline.render.kubernetes.KindRegistry;
@@ -226,26 +227,15 @@ public final class KubernetesProvider implements Provider, AutoCloseable {
             return;
         }
         long deadline = System.nanoTime() + DEFINITION_TIMEOUT.toNanos();
+        Poll poll = Poll.every(DEFINITION_POLL).fencedBy(fence);
         for (ResourceKey key : definitions) {
-            while (!CustomResourceDefinitions.established(cluster.get(key))) {
-                fence.check();
-                if (System.nanoTime() > deadline) {
-                    throw ProviderException.retryable("kubernetes: " + CustomResourceDefinitions.name(key)
-                            + " was not established within " + DEFINITION_TIMEOUT.toSeconds() + "s", null);
-                }
-                pause();
-            }
+            Duration left = Duration.ofNanos(deadline - System.nanoTime());
+            poll.await(left, () -> CustomResourceDefinitions.established(cluster.get(key)),
+                    "kubernetes: interrupted while waiting for definitions", () -> "kubernetes: "
+                            + CustomResourceDefinitions.name(key) + " was not established within "
+                            + DEFINITION_TIMEOUT.toSeconds() + "s");
         }
         cluster.forgetDiscovery();
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(DEFINITION_POLL.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ProviderException.retryable("kubernetes: interrupted while waiting for definitions", e);
-        }
     }
 
     /** Runs a step that talks to the server, turning its failures into what the engine understands. */

@@ -3,6 +3,7 @@ package io.plumbline.provider.kubernetes;
 import io.plumbline.model.Health;
 import io.plumbline.model.ResourceKey;
 import io.plumbline.provider.Fence;
+import io.plumbline.provider.Poll;
 import io.plumbline.render.kubernetes.Nodes;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -19,7 +21,7 @@ import java.util.stream.Collectors;
  * with the reason its pods (or a Deployment's ReplicaSets) give when they give one.
  */
 final class RolloutWatch {
-    private static final long FIRST_WAIT_MILLIS = 200;
+    private static final Duration FIRST_WAIT = Duration.ofMillis(200);
     private final Cluster cluster;
     private final Duration pollInterval;
 
@@ -28,27 +30,23 @@ final class RolloutWatch {
         this.pollInterval = pollInterval;
     }
 
-    /** Reads again until settled or {@code timeout}, checking {@code fence} before each round. */
+    /** Reads again until settled or {@code timeout}, checking {@code fence} before and after every pause. */
     Health await(List<ResourceKey> deployments, Duration timeout, Fence fence) {
         if (deployments.isEmpty()) {
             return Health.HEALTHY;
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Map<ResourceKey, Map<String, Object>> bodies = read(deployments);
         // Most rollouts of a small change finish in well under a second: look again soon, then back off to the
         // configured interval so a long rollout costs few calls.
-        long wait = Math.min(FIRST_WAIT_MILLIS, pollInterval.toMillis());
-        while (!settled(deployments, bodies) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(Math.max(1, Math.min(wait, (deadline - System.nanoTime()) / 1_000_000)));
-                wait = Math.min(wait * 2, pollInterval.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Health.unknown("interrupted while waiting for rollouts");
-            }
-            fence.check();
-            bodies = read(deployments);
+        Poll poll = Poll.every(pollInterval).startingAt(FIRST_WAIT).fencedBy(fence);
+        AtomicReference<Map<ResourceKey, Map<String, Object>>> last = new AtomicReference<>();
+        Optional<Boolean> settled = poll.until(timeout, () -> {
+            last.set(read(deployments));
+            return settled(deployments, last.get()) ? Optional.of(true) : Optional.empty();
+        });
+        if (settled.isEmpty() && Thread.currentThread().isInterrupted()) {
+            return Health.unknown("interrupted while waiting for rollouts");
         }
+        Map<ResourceKey, Map<String, Object>> bodies = last.get();
         List<Health> all = new ArrayList<>();
         for (ResourceKey key : deployments) {
             all.add(verdict(key, bodies.get(key), timeout));

@@ -2,11 +2,11 @@ package io.plumbline.http.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.plumbline.engine.DriftEntry;
-import io.plumbline.engine.DriftReport;
-import io.plumbline.engine.HistoryEntry;
-import io.plumbline.engine.Hold;
-import io.plumbline.engine.WindowStatus;
+import io.plumbline.engine.drift.DriftEntry;
+import io.plumbline.engine.drift.DriftReport;
+import io.plumbline.engine.history.HistoryEntry;
+import io.plumbline.engine.history.Hold;
+import io.plumbline.engine.plan.WindowStatus;
 import io.plumbline.http.agent.AgentView;
 import io.plumbline.source.CommitInfo;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package io.plumbline.provider.haproxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.plumbline.engine.Pipeline;
+import io.plumbline.engine.plan.Pipeline;
 import io.plumbline.model.Action;
 import io.plumbline.model.Change;
 import io.plumbline.model.ChangeSet;

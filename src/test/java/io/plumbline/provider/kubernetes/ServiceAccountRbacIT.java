@@ -13,7 +13,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.plumbline.cluster.ClusterSettings;
 import io.plumbline.cluster.FleetReplica;
-import io.plumbline.engine.Pipeline;
+import io.plumbline.engine.plan.Pipeline;
 import io.plumbline.metrics.Metrics;
 import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.RawManifest;

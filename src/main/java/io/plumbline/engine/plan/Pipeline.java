@@ -1,0 +1,150 @@
+package io.plumbline.engine.plan;
+
+import io.plumbline.diff.DeletionGuard;
+import io.plumbline.model.Health;
+import io.plumbline.model.LoadedEnvironment;
+import io.plumbline.model.ObjectResult;
+import io.plumbline.model.Resource;
+import io.plumbline.provider.Fence;
+import io.plumbline.provider.Provider;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Plans and applies one environment across providers. Providers run in the order given (AWS, then
+ * Kubernetes, then HAProxy): a later provider starts only when the earlier ones applied and are healthy,
+ * so traffic never moves to something that is not up.
+ */
+public final class Pipeline {
+    private final List<Provider> providers;
+    private final Progress progress;
+
+    public Pipeline(List<Provider> providers) {
+        this(providers, Progress.NONE);
+    }
+
+    private Pipeline(List<Provider> providers, Progress progress) {
+        this.providers = List.copyOf(providers);
+        this.progress = progress;
+    }
+
+    /** The same pipeline, telling {@code progress} what each apply does while it runs. */
+    public Pipeline with(Progress progress) {
+        return new Pipeline(providers, progress);
+    }
+
+    /**
+     * Render, observe and diff every provider the environment uses. Writes nothing, and refuses nothing: a plan the
+     * deletion guard would refuse is still shown in full; {@link #apply} refuses it.
+     */
+    public List<ProviderPlan> plan(LoadedEnvironment env) {
+        List<ProviderPlan> plans = new ArrayList<>();
+        for (Provider provider : providers) {
+            if (!provider.appliesTo(env)) {
+                continue;
+            }
+            List<Resource> desired = provider.render(env);
+            List<Resource> actual = provider.observe(env, desired);
+            var changes = provider.diff(env, desired, actual);
+            plans.add(new ProviderPlan(provider, changes));
+        }
+        return plans;
+    }
+
+    /**
+     * Applies the plans in order, waiting for health after each provider. The deletion guard judges every plan
+     * and every provider runs its pre-flight first, so a refusal stops the whole environment before anything is
+     * written.
+     */
+    public Applied apply(LoadedEnvironment env, List<ProviderPlan> plans) {
+        return apply(env, plans, Fence.NONE);
+    }
+
+    /**
+     * As {@link #apply(LoadedEnvironment, List)}; {@code fence} is checked before each provider starts and handed to
+     * it, which checks it before each of its writes and waits: it stops the apply by throwing {@link
+     * io.plumbline.provider.NotOwnedException} once a replica of a fleet no longer owns the environment.
+     */
+    public Applied apply(LoadedEnvironment env, List<ProviderPlan> plans, Fence fence) {
+        try {
+            return applyInOrder(env, plans, fence);
+        } finally {
+            progress.finished();
+        }
+    }
+
+    private Applied applyInOrder(LoadedEnvironment env, List<ProviderPlan> plans, Fence fence) {
+        plans.forEach(p -> DeletionGuard.check(p.name(), p.changes(),
+                env.environment().spec().sync().maxDeletePercent(), env.revision()));
+        if (plans.stream().anyMatch(p -> p.changes().hasWrites())) {
+            plans.forEach(p -> p.provider().preflight(env));
+        }
+        Map<String, List<ObjectResult>> results = new LinkedHashMap<>();
+        List<Health> health = new ArrayList<>();
+        for (ProviderPlan plan : plans) {
+            fence.check();
+            int writes = plan.changes().filter(c -> c.action().writes()).size();
+            progress.step(plan.name(), "applying " + writes + (writes == 1 ? " change" : " changes"));
+            List<ObjectResult> applied = plan.provider().apply(env, plan.changes(), fence);
+            results.put(plan.name(), applied);
+            progress.step(plan.name(), "waiting for what it applied to be healthy");
+            Health h = plan.provider().health(env, applied, fence);
+            health.add(h);
+            boolean failed = applied.stream().anyMatch(r -> r.result() == ObjectResult.Result.FAILED);
+            if (failed || !h.isHealthy()) {
+                // A change the target took in but did not come up on reads as the health failure it is.
+                String why = failed && (!unhealthy(applied) || h.isHealthy()) ? failures(applied)
+                        : plan.name() + " is " + h.status().name().toLowerCase()
+                        + (h.reason().isEmpty() ? "" : ": " + h.reason());
+                return new Applied(results, Health.worst(health), why);
+            }
+        }
+        return new Applied(results, Health.worst(health), "");
+    }
+
+    /** A pull request's plan of {@code env} is done: each provider may let go of what it kept for it alone. */
+    public void planned(LoadedEnvironment env) {
+        providers.forEach(p -> p.planned(env));
+    }
+
+    /** The environment left the repository: each provider may let go of what it kept for it. */
+    public void forget(String environment) {
+        providers.forEach(p -> p.forget(environment));
+    }
+
+    /** Whether every failure among {@code applied} is a health failure (none failed counts too). */
+    private static boolean unhealthy(List<ObjectResult> applied) {
+        return applied.stream().noneMatch(r -> r.result() == ObjectResult.Result.FAILED
+                && r.failure() != ObjectResult.Failure.UNHEALTHY);
+    }
+
+    private static String failures(List<ObjectResult> applied) {
+        List<ObjectResult> failed = applied.stream().filter(r -> r.result() == ObjectResult.Result.FAILED).toList();
+        ObjectResult first = failed.get(0);
+        return first.key() + ": " + first.message() + (failed.size() > 1 ? " (+" + (failed.size() - 1)
+                + " more failed)" : "");
+    }
+
+    /** What {@link #apply} did; {@code error} is empty when everything applied and is healthy. */
+    public record Applied(Map<String, List<ObjectResult>> results, Health health, String error) {
+        public boolean ok() {
+            return error.isEmpty();
+        }
+
+        /**
+         * Whether everything applied but did not become healthy: no object failed, or those that failed were taken
+         * in by the target, which did not come up on them.
+         */
+        public boolean unhealthy() {
+            return !ok() && results.values().stream().allMatch(Pipeline::unhealthy);
+        }
+
+        /** Whether an object failed in a way that may pass (not rejected by the target): worth a retry. */
+        public boolean transientFailure() {
+            return results.values().stream().flatMap(List::stream)
+                    .anyMatch(r -> r.result() == ObjectResult.Result.FAILED && !r.permanent());
+        }
+    }
+}
