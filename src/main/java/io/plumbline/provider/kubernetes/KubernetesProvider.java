@@ -3,6 +3,7 @@ package io.plumbline.provider.kubernetes;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.plumbline.diff.DeletionGuard;
+import io.plumbline.diff.Vocabulary;
 import io.plumbline.model.Action;
 import io.plumbline.model.Change;
 import io.plumbline.model.ChangeSet;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -43,6 +45,13 @@ import java.util.function.Supplier;
  * <p>Close it to stop its watches; the client stays the caller's to close.
  */
 public final class KubernetesProvider implements Provider, AutoCloseable {
+    /**
+     * Rule kinds are rules (a PrometheusRule); a field whose path names a certificate names one; the replica counts
+     * of a workload or an autoscaler are capacities.
+     */
+    static final Vocabulary WORDS = new Vocabulary(key -> KubernetesKeys.kind(key).contains("Rule"),
+            path -> path.toLowerCase(Locale.ROOT).contains("certificate"), Set.of("replicas", "minReplicas",
+            "maxReplicas"));
     private static final Duration DEFINITION_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration DEFINITION_POLL = Duration.ofMillis(200);
     private final KubernetesRenderer renderer;
@@ -141,6 +150,10 @@ public final class KubernetesProvider implements Provider, AutoCloseable {
      */
     @Override
     public ChangeSet diff(LoadedEnvironment env, List<Resource> desired, List<Resource> actual) {
+        return WORDS.describe(confirmed(env, desired, actual));
+    }
+
+    private ChangeSet confirmed(LoadedEnvironment env, List<Resource> desired, List<Resource> actual) {
         // a namespace deletion takes its contents along: kept when it holds what is not ours
         ChangeSet plan = guarded(env, () -> namespacePrune.judge(planner.plan(env, desired, actual), env.name()));
         Set<ResourceKey> autoscaled = KubernetesPlanner.autoscaled(desired);
