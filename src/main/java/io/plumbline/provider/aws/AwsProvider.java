@@ -1,6 +1,5 @@
 package io.plumbline.provider.aws;
 
-import io.plumbline.diff.DeletionGuard;
 import io.plumbline.diff.Planner;
 import io.plumbline.diff.TreeDiff;
 import io.plumbline.diff.Vocabulary;
@@ -149,7 +148,6 @@ public final class AwsProvider implements Provider, AutoCloseable {
         if (!plan.hasWrites()) {
             return results;
         }
-        DeletionGuard.check(name(), plan, env.environment().spec().sync().maxDeletePercent(), env.revision());
         AwsContext ctx = context(env);
         AccountGuard.check(ctx);
         for (AwsKind kind : kinds.inOrder()) {

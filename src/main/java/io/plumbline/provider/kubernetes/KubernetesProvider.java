@@ -2,7 +2,6 @@ package io.plumbline.provider.kubernetes;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.plumbline.diff.DeletionGuard;
 import io.plumbline.diff.Vocabulary;
 import io.plumbline.model.Action;
 import io.plumbline.model.Change;
@@ -14,7 +13,6 @@ import io.plumbline.model.ObjectResult;
 import io.plumbline.model.Problem;
 import io.plumbline.model.Resource;
 import io.plumbline.model.ResourceKey;
-import io.plumbline.model.spec.Sync;
 import io.plumbline.provider.Fence;
 import io.plumbline.provider.Provider;
 import io.plumbline.provider.ProviderException;
@@ -193,9 +191,6 @@ public final class KubernetesProvider implements Provider, AutoCloseable {
      */
     @Override
     public List<ObjectResult> apply(LoadedEnvironment env, ChangeSet plan, Fence fence) {
-        Sync sync = env.environment().spec().sync();
-        // checked again here: a plan may reach apply without passing through diff
-        DeletionGuard.check(name(), plan, sync.maxDeletePercent(), env.revision());
         Set<ResourceKey> autoscaled = KubernetesPlanner.autoscaled(plan.changes().stream()
                 .map(Change::desired).filter(Objects::nonNull).toList());
         List<ObjectResult> results = new ArrayList<>();
