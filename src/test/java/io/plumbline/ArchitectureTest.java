@@ -4,11 +4,19 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.plumbline.engine.loop.Assignment;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.plumbline.model.Change;
+import io.plumbline.model.FieldChange;
+import io.plumbline.model.ResourceKey;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,7 +86,8 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.plumbline.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.plumbline.provider.kubernetes..",
                         "io.plumbline.provider.aws..", "io.plumbline.provider.haproxy..", "io.plumbline.render..",
-                        "io.fabric8..", "software.amazon..")
+                        "io.plumbline.model.spec.aws..", "io.plumbline.model.spec.kubernetes..",
+                        "io.plumbline.model.spec.haproxy..", "io.fabric8..", "software.amazon..")
                 .check(main);
     }
 
@@ -127,6 +136,50 @@ class ArchitectureTest {
                         "io.plumbline.app..")
                 .should().dependOnClassesThat().resideInAPackage("io.plumbline.render..")
                 .check(main);
+    }
+
+    /**
+     * A provider's words (its notes, its kinds, its field names) are its own: the engine reads what a change is from
+     * the typed facts the provider sets on it, never by matching text. A class of the engine that reads a change's
+     * note, an object's kind or a field's path (a call or a method reference) may not also match strings.
+     */
+    @Test
+    void theEngineNeverMatchesAProvidersWords() {
+        classes().that().resideInAPackage("io.plumbline.engine..")
+                .should(new ArchCondition<JavaClass>("not match the text of a change's note, kind or field path") {
+                    @Override
+                    public void check(JavaClass engineClass, ConditionEvents events) {
+                        Set<JavaAccess<?>> words = new java.util.HashSet<>();
+                        Set<JavaAccess<?>> matching = new java.util.HashSet<>();
+                        engineClass.getCodeUnits().forEach(unit -> {
+                            unit.getMethodCallsFromSelf().forEach(call -> sort(call, words, matching));
+                            unit.getMethodReferencesFromSelf().forEach(ref -> sort(ref, words, matching));
+                        });
+                        if (!words.isEmpty() && !matching.isEmpty()) {
+                            events.add(SimpleConditionEvent.violated(engineClass, engineClass.getName() + " reads "
+                                    + words.iterator().next().getDescription() + " and matches text: "
+                                    + matching.iterator().next().getDescription()));
+                        }
+                    }
+                })
+                .check(main);
+    }
+
+    private static final Set<String> TEXT_MATCHING = Set.of("startsWith", "endsWith", "contains", "matches", "equals",
+            "equalsIgnoreCase", "indexOf", "lastIndexOf", "regionMatches", "replaceAll", "replaceFirst", "split",
+            "toLowerCase", "toUpperCase");
+
+    private static void sort(JavaAccess<?> access, Set<JavaAccess<?>> words, Set<JavaAccess<?>> matching) {
+        String owner = access.getTargetOwner().getName();
+        String name = access.getName();
+        if (owner.equals(Change.class.getName()) && name.equals("note")
+                || owner.equals(ResourceKey.class.getName()) && name.equals("kind")
+                || owner.equals(FieldChange.class.getName()) && name.equals("path")) {
+            words.add(access);
+        } else if (owner.equals(String.class.getName()) && TEXT_MATCHING.contains(name)
+                || owner.startsWith("java.util.regex.")) {
+            matching.add(access);
+        }
     }
 
     @Test

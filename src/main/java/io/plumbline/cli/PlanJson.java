@@ -32,7 +32,7 @@ final class PlanJson {
         List<Map<String, Object>> changes = new ArrayList<>();
         List<Map<String, Object>> refused = new ArrayList<>();
         for (ProviderPlan p : plans) {
-            DeletionGuard.Verdict guard = Guards.verdict(env, p);
+            DeletionGuard.Verdict guard = p.guard();
             p.changes().changes().forEach(c -> changes.add(change(c, guard.refused() && c.action() == Action.DELETE)));
             if (guard.refused()) {
                 Map<String, Object> r = new LinkedHashMap<>();

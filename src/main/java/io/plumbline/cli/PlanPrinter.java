@@ -30,7 +30,7 @@ final class PlanPrinter {
         for (ProviderPlan plan : plans) {
             out.println();
             out.println(plan.name() + ":");
-            DeletionGuard.Verdict guard = Guards.verdict(env, plan);
+            DeletionGuard.Verdict guard = plan.guard();
             for (Change c : plan.changes().changes()) {
                 totals.merge(c.action(), 1, Integer::sum);
                 if (c.action() == Action.NOOP) {

@@ -2,7 +2,6 @@ package io.plumbline.diff;
 
 import io.plumbline.model.Action;
 import io.plumbline.model.ChangeSet;
-import io.plumbline.model.RefusedException;
 import io.plumbline.model.Revision;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,7 +36,7 @@ public final class DeletionGuard {
         }
     }
 
-    /** Judges a plan without throwing, so a plan can show what apply would refuse. */
+    /** Judges a plan without throwing: the pipeline keeps the verdict with the plan, which shows it and apply enforces. */
     public static Verdict verdict(String provider, ChangeSet plan, int maxDeletePercent, Revision revision) {
         long deletes = plan.with(Action.DELETE).size();
         long managed = plan.filter(c -> c.actual() != null && (c.actual().owned() || c.action() == Action.DELETE))
@@ -55,14 +54,6 @@ public final class DeletionGuard {
                     TRAILER, deletes));
         }
         return new Verdict(deletes, managed, false, "");
-    }
-
-    /** Throws what {@link #verdict} refuses; called before anything is written. */
-    public static void check(String provider, ChangeSet plan, int maxDeletePercent, Revision revision) {
-        Verdict v = verdict(provider, plan, maxDeletePercent, revision);
-        if (v.refused()) {
-            throw new RefusedException(v.reason());
-        }
     }
 
     static long allowedByCommit(Revision revision) {

@@ -55,7 +55,11 @@ public final class Planner {
         return new ChangeSet(changes);
     }
 
-    private static Change undeclared(Resource actual, boolean prune) {
+    /**
+     * An object found that the environment does not declare: deleted when it carries the marks and pruning is on,
+     * otherwise kept and shown with why. Objects without the marks are never deleted.
+     */
+    public static Change undeclared(Resource actual, boolean prune) {
         if (!actual.owned()) {
             return Change.orphan(actual, "not created by Plumbline for this environment; never deleted");
         }

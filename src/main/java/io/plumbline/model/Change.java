@@ -13,11 +13,19 @@ import java.util.stream.Collectors;
  * @param note    why, when the action needs explaining (an orphan kept, a field left to an autoscaler)
  * @param idleCost the object costs money for as long as it exists, used or not (a NAT gateway, an address); the
  *                 provider says so, and plans show it so that nobody keeps one by mistake
+ * @param facts   what the provider knows the change to be (a rule, drift, a certificate or a capacity field), read
+ *                in place of its notes and names
  */
 public record Change(Action action, ResourceKey key, Resource desired, Resource actual, List<FieldChange> fields,
-                     String note, boolean idleCost) {
+                     String note, boolean idleCost, ChangeFacts facts) {
     public Change {
         fields = fields == null ? List.of() : List.copyOf(fields);
+        facts = facts == null ? ChangeFacts.NONE : facts;
+    }
+
+    public Change(Action action, ResourceKey key, Resource desired, Resource actual, List<FieldChange> fields,
+                  String note, boolean idleCost) {
+        this(action, key, desired, actual, fields, note, idleCost, ChangeFacts.NONE);
     }
 
     public Change(Action action, ResourceKey key, Resource desired, Resource actual, List<FieldChange> fields,
@@ -27,7 +35,12 @@ public record Change(Action action, ResourceKey key, Resource desired, Resource 
 
     /** The same change, marked as keeping an object that costs money while idle. */
     public Change withIdleCost() {
-        return new Change(action, key, desired, actual, fields, note, true);
+        return new Change(action, key, desired, actual, fields, note, true, facts);
+    }
+
+    /** The same change with these facts. */
+    public Change with(ChangeFacts facts) {
+        return new Change(action, key, desired, actual, fields, note, idleCost, facts);
     }
 
     /** Whether the object exists after this change and costs money while idle. */

@@ -87,8 +87,7 @@ public final class DriftChecker {
         if (c.action() == Action.CREATE) {
             return List.<String[]>of(new String[] {"(missing)", "exists", "missing"});
         }
-        boolean declaredDrift = c.action() == Action.DELETE
-                || (c.action() == Action.ORPHAN && c.note() != null && c.note().startsWith("drift"));
+        boolean declaredDrift = c.action() == Action.DELETE || (c.action() == Action.ORPHAN && c.facts().drift());
         return declaredDrift ? List.<String[]>of(new String[] {"(not declared)", "absent", "exists"}) : List.of();
     }
 

@@ -2,20 +2,17 @@ package io.plumbline.engine.plan;
 
 import io.plumbline.model.Action;
 import io.plumbline.model.Change;
+import io.plumbline.model.ChangeFacts;
 import io.plumbline.model.FieldChange;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Which planned changes a reviewer must not miss: deletions, security-group rule removals, certificate swaps and
- * capacity reductions.
+ * Which planned changes a reviewer must not miss: deletions, rule removals, certificate swaps and capacity
+ * reductions. What is a rule, a certificate or a capacity the provider says, in the facts it sets on each change.
  */
 public final class Destructive {
-    private static final Set<String> CAPACITY = Set.of("min", "max", "desired", "replicas", "minReplicas",
-            "maxReplicas", "minSize", "maxSize", "desiredCapacity", "desiredSize");
-
     private Destructive() {
     }
 
@@ -23,15 +20,16 @@ public final class Destructive {
     public static List<String> flags(List<Change> changes) {
         List<String> flags = new ArrayList<>();
         for (Change c : changes) {
+            ChangeFacts facts = c.facts();
             if (c.action() == Action.DELETE) {
-                flags.add((c.key().kind().contains("Rule") ? "removes rule " : "deletes ") + c.key());
+                flags.add((facts.rule() ? "removes rule " : "deletes ") + c.key());
             } else if (c.action() == Action.UPDATE) {
                 for (FieldChange f : c.fields()) {
-                    String leaf = f.path().replaceAll(".*[.\\]]", "").replaceAll("\\[.*", "");
-                    if (f.path().toLowerCase().contains("certificate")) {
+                    String capacity = facts.capacities().get(f.path());
+                    if (facts.certificates().contains(f.path())) {
                         flags.add("swaps the certificate of " + c.key());
-                    } else if (CAPACITY.contains(leaf) && lower(f.wanted(), f.found())) {
-                        flags.add("reduces " + leaf + " of " + c.key() + " from " + f.found() + " to " + f.wanted());
+                    } else if (capacity != null && lower(f.wanted(), f.found())) {
+                        flags.add("reduces " + capacity + " of " + c.key() + " from " + f.found() + " to " + f.wanted());
                     }
                 }
             }

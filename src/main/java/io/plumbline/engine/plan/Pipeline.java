@@ -4,6 +4,7 @@ import io.plumbline.diff.DeletionGuard;
 import io.plumbline.model.Health;
 import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.ObjectResult;
+import io.plumbline.model.RefusedException;
 import io.plumbline.model.Resource;
 import io.plumbline.provider.Fence;
 import io.plumbline.provider.Provider;
@@ -36,8 +37,9 @@ public final class Pipeline {
     }
 
     /**
-     * Render, observe and diff every provider the environment uses. Writes nothing, and refuses nothing: a plan the
-     * deletion guard would refuse is still shown in full; {@link #apply} refuses it.
+     * Render, observe and diff every provider the environment uses, and have the deletion guard judge each plan.
+     * Writes nothing, and refuses nothing: a plan the deletion guard refuses is still shown in full, with the
+     * verdict; {@link #apply} enforces it.
      */
     public List<ProviderPlan> plan(LoadedEnvironment env) {
         List<ProviderPlan> plans = new ArrayList<>();
@@ -48,15 +50,15 @@ public final class Pipeline {
             List<Resource> desired = provider.render(env);
             List<Resource> actual = provider.observe(env, desired);
             var changes = provider.diff(env, desired, actual);
-            plans.add(new ProviderPlan(provider, changes));
+            plans.add(ProviderPlan.judged(provider, changes, env));
         }
         return plans;
     }
 
     /**
-     * Applies the plans in order, waiting for health after each provider. The deletion guard judges every plan
-     * and every provider runs its pre-flight first, so a refusal stops the whole environment before anything is
-     * written.
+     * Applies the plans in order, waiting for health after each provider. The deletion guard's verdict on every plan
+     * is enforced and every provider runs its pre-flight first, so a refusal stops the whole environment before
+     * anything is written.
      */
     public Applied apply(LoadedEnvironment env, List<ProviderPlan> plans) {
         return apply(env, plans, Fence.NONE);
@@ -76,8 +78,10 @@ public final class Pipeline {
     }
 
     private Applied applyInOrder(LoadedEnvironment env, List<ProviderPlan> plans, Fence fence) {
-        plans.forEach(p -> DeletionGuard.check(p.name(), p.changes(),
-                env.environment().spec().sync().maxDeletePercent(), env.revision()));
+        // the verdict the plan carries, as plan showed it: refused deletions stop the whole environment
+        plans.stream().map(ProviderPlan::guard).filter(DeletionGuard.Verdict::refused).findFirst().ifPresent(v -> {
+            throw new RefusedException(v.reason());
+        });
         if (plans.stream().anyMatch(p -> p.changes().hasWrites())) {
             plans.forEach(p -> p.provider().preflight(env));
         }

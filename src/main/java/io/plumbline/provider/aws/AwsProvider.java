@@ -1,8 +1,8 @@
 package io.plumbline.provider.aws;
 
-import io.plumbline.diff.DeletionGuard;
 import io.plumbline.diff.Planner;
 import io.plumbline.diff.TreeDiff;
+import io.plumbline.diff.Vocabulary;
 import io.plumbline.model.Action;
 import io.plumbline.model.Change;
 import io.plumbline.model.ChangeSet;
@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -36,6 +37,12 @@ public final class AwsProvider implements Provider, AutoCloseable {
     private final Throttles throttles;
     private final SdkHttpClient http;
     private final Map<String, AwsClients> clients = new ConcurrentHashMap<>();
+    /**
+     * Security-group rules are rules; a listener's {@code certificate} names the certificate it serves; {@code min},
+     * {@code max} and {@code desired} of a group, a nodegroup or a scheduled action are capacities.
+     */
+    static final Vocabulary WORDS = new Vocabulary(key -> key.kind().equals(AwsKinds.SECURITY_GROUP_RULE),
+            "certificate"::equals, Set.of("min", "max", "desired"));
     private final AwsKindRegistry kinds = AwsKindRegistry.standard();
     private final SharedReads shared;
 
@@ -112,7 +119,8 @@ public final class AwsProvider implements Provider, AutoCloseable {
                 kinds.documents(d.key().kind()))).plan(settled, actual, prune);
         Ownership ownership = new Ownership(env.environment().spec().aws(), env.name(), prune);
         return new ChangeSet(plan.changes().stream().map(ownership::judge)
-                .map(c -> InstanceChanges.judge(env.environment().spec().aws(), c)).map(this::traits).toList());
+                .map(c -> InstanceChanges.judge(env.environment().spec().aws(), c)).map(this::traits)
+                .map(WORDS::describe).toList());
     }
 
     /** What the kind says of the change: a refused replacement, an object that costs money while idle. */
@@ -140,7 +148,6 @@ public final class AwsProvider implements Provider, AutoCloseable {
         if (!plan.hasWrites()) {
             return results;
         }
-        DeletionGuard.check(name(), plan, env.environment().spec().sync().maxDeletePercent(), env.revision());
         AwsContext ctx = context(env);
         AccountGuard.check(ctx);
         for (AwsKind kind : kinds.inOrder()) {

@@ -66,6 +66,6 @@ final class MarksAtDeletion {
 
     /** The deletion of the object as just read, so what the delete decides besides the marks rests on it too. */
     private static Change asReadNow(Change c, Resource found) {
-        return new Change(c.action(), c.key(), c.desired(), found, c.fields(), c.note(), c.idleCost());
+        return new Change(c.action(), c.key(), c.desired(), found, c.fields(), c.note(), c.idleCost(), c.facts());
     }
 }

@@ -2,6 +2,7 @@ package io.plumbline.provider.aws;
 
 import io.plumbline.model.Action;
 import io.plumbline.model.Change;
+import io.plumbline.model.ChangeFacts;
 import io.plumbline.model.FieldChange;
 import io.plumbline.model.Marks;
 import io.plumbline.model.Resource;
@@ -62,7 +63,7 @@ final class Ownership {
             }
             return Change.orphan(c.actual(), "drift: not managed here (added outside Plumbline); kept"
                     + (exclusive(c.key()) ? " until pruning is on" : " unless " + container
-                    + " is declared exclusive"));
+                    + " is declared exclusive")).with(ChangeFacts.NONE.asDrift());
         }
         return c;
     }

@@ -31,6 +31,6 @@ final class Replacements {
     /** The change with its refusal as its note, so that the plan shows it. */
     static Change judge(AwsKind kind, Change c) {
         return refusal(kind, c).map(r -> new Change(c.action(), c.key(), c.desired(), c.actual(), c.fields(), r,
-                c.idleCost())).orElse(c);
+                c.idleCost(), c.facts())).orElse(c);
     }
 }

@@ -2,6 +2,7 @@ package io.plumbline.provider.kubernetes;
 
 import io.plumbline.diff.Pair;
 import io.plumbline.diff.Pairing;
+import io.plumbline.diff.Planner;
 import io.plumbline.model.Action;
 import io.plumbline.model.Change;
 import io.plumbline.model.ChangeSet;
@@ -55,14 +56,13 @@ final class KubernetesPlanner {
                         p.actual(), List.of(), p.desired() == null ? BEING_DELETED
                         : BEING_DELETED + "; created again once it is gone"));
             } else if (p.desired() == null) {
-                changes.add(undeclared(p.actual(), sync.pruneEnabled()));
+                changes.add(Planner.undeclared(p.actual(), sync.pruneEnabled()));
             } else {
                 changes.add(compared(env, p, autoscaled.contains(p.key()), round));
             }
         }
         round.end();
-        // The deletion guard judges this plan where it is shown (plan marks what it would refuse) and before any
-        // write (the pipeline and apply): a plan itself is never refused.
+        // The pipeline's deletion guard judges this plan: plan shows its verdict, apply enforces that same verdict.
         return new ChangeSet(changes);
     }
 
@@ -79,13 +79,6 @@ final class KubernetesPlanner {
     /** Objects compared so far; one unchanged on both sides since the environment's last plan is not compared. */
     long comparisons() {
         return comparisons.compared();
-    }
-
-    private static Change undeclared(Resource actual, boolean prune) {
-        if (!actual.owned()) {
-            return Change.orphan(actual, "not created by Plumbline for this environment; never deleted");
-        }
-        return prune ? Change.delete(actual) : Change.orphan(actual, "no longer declared; pruning is off");
     }
 
     private Change compared(LoadedEnvironment env, Pair p, boolean autoscaled, LastComparisons.Round round) {

@@ -2,7 +2,7 @@ package io.plumbline.provider.kubernetes;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.plumbline.diff.DeletionGuard;
+import io.plumbline.diff.Vocabulary;
 import io.plumbline.model.Action;
 import io.plumbline.model.Change;
 import io.plumbline.model.ChangeSet;
@@ -13,7 +13,6 @@ import io.plumbline.model.ObjectResult;
 import io.plumbline.model.Problem;
 import io.plumbline.model.Resource;
 import io.plumbline.model.ResourceKey;
-import io.plumbline.model.spec.Sync;
 import io.plumbline.provider.Fence;
 import io.plumbline.provider.Poll;
 import io.plumbline.provider.Provider;
@@ -25,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -44,6 +44,13 @@ import java.util.function.Supplier;
  * <p>Close it to stop its watches; the client stays the caller's to close.
  */
 public final class KubernetesProvider implements Provider, AutoCloseable {
+    /**
+     * Rule kinds are rules (a PrometheusRule); a field whose path names a certificate names one; the replica counts
+     * of a workload or an autoscaler are capacities.
+     */
+    static final Vocabulary WORDS = new Vocabulary(key -> KubernetesKeys.kind(key).contains("Rule"),
+            path -> path.toLowerCase(Locale.ROOT).contains("certificate"), Set.of("replicas", "minReplicas",
+            "maxReplicas"));
     private static final Duration DEFINITION_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration DEFINITION_POLL = Duration.ofMillis(200);
     private final KubernetesRenderer renderer;
@@ -142,6 +149,10 @@ public final class KubernetesProvider implements Provider, AutoCloseable {
      */
     @Override
     public ChangeSet diff(LoadedEnvironment env, List<Resource> desired, List<Resource> actual) {
+        return WORDS.describe(confirmed(env, desired, actual));
+    }
+
+    private ChangeSet confirmed(LoadedEnvironment env, List<Resource> desired, List<Resource> actual) {
         // a namespace deletion takes its contents along: kept when it holds what is not ours
         ChangeSet plan = guarded(env, () -> namespacePrune.judge(planner.plan(env, desired, actual), env.name()));
         Set<ResourceKey> autoscaled = KubernetesPlanner.autoscaled(desired);
@@ -181,9 +192,6 @@ public final class KubernetesProvider implements Provider, AutoCloseable {
      */
     @Override
     public List<ObjectResult> apply(LoadedEnvironment env, ChangeSet plan, Fence fence) {
-        Sync sync = env.environment().spec().sync();
-        // checked again here: a plan may reach apply without passing through diff
-        DeletionGuard.check(name(), plan, sync.maxDeletePercent(), env.revision());
         Set<ResourceKey> autoscaled = KubernetesPlanner.autoscaled(plan.changes().stream()
                 .map(Change::desired).filter(Objects::nonNull).toList());
         List<ObjectResult> results = new ArrayList<>();

@@ -13,6 +13,7 @@ import io.plumbline.model.RefusedException;
 import io.plumbline.model.ObjectResult;
 import io.plumbline.provider.Fence;
 import io.plumbline.provider.NotOwnedException;
+import io.plumbline.testing.Guarded;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -234,7 +235,8 @@ class AwsProviderIT {
         assertThat(plan.changes()).extracting(c -> c.key().toString())
                 .doesNotContain("aws EcrRepository someone-elses");
         assertThat(plan.with(Action.DELETE)).extracting(c -> c.key().kind()).containsOnly("DnsRecord");
-        assertThatThrownBy(() -> account.provider().apply(fixture.environment(), plan)).isInstanceOf(RefusedException.class)
+        assertThatThrownBy(() -> Guarded.apply(account.provider(), fixture.environment(), plan))
+                .isInstanceOf(RefusedException.class)
                 .hasMessageContaining("Plumbline-Allow-Deletes: 3");
 
         List<ObjectResult> allowed = account.provider().apply(fixture.environment("drop DNS\n\nPlumbline-Allow-Deletes: 3"),

@@ -12,6 +12,7 @@ import io.plumbline.model.Change;
 import io.plumbline.model.ChangeSet;
 import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.RefusedException;
+import io.plumbline.testing.Guarded;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -119,7 +120,7 @@ class HopperIT {
                 Map.entry("AutoScalingGroup", 1L)));
         assertThat(plan.filter(c -> c.key().kind().equals("Vpc"))).singleElement()
                 .satisfies(c -> assertThat(c.action()).isEqualTo(Action.ORPHAN));
-        assertThatThrownBy(() -> account.provider().apply(unguarded, plan)).isInstanceOf(RefusedException.class)
+        assertThatThrownBy(() -> Guarded.apply(account.provider(), unguarded, plan)).isInstanceOf(RefusedException.class)
                 .hasMessageContaining("Plumbline-Allow-Deletes: 34");
         assertThat(ComputeIT.instances(account.hand())).containsKeys("hopper-master", "hopper-bastion");
 

@@ -12,6 +12,7 @@ import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.ObjectResult;
 import io.plumbline.model.RefusedException;
 import io.plumbline.render.aws.PolicyDocuments;
+import io.plumbline.testing.Guarded;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -183,7 +184,7 @@ class IamIT {
         assertThat(master.with(Action.DELETE)).extracting(c -> c.key().toString()).containsExactlyInAnyOrder(
                 "aws IamRole K8sMaster", "aws IamRolePolicy K8sMaster/k8s-master", "aws IamRolePolicy K8sMaster/vpc-cni",
                 "aws IamInstanceProfile K8sMaster");
-        assertThatThrownBy(() -> account.provider().apply(hopper.load("drop the master"), master))
+        assertThatThrownBy(() -> Guarded.apply(account.provider(), hopper.load("drop the master"), master))
                 .as("the deletion guard covers IAM").isInstanceOf(RefusedException.class);
         applyClean(hopper.load("drop the master\n\nPlumbline-Allow-Deletes: 4"));
         assertThat(account.hand().iam().listRoles().roles()).extracting(r -> r.roleName()).containsExactly("K8sNode");

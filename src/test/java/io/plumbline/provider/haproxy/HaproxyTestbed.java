@@ -146,6 +146,12 @@ public final class HaproxyTestbed implements AutoCloseable {
                 .filter(s -> s.backend().equals(BACKEND) && s.name().equals(server)).findFirst().orElseThrow();
     }
 
+    /** The names of the test backend's servers the running HAProxy has now, in its order. */
+    public List<String> servers() {
+        return new RuntimeApi(paths.runtimeSocket()).servers().stream().filter(s -> s.backend().equals(BACKEND))
+                .map(LiveServer::name).toList();
+    }
+
     /** The admin state of a server of the test backend now: {@code ready}, {@code drain} or {@code maint}. */
     public String state(String server) {
         return live(server).state();

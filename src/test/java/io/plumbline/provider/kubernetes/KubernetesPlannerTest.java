@@ -1,7 +1,6 @@
 package io.plumbline.provider.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plumbline.diff.DeletionGuard;
 import io.plumbline.model.Action;
@@ -9,7 +8,6 @@ import io.plumbline.model.Change;
 import io.plumbline.model.ChangeSet;
 import io.plumbline.model.FieldChange;
 import io.plumbline.model.LoadedEnvironment;
-import io.plumbline.model.RefusedException;
 import io.plumbline.model.Resource;
 import io.plumbline.render.kubernetes.KubernetesKeys;
 import io.plumbline.render.kubernetes.Nodes;
@@ -118,10 +116,9 @@ class KubernetesPlannerTest {
         ChangeSet plan = planner.plan(env, List.of(), actual);
 
         assertThat(plan.with(Action.DELETE)).hasSize(1);
-        assertThat(DeletionGuard.verdict(KubernetesKeys.PROVIDER, plan, 20, env.revision()).refused()).isTrue();
-        assertThatThrownBy(() -> DeletionGuard.check(KubernetesKeys.PROVIDER, plan, 20, env.revision()))
-                .isInstanceOf(RefusedException.class)
-                .hasMessageContaining("refusing to delete 1 of 1 owned objects");
+        DeletionGuard.Verdict verdict = DeletionGuard.verdict(KubernetesKeys.PROVIDER, plan, 20, env.revision());
+        assertThat(verdict.refused()).isTrue();
+        assertThat(verdict.reason()).contains("refusing to delete 1 of 1 owned objects");
     }
 
     @Test

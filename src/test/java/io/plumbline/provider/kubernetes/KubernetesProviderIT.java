@@ -16,6 +16,7 @@ import io.plumbline.model.RefusedException;
 import io.plumbline.model.Revision;
 import io.plumbline.provider.kubernetes.TestCluster.Reconcile;
 import io.plumbline.render.kubernetes.TestEnvironments;
+import io.plumbline.testing.Guarded;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -214,7 +215,8 @@ class KubernetesProviderIT {
 
         // The plan shows every deletion (so a reviewer sees what would go); only applying it is refused.
         assertThat(TestCluster.plan(provider, empty).with(Action.DELETE)).hasSize(11);
-        assertThatThrownBy(() -> TestCluster.reconcile(provider, empty)).isInstanceOf(RefusedException.class)
+        assertThatThrownBy(() -> Guarded.apply(provider, empty, TestCluster.plan(provider, empty)))
+                .isInstanceOf(RefusedException.class)
                 .hasMessageContaining("refusing to delete 11 of 11 owned objects");
         assertThat(cluster.get("apps/v1", "Deployment", "frontend")).isNotNull();
         assertThat(provider.apiCalls().writes()).isEqualTo(writes);

@@ -1,7 +1,9 @@
 package io.plumbline.model.spec.aws;
 
 import io.plumbline.model.spec.Lists;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The AWS part of an environment.
@@ -26,5 +28,17 @@ public record AwsSpec(String region, String accountId, String assumeRole, Ecr ec
         clusterTags = Lists.of(clusterTags);
         iam = iam == null ? new Iam(null, null) : iam;
         compute = compute == null ? new Compute(null, null) : compute;
+    }
+
+    /**
+     * The values of a section (null when there is none) that choose whose identity is used and which endpoints are
+     * called, by their path in the file: the account, the role assumed and the region.
+     */
+    public static Map<String, Object> identity(AwsSpec aws) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("aws.region", aws == null ? null : aws.region());
+        fields.put("aws.accountId", aws == null ? null : aws.accountId());
+        fields.put("aws.assumeRole", aws == null ? null : aws.assumeRole());
+        return fields;
     }
 }

@@ -25,7 +25,8 @@ public final class InstanceChanges {
     /** The change with a note saying why it is refused, or as it was. */
     public static Change judge(AwsSpec spec, Change c) {
         String refusal = refusal(spec, c);
-        return refusal == null ? c : new Change(c.action(), c.key(), c.desired(), c.actual(), c.fields(), refusal);
+        return refusal == null ? c : new Change(c.action(), c.key(), c.desired(), c.actual(), c.fields(), refusal,
+                c.idleCost(), c.facts());
     }
 
     /** Why this change may not be applied, or null when it may. */
