@@ -46,6 +46,7 @@ public final class Importers {
         Optional<Path> root = settings.haproxyRoot();
         Path file = root.map(r -> r.resolve(configPath.startsWith("/") ? configPath.substring(1) : configPath))
                 .orElse(Path.of(configPath));
-        return HaproxyImport.read(configPath, Files.readString(file), masterSocket);
+        return HaproxyImport.read(configPath, Files.readString(file), masterSocket,
+                root.map(r -> r.toAbsolutePath().toString()).orElse(null));
     }
 }

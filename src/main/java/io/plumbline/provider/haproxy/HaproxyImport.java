@@ -28,6 +28,7 @@ public final class HaproxyImport {
     private static final Pattern PATH_CONDITION = Pattern.compile("\\{ path_beg (\\S+) }");
 
     private final String configPath;
+    private final String root;
     private final List<LeftOut> left = new ArrayList<>();
     private final Map<String, Object> global = new LinkedHashMap<>();
     private final Map<String, Object> defaults = new LinkedHashMap<>();
@@ -38,17 +39,20 @@ public final class HaproxyImport {
     private String stateFile;
     private int servers;
 
-    private HaproxyImport(String configPath) {
+    private HaproxyImport(String configPath, String root) {
         this.configPath = configPath;
+        this.root = root;
     }
 
     /**
      * @param configPath   the configuration's path on the proxy host, written as {@code config}
      * @param text         its content
      * @param masterSocket the master CLI socket HAProxy was started with ({@code -S}), which the file cannot say
+     * @param root         the folder the environment's paths are resolved under ({@code --haproxy-root}), whose
+     *                     prefix the paths in the file lose; null for paths as written
      */
-    public static ImportedPart read(String configPath, String text, String masterSocket) {
-        HaproxyImport in = new HaproxyImport(configPath);
+    public static ImportedPart read(String configPath, String text, String masterSocket, String root) {
+        HaproxyImport in = new HaproxyImport(configPath, root);
         in.parse(text);
         return in.part(masterSocket);
     }
@@ -132,12 +136,12 @@ public final class HaproxyImport {
                 return time(global, "hardStopAfter", w, 1);
             }
             case "server-state-file" -> {
-                stateFile = w.length == 2 ? w[1] : null;
+                stateFile = w.length == 2 ? hostPath(w[1]) : null;
                 return stateFile != null;
             }
             case "stats" -> {
                 if (w.length > 2 && w[1].equals("socket") && runtimeSocket == null && line.contains("level admin")) {
-                    runtimeSocket = w[2];
+                    runtimeSocket = hostPath(w[2]);
                     return true;
                 }
                 return false;
@@ -319,6 +323,12 @@ public final class HaproxyImport {
             return true;
         }
         return false;
+    }
+
+    /** A path of the file as the environment names it: under the root, without the root. */
+    private String hostPath(String path) {
+        String prefix = root == null ? null : root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+        return prefix != null && path.startsWith(prefix + "/") ? path.substring(prefix.length()) : path;
     }
 
     private static boolean integer(Map<String, Object> into, String key, String[] w, int at) {

@@ -3,6 +3,7 @@ package io.plumbline.provider.aws;
 import static io.plumbline.provider.aws.Reconciles.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plumbline.importer.ImportedFiles;
 import io.plumbline.importer.ImportedPart;
 import io.plumbline.model.Action;
 import io.plumbline.model.Change;

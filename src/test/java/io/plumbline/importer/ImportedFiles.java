@@ -1,8 +1,5 @@
-package io.plumbline.provider.aws;
+package io.plumbline.importer;
 
-import io.plumbline.importer.EnvironmentFile;
-import io.plumbline.importer.ImportOutput;
-import io.plumbline.importer.ImportedPart;
 import io.plumbline.load.EnvironmentLoader;
 import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.Revision;
@@ -13,11 +10,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** An import written into a folder as the command writes it, and loaded back by the real loader. */
-final class ImportedFiles {
+public final class ImportedFiles {
     private ImportedFiles() {
     }
 
-    static LoadedEnvironment writeAndLoad(Path repo, String name, ImportedPart part) {
+    public static LoadedEnvironment writeAndLoad(Path repo, String name, ImportedPart part) {
         String file = "environments/" + name + ".yaml";
         try {
             new ImportOutput(repo, false).write(ImportOutput.all(file, EnvironmentFile.text(name, List.of("a test"),
