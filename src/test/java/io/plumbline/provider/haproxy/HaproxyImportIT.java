@@ -46,41 +46,7 @@ class HaproxyImportIT {
             Path config = root.resolve("etc/haproxy/haproxy.cfg");
             Files.createDirectories(config.getParent());
             Files.createDirectories(root.resolve("var/lib/haproxy"));
-            Files.writeString(config, String.join("\n",
-                    "# written by hand",
-                    "global",
-                    "    master-worker",
-                    "    stats socket " + root + "/run/haproxy/admin.sock mode 660 level admin expose-fd listeners",
-                    "    server-state-file " + root + "/var/lib/haproxy/server-state",
-                    "    maxconn 2000",
-                    "    log stdout format raw local0",
-                    "",
-                    "defaults",
-                    "    mode http",
-                    "    timeout connect 5000",
-                    "    timeout client 30s",
-                    "    timeout server 30s",
-                    "    option httplog",
-                    "",
-                    "frontend web",
-                    "    bind 127.0.0.1:" + frontend,
-                    "    use_backend app if { hdr(host) -i app.example.com }",
-                    "    default_backend app",
-                    "",
-                    "backend app",
-                    "    balance roundrobin",
-                    "    option forwardfor",
-                    "    option httpchk GET /health",
-                    "    http-request set-header X-Team shop",
-                    "    server s1 " + backends.address("s1") + " check",
-                    "    server s2 " + backends.address("s2") + " check weight 2",
-                    "",
-                    "listen stats",
-                    "    bind 127.0.0.1:" + stats,
-                    "    mode http",
-                    "    stats enable",
-                    "    stats uri /",
-                    ""));
+            Files.writeString(config, HandWrittenConfig.text(root, frontend, stats, backends));
             ImportedPart part = HaproxyImport.read("/etc/haproxy/haproxy.cfg", Files.readString(config),
                     "/run/haproxy/master.sock", root.toString());
             assertThat(part.leftOut()).extracting(l -> l.what()).containsExactly(
