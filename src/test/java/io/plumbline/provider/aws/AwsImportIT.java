@@ -63,4 +63,19 @@ class AwsImportIT {
         assertThat(second.hasWrites()).as(second.toString()).isFalse();
         assertThat(second.with(Action.ADOPT)).isEmpty();
     }
+
+    @Test
+    void aVpcWhoseNameAnotherVpcHasIsLeftOutWithItsGroups() {
+        String twin = account.hand().ec2().createVpc(r -> r.cidrBlock("10.1.0.0/16").tagSpecifications(t -> t
+                .resourceType(software.amazon.awssdk.services.ec2.model.ResourceType.VPC)
+                .tags(AwsBaseline.tag("Name", "hopper")))).vpc().vpcId();
+        CallCounter calls = new CallCounter();
+        ImportedPart part = AwsImport.read(MOTO.connection(), new AwsImportScope("us-west-2",
+                account.seeded().vpcId(), null, Map.of(), List.of()), "hopper", calls);
+        assertThat(calls.writes()).isEmpty();
+        assertThat(part.section()).containsEntry("network", null).containsEntry("securityGroups", null);
+        assertThat(part.leftOut()).anySatisfy(l -> assertThat(l.toString()).isEqualTo("VPC " + account.seeded().vpcId()
+                + " (hopper): its Name is also the Name of " + twin + ", and Plumbline knows a VPC by its Name: rename"
+                + " one and import again"));
+    }
 }

@@ -14,6 +14,11 @@ public final class HandMadeAccount {
     /** Adds what the team made by hand beside the seeded account. */
     public static void add(AwsClients hand, AwsBaseline.Seeded seeded) {
         var ec2 = hand.ec2();
+        // A create moto answered too slowly is sent again by the test clients: the seed's VPC may have a twin, which
+        // the import rightly refuses (AwsImportIT) and which is not what this account is about.
+        ec2.describeVpcs(r -> r.filters(f -> f.name("tag:Name").values("hopper"))).vpcs().stream()
+                .filter(v -> !v.vpcId().equals(seeded.vpcId()))
+                .forEach(v -> ec2.deleteVpc(r -> r.vpcId(v.vpcId())));
         String igw = ec2.createInternetGateway(r -> r.tagSpecifications(s -> s.resourceType(
                 ResourceType.INTERNET_GATEWAY).tags(AwsBaseline.tag("Name", "hopper-igw")))).internetGateway()
                 .internetGatewayId();

@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.ec2.model.VpcAttributeName;
 
 /**
  * One VPC with its subnets, internet gateway, NAT gateways and route tables, marked {@code adopt: true} (its parts
- * follow it). A part without a {@code Name} tag cannot be declared (Plumbline finds network objects by it) and is
+ * follow it). A VPC whose Name another VPC of the region has too is left out: Plumbline would take either. A part without a {@code Name} tag cannot be declared (Plumbline finds network objects by it) and is
  * named in the report; a route table with a route the file cannot say (peering, endpoints, a gateway left out) is
  * left out whole, since adopting it would remove that route.
  */
@@ -41,6 +41,14 @@ final class NetworkImport {
         if (!Ec2Names.declarable(name)) {
             collected.leave("VPC " + vpc.vpcId(), "has no Name tag Plumbline could know it by (found: " + name
                     + "); tag it with a Name and import again");
+            return null;
+        }
+        List<String> namesakes = ec2.describeVpcsPaginator(r -> r.filters(Filter.builder().name("tag:Name")
+                .values(name).build())).vpcs().stream().map(Vpc::vpcId).filter(id -> !id.equals(vpc.vpcId())).toList();
+        if (!namesakes.isEmpty()) {
+            collected.leave("VPC " + vpc.vpcId() + " (" + name + ")", "its Name is also the Name of "
+                    + String.join(", ", namesakes) + ", and Plumbline knows a VPC by its Name: rename one and import"
+                    + " again");
             return null;
         }
         Filter inVpc = Filter.builder().name("vpc-id").values(vpc.vpcId()).build();
