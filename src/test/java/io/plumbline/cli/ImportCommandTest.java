@@ -40,6 +40,9 @@ class ImportCommandTest {
                 "haproxy /haproxy.cfg:3 [global] daemon: the typed form has no field for it",
                 "haproxy /haproxy.cfg:13 [defaults] option httplog: the typed form has no field for it");
         assertThat(Files.readString(report)).isEqualTo(err.toString());
+        assertThat(err.toString()).contains("[listen stats] stats auth … (not shown: it may hold a credential)",
+                "[userlist admins] userlist admins: a section the typed form does not have")
+                .doesNotContain("s3cr3t", "hunter2");
         assertThat(Files.readString(repo.resolve("environments/edge.yaml"))).contains(
                 "  # read from /haproxy.cfg\n  haproxy:\n",
                 "defaults: {mode: http, connectTimeout: 5s, clientTimeout: 30s, serverTimeout: 30000ms}",
@@ -49,6 +52,11 @@ class ImportCommandTest {
                 "stats: {bind: \"*:8001\", uri: /, admin: true}");
         assertThat(run("validate", "--repo", repo.toString(), "environments/edge.yaml")).as(out.toString())
                 .isEqualTo(Main.OK);
+        try (var files = Files.walk(repo)) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(p)).doesNotContain("s3cr3t", "hunter2");
+            }
+        }
     }
 
     @Test

@@ -25,6 +25,7 @@ public final class HaproxyImport {
             "listen", Set.of("stats enable", "mode http"));
     private static final Pattern TIME = Pattern.compile("(\\d+)(ms|s|m|h|d)?");
     private static final Pattern HOST_CONDITION = Pattern.compile("\\{ hdr\\(host\\)(?:,field\\(1,:\\))? -i (\\S+) }");
+    private static final Pattern SECRET = Pattern.compile("(?i)auth|passw|secret|token|key");
     private static final Pattern PATH_CONDITION = Pattern.compile("\\{ path_beg (\\S+) }");
 
     private final String configPath;
@@ -350,7 +351,17 @@ public final class HaproxyImport {
     }
 
     private void leave(int number, String section, String line, String why) {
-        left.add(new LeftOut("haproxy " + configPath + ":" + number + " [" + section + "] " + line, why));
+        left.add(new LeftOut("haproxy " + configPath + ":" + number + " [" + section + "] " + shown(line), why));
+    }
+
+    /** A line as the report shows it: one that may carry a credential ({@code stats auth}, a user's password) cut. */
+    static String shown(String line) {
+        if (!SECRET.matcher(line).find()) {
+            return line;
+        }
+        String[] words = line.split("\\s+");
+        return String.join(" ", java.util.Arrays.copyOf(words, Math.min(2, words.length))) + " … (not shown: it may"
+                + " hold a credential)";
     }
 
     private ImportedPart part(String masterSocket) {
