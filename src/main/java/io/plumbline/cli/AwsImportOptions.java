@@ -37,14 +37,15 @@ final class AwsImportOptions {
         return Importers.aws(settings, scope(), environment);
     }
 
+    /** The first {@code --tag} that is not {@code KEY=VALUE}, or null. */
+    String badTag() {
+        return tags.stream().filter(t -> t.indexOf('=') <= 0).findFirst().orElse(null);
+    }
+
     AwsImportScope scope() {
         Map<String, String> wanted = new LinkedHashMap<>();
         for (String tag : tags) {
             int eq = tag.indexOf('=');
-            if (eq <= 0) {
-                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                        "--tag wants KEY=VALUE: " + tag);
-            }
             wanted.put(tag.substring(0, eq), tag.substring(eq + 1));
         }
         return new AwsImportScope(region, vpc, eksCluster, wanted, zones);

@@ -78,6 +78,10 @@ final class ImportCommand implements Callable<Integer> {
             err.println("plumbline: nothing to import: give --namespace, --haproxy-config or --aws-region");
             return Main.INVALID;
         }
+        if (aws.badTag() != null) {
+            err.println("plumbline: --tag wants KEY=VALUE: " + aws.badTag());
+            return Main.INVALID;
+        }
         String file = out == null ? "environments/" + name + ".yaml" : out;
         ImportOutput output = new ImportOutput(repo, force);
         // Refuse before reading anything: an import that cannot be written should cost no calls.

@@ -79,6 +79,9 @@ class ImportCommandTest {
         assertThat(run("import", "--name", "Edge_1", "--repo", repo.toString(), "--namespace", "x"))
                 .isEqualTo(Main.INVALID);
         assertThat(run("import", "--repo", repo.toString())).as("--name is required").isEqualTo(Main.INVALID);
+        assertThat(run("import", "--name", "edge", "--repo", repo.toString(), "--aws-region", "us-west-2", "--tag",
+                "team")).isEqualTo(Main.INVALID);
+        assertThat(err.toString()).contains("--tag wants KEY=VALUE: team");
         assertThat(repo.resolve("environments")).doesNotExist();
     }
 
