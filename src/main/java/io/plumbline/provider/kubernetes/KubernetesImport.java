@@ -26,13 +26,13 @@ import java.util.TreeMap;
  *
  * <p>Left out, as going with something else or as the control plane's: objects that name an owner (ReplicaSets,
  * Pods, a Service's EndpointSlices), objects being deleted, Events, a Service's Endpoints, the {@code default}
- * ServiceAccount and the {@code kube-root-ca.crt} ConfigMap. Secrets are never copied: the report names each one,
+ * ServiceAccount and the {@code kube-root-ca.crt} ConfigMap. A Pod without an owner is named in the report. Secrets are never copied: the report names each one,
  * and the manifests that use it keep referring to it by name. Objects carrying another environment's marks are
  * left to that environment.
  */
 public final class KubernetesImport {
     private static final Set<String> CONTROL_PLANE = Set.of("v1/ServiceAccount default", "v1/ConfigMap kube-root-ca.crt");
-    private static final Set<String> GO_WITH_OTHERS = Set.of("Event", "Endpoints", "EndpointSlice", "Pod",
+    private static final Set<String> GO_WITH_OTHERS = Set.of("Event", "Endpoints", "EndpointSlice",
             "ControllerRevision", "PodMetrics", "Lease");
 
     private final Cluster cluster;
@@ -114,6 +114,11 @@ public final class KubernetesImport {
         String owner = Marking.owner(object);
         if (owner != null && !owner.equals(environment)) {
             left.add(new LeftOut(id, "carries the marks of environment " + owner + ", which keeps it"));
+            return;
+        }
+        if (kind.equals("Pod")) {
+            left.add(new LeftOut(id, "a Pod without an owner, which Plumbline would have to replace to change: it"
+                    + " stays as it is; declare a Deployment for it instead"));
             return;
         }
         if (kind.equals("Secret")) {
