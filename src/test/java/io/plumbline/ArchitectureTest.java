@@ -72,6 +72,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void theImportWriterDependsOnTheJdkOnly() {
+        // the providers read live state into its neutral trees; it writes them, knowing no provider or SDK
+        classes().that().resideInAPackage("io.plumbline.importer..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.plumbline.importer..", "java..")
+                .check(main);
+    }
+
+    @Test
     void providersNeverDependOnEachOtherOrOnTheEngine() {
         for (String provider : new String[] {"kubernetes", "aws", "haproxy"}) {
             noClasses().that().resideInAPackage("io.plumbline.provider." + provider + "..")

@@ -7,7 +7,7 @@ import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code plumbline validate | plan | apply | promote | serve}. Exit 0 ok, 1 failure, 2 invalid input, 3 changes planned. */
+/** {@code plumbline validate | plan | apply | promote | import | serve}. Exit 0 ok, 1 failure, 2 invalid input, 3 changes planned. */
 @Command(name = "plumbline", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Keeps AWS, Kubernetes and HAProxy true to the environment files in a Git repository.")
 public final class Main {
@@ -22,7 +22,7 @@ public final class Main {
      * for usage, version and mistakes): {@code validate} then never touches what {@code plan} or {@code serve}
      * are made of.
      */
-    private static final List<String> COMMANDS = List.of("validate", "plan", "apply", "promote", "serve");
+    private static final List<String> COMMANDS = List.of("validate", "plan", "apply", "promote", "import", "serve");
 
     private static Object command(String name) {
         return switch (name) {
@@ -30,6 +30,7 @@ public final class Main {
             case "plan" -> new PlanCommand();
             case "apply" -> new ApplyCommand();
             case "promote" -> new PromoteCommand();
+            case "import" -> new ImportCommand();
             case "serve" -> new ServeCommand();
             default -> throw new IllegalArgumentException(name);
         };
