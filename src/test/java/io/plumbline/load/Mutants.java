@@ -15,7 +15,7 @@ import org.yaml.snakeyaml.Yaml;
  * control characters and injection strings; every mapping given an unknown key and losing each of its keys.
  */
 final class Mutants {
-    /** What was done, where ({@code /spec/haproxy/stateFile}), and the mutated file. */
+    /** What was done, where (a JSON pointer such as {@code /spec/haproxy/stateFile}), and the mutated file. */
     record Mutant(String kind, String pointer, String description, String yaml) {
     }
 
@@ -59,7 +59,8 @@ final class Mutants {
                 out.add(mutant(tree, "unknown-key", pointer, "plumblineUnknown", set, value,
                         with(map, "plumblineUnknown", 1)));
                 for (Object key : map.keySet()) {
-                    out.add(mutant(tree, "missing", pointer + "/" + key, "", set, value, without(map, key)));
+                    out.add(mutant(tree, "missing", Pointers.child(pointer, String.valueOf(key)), "", set, value,
+                            without(map, key)));
                 }
             }
         });
@@ -76,7 +77,7 @@ final class Mutants {
         if (node instanceof Map<?, ?> map) {
             for (Object key : List.copyOf(map.keySet())) {
                 Object value = map.get(key);
-                String at = pointer + "/" + key;
+                String at = Pointers.child(pointer, String.valueOf(key));
                 if (value != null) {
                     visitor.visit(at, value, v -> ((Map<Object, Object>) map).put(key, v));
                     walk(value, at, visitor);

@@ -13,91 +13,74 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * At least a thousand mutants of each example environment: each is either refused with {@code file:line:col}
- * problems, or valid by one of the rules in {@link #VALID_BY_DESIGN}. None may throw.
+ * problems, or valid by what the schema states: a field left out that no object requires, a number within the bounds
+ * its field states, or a choice written in a field's description ({@link #VALID_BY_DESIGN}). None may throw.
  */
 class MutationTest {
     private static final EnvironmentLoader LOADER = new EnvironmentLoader();
     /** The file hopper's launch template names. */
     private static final String USER_DATA = "userdata/node.sh";
 
+    private static final SchemaFields SCHEMA = SchemaFields.read();
+    private static final String PATHS = "(/\\.\\./\\.\\./etc/passwd|\\.\\./\\.\\./\\.\\./etc/passwd)";
+    /** The design rules some mutant of an example environment needed; each must be needed by one. */
+    private static final Set<Design> USED = ConcurrentHashMap.newKeySet();
+    private static final String[] EXAMPLES = {"production", "staging", "hopper"};
+    private static final Set<String> MUTATED = ConcurrentHashMap.newKeySet();
+
     /**
-     * Mutants that are valid on purpose, as {@code kind pointer} patterns: optional fields may be left out, and a
-     * value may be replaced by another that its field allows.
+     * Mutants valid on purpose, each by a choice the schema states in the description of {@code field}, which must say
+     * {@code says}. A mutant that leaves out a field is valid by the schema's {@code required} (see
+     * {@link #leavesOutAnOptionalField}), and a number by the bounds its field states
+     * ({@link #staysWithinItsFieldsBounds}); neither needs a rule here.
      */
-    static final List<Pattern> VALID_BY_DESIGN = List.of(
-            // Optional fields and optional sections may be left out; the defaults apply.
-            Pattern.compile("missing /spec/(sync|aws|kubernetes|haproxy)"),
-            Pattern.compile("missing /spec/sync/.*"),
-            Pattern.compile("missing /metadata/labels(/.*)?"),
-            Pattern.compile("missing /spec/aws/securityGroups/\\d+/(description|ingress|egress)"),
-            Pattern.compile("missing /spec/aws/securityGroups/\\d+/(ingress|egress)/\\d+/(port|toPort|description)"),
-            Pattern.compile("missing /spec/aws/(?!region|accountId)[^/]+"),
-            Pattern.compile("missing /spec/aws/(ecr/repositories|autoscaling/groups|eks/nodegroups|iam/roles"
-                    + "|iam/instanceProfiles)"),
-            Pattern.compile("missing /spec/aws/iam/roles/\\d+/(policies|managedPolicies|tags|adopt)(/.*)?"),
-            Pattern.compile("missing /spec/aws/iam/instanceProfiles/\\d+/(tags|adopt)(/.*)?"),
-            Pattern.compile("missing /spec/aws/ecr/repositories/\\d+/lifecycle/\\w+"),
-            Pattern.compile("missing /spec/aws/autoscaling/groups/\\d+/scheduledActions/\\d+/(min|max)"),
-            Pattern.compile("missing /spec/.*/(tagMutability|scanOnPush|lifecycle|desired|scheduledActions"
-                    + "|targetTracking|disableScaleIn|validation|alternativeNames|listeners|redirectTo|sslPolicy"
-                    + "|targetGroup|records|ingress|egress|description|timeZone|startTime|endTime|nodegroups)"),
-            Pattern.compile("missing /spec/kubernetes/(namespaces|applications|manifests)"),
-            Pattern.compile("missing /spec/kubernetes/applications/\\d+/(container|pullPolicy|replicas|env|resources"
-                    + "|probes|rollout|expose|ingress|autoscale|sidecars)(/.*)?"),
-            Pattern.compile("missing /spec/haproxy/(stateFile|global|defaults|frontends|backends|stats)"),
-            Pattern.compile("missing /spec/haproxy/(global|defaults)/.*"),
-            Pattern.compile("missing /spec/haproxy/frontends/\\d+/routes"),
-            Pattern.compile("missing /spec/haproxy/backends/\\d+/(balance|forwardFor|healthCheck|servers)(/.*)?"),
-            Pattern.compile("missing /spec/haproxy/backends/\\d+/servers/\\d+/(weight|state|check)"),
-            Pattern.compile("missing /spec/haproxy/stats/(uri|admin)"),
-            Pattern.compile("missing /spec/aws/network/vpcs"),
-            Pattern.compile("missing /spec/aws/network/vpcs/\\d+/(dnsSupport|dnsHostnames|tags|routeTables)"),
-            Pattern.compile("missing /spec/aws/network/vpcs/\\d+/subnets/\\d+/(public|tags)"),
-            Pattern.compile("missing /spec/aws/network/vpcs/\\d+/routeTables/\\d+/(subnets|routes)"),
-            Pattern.compile("missing /spec/aws/network/.*/tags/.*"),
-            // Tag values are free text in the characters AWS allows: '/', '.' and spaces included.
-            Pattern.compile("(string|suffix) /spec/aws/network/.*/tags/.* = (/\\.\\./\\.\\.|\\.\\./\\.\\./\\.\\.)"
-                    + "/etc/passwd"),
-            Pattern.compile("(string|suffix) /spec/aws/network/.*/tags/.* =  x"),
-            Pattern.compile("missing /spec/aws/compute/(launchTemplates|instances)"),
-            Pattern.compile("missing /spec/aws/compute/launchTemplates/\\d+/(instanceProfile|securityGroups|userData|tags)"
-                    + "(/.*)?"),
-            Pattern.compile("missing /spec/aws/compute/instances/\\d+/(privateIp|securityGroups|instanceProfile|replace"
-                    + "|tags)(/.*)?"),
-            Pattern.compile("missing /spec/aws/autoscaling/groups/\\d+/tags(/\\d+/propagateAtLaunch)?"),
-            // EC2 names (templates, Name tags of instances, VPCs and subnets, image name filters) and tags take '/',
-            // '.' and spaces as AWS does: they are API parameters and tag values, never paths.
-            Pattern.compile("(string|suffix) /spec/aws/(compute|autoscaling)/.*/(name|launchTemplate|vpc|subnet"
-                    + "|subnets/\\d+|securityGroups/\\d+|tags/.*) = (/\\.\\./\\.\\./etc/passwd"
-                    + "|\\.\\./\\.\\./\\.\\./etc/passwd| x)"),
-            // Free-form labels take any label key, and values that are themselves valid labels.
-            Pattern.compile("unknown-key /metadata/labels"),
-            // Text fields may hold tabs and new lines (env values and exec arguments are passed on as they are).
-            Pattern.compile("(string|suffix) /spec/kubernetes/applications/\\d+/(sidecars/\\d+/)?env/[A-Za-z_0-9]+"),
-            Pattern.compile("(string|suffix) /spec/kubernetes/applications/\\d+/probes/\\w+/exec/\\d+"),
-            // AWS names may hold '/' (ECR repositories, security groups): they are API parameters, never paths.
-            Pattern.compile("suffix /spec/aws/.*/(name|cluster|vpc|targetGroup|resource) = (/\\.\\./\\.\\.|\\.\\./\\.\\./\\.\\.)/etc/passwd"),
-            // Descriptions are free text in the characters AWS allows (printable ASCII, spaces and '#', '$', '*'
-            // included); a group named in a rule may hold a space.
-            Pattern.compile("(string|suffix) /spec/aws/securityGroups/\\d+/((ingress|egress)/\\d+/)?description"
-                    + " = [^\\\\]*"),
-            Pattern.compile("suffix /spec/aws/securityGroups/\\d+/(ingress|egress)/\\d+/(from|to) =  x"),
-            // Tag values are free text in the characters AWS allows ('/', '.' and spaces included).
-            Pattern.compile("(string|suffix) /spec/aws/.*/tags/[^/]+(/[^/]+)* = (/\\.\\./\\.\\./etc/passwd"
-                    + "|\\.\\./\\.\\./\\.\\./etc/passwd| x)"),
-            // A URL path may hold '*'.
-            Pattern.compile("suffix /spec/.*/(http|path|uri) = \\*"),
-            // Numbers within their field's range, and a count where a count or a percentage is allowed.
-            Pattern.compile("number .*"),
-            Pattern.compile("type /spec/aws/autoscaling/groups/\\d+/targetTracking/\\d+/target = 1\\.5"),
-            Pattern.compile("type /spec/kubernetes/applications/\\d+/rollout/max(Surge|Unavailable) = 7"));
+    record Design(String field, String says, Pattern mutants) {
+        Design(String field, String says, String mutants) {
+            this(field, says, Pattern.compile(mutants));
+        }
+
+        boolean covers(String mutant) {
+            return mutants.matcher(mutant).matches();
+        }
+    }
+
+    static final List<Design> VALID_BY_DESIGN = List.of(
+            // Tags go to AWS as tags and nowhere else: AWS's tag grammar, '/', '.' and spaces included.
+            new Design("/$defs/tagValue", "Free text on purpose", "(string|suffix) /spec/aws/.+/tags/(?!\\d+/key ).+ = "
+                    + "(" + PATHS + "| x)"),
+            new Design("/$defs/tagKey", "Free text on purpose", "(string|suffix) /spec/aws/autoscaling/groups/\\d+/tags"
+                    + "/\\d+/key = (" + PATHS + "| x)"),
+            // Descriptions go to AWS as descriptions and nowhere else.
+            new Design("/$defs/awsDescription", "Free text on purpose", "(string|suffix) /spec/aws/securityGroups/\\d+/"
+                    + "((ingress|egress)/\\d+/)?description = (" + PATHS + "| x|#c|\\$\\{HOME}|\\*)"),
+            // A group named in a rule may hold a space, as AWS group names may.
+            new Design("/$defs/peer", "a group name: letters, digits, spaces", "suffix /spec/aws/securityGroups/"
+                    + "\\d+/(ingress|egress)/\\d+/(from|to) =  x"),
+            // Name tags may hold spaces.
+            new Design("/$defs/ec2Name", "Spaces and '/' are kept", "suffix /spec/aws/.+/"
+                    + "(name|vpc|subnet|subnets/\\d+) =  x"),
+            new Design("/$defs/imageRef/properties/name", "spaces", "suffix /spec/aws/compute/.+/image/name =  x"),
+            // Environment values are text passed to the container as it is; line breaks and quotes included (a raw
+            // U+0085 is a line break to YAML).
+            new Design("/$defs/env/additionalProperties", "passed to the container as it is", "(string|suffix) "
+                    + "/spec/kubernetes/applications/\\d+/(sidecars/\\d+/)?env/[A-Za-z_0-9]+ = (?!\\\\u(?!0085)).*"),
+            // A count where a count or a percentage is allowed; a fractional target.
+            new Design("/$defs/countOrPercent", "A count (1) or a percentage (25%)", "type /spec/kubernetes/"
+                    + "applications/\\d+/rollout/max(Surge|Unavailable) = 7"),
+            new Design("/properties/spec/properties/aws/properties/autoscaling/properties/groups/items/properties/"
+                    + "targetTracking/items/properties/target", "fractions included", "type /spec/aws/autoscaling/"
+                    + "groups/\\d+/targetTracking/\\d+/target = 1\\.5"));
 
     @ParameterizedTest
     @ValueSource(strings = {"production", "staging", "hopper"})
@@ -115,7 +98,7 @@ class MutationTest {
             String full = what + " = " + mutant.description();
             if (result.ok()) {
                 outcomes.merge("valid", 1, Integer::sum);
-                if (VALID_BY_DESIGN.stream().noneMatch(p -> p.matcher(what).matches() || p.matcher(full).matches())) {
+                if (!validByDesign(mutant, full)) {
                     wronglyValid.add(full);
                 }
             } else {
@@ -132,6 +115,7 @@ class MutationTest {
             }
         }
         assertThat(wronglyValid).as("mutants accepted that no rule makes valid").isEmpty();
+        MUTATED.add(name);
         System.out.println(name + ": " + mutants.size() + " mutants, " + outcomes);
     }
 
@@ -145,6 +129,46 @@ class MutationTest {
                 .map(m -> m.pointer() + " = " + m.description()).collect(Collectors.toList());
 
         assertThat(accepted).as("numbers of 2^31 and more are past every bound").isEmpty();
+    }
+
+    @Test
+    void everyDesignRuleIsStatedByItsFieldsDescription() {
+        for (Design design : VALID_BY_DESIGN) {
+            assertThat(SCHEMA.node(design.field()).path("description").asText()).as(design.field())
+                    .contains(design.says());
+        }
+    }
+
+    /** Once the three example environments were mutated (not when one test is run alone). */
+    @AfterAll
+    static void everyDesignRuleIsNeededByAMutant() {
+        if (MUTATED.size() == EXAMPLES.length) {
+            assertThat(VALID_BY_DESIGN).as("rules no mutant needed").allMatch(USED::contains);
+        }
+    }
+
+    private static boolean validByDesign(Mutant mutant, String full) {
+        if (mutant.kind().equals("missing")) {
+            return leavesOutAnOptionalField(mutant.pointer());
+        }
+        if (mutant.kind().equals("number")) {
+            return staysWithinItsFieldsBounds(mutant.pointer());
+        }
+        List<Design> covering = VALID_BY_DESIGN.stream().filter(d -> d.covers(full)).toList();
+        USED.addAll(covering);
+        return !covering.isEmpty();
+    }
+
+    /** A field its object does not list in {@code required}: left out, its default applies. */
+    private static boolean leavesOutAnOptionalField(String pointer) {
+        return !SCHEMA.at(SchemaFields.parent(pointer)).isEmpty()
+                && !SCHEMA.requires(SchemaFields.parent(pointer), SchemaFields.last(pointer));
+    }
+
+    /** A number valid only within bounds its field states, a minimum and a maximum. */
+    private static boolean staysWithinItsFieldsBounds(String pointer) {
+        return SCHEMA.at(pointer).stream().anyMatch(n -> (n.has("minimum") || n.has("exclusiveMinimum"))
+                && n.has("maximum"));
     }
 
     /** The mutant as the only environment of a repository holding the example manifests and policy documents. */

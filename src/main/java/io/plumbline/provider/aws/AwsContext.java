@@ -1,11 +1,9 @@
 package io.plumbline.provider.aws;
 
 import io.plumbline.model.LoadedEnvironment;
-import io.plumbline.model.Marks;
 import io.plumbline.model.spec.aws.AwsSpec;
 import io.plumbline.provider.aws.ec2.ComputeRefs;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** What one reconcile of one environment works with: its clients, its spec and the shared lookups. */
@@ -76,15 +74,17 @@ public final class AwsContext {
 
     /** The ownership tags put on everything Plumbline creates for this environment. */
     public Map<String, String> ownershipTags() {
-        Map<String, String> tags = new LinkedHashMap<>();
-        tags.put(Marks.AWS_ENVIRONMENT_TAG, env.name());
-        tags.put(Marks.AWS_MANAGED_TAG, "true");
-        return tags;
+        return marks().tags();
+    }
+
+    /** This environment's marks: the one rule every kind judges ownership by. */
+    public AwsMarks marks() {
+        return new AwsMarks(env.name());
     }
 
     /** Carries this environment's ownership tags and no {@code shared} cluster tag: Plumbline may delete it. */
     public boolean owned(Map<String, String> tags) {
-        return marked(tags) && !shared(tags);
+        return marks().deletable(tags);
     }
 
     /**
@@ -92,11 +92,10 @@ public final class AwsContext {
      * is {@code shared}, so that it is kept up to date; the ownership rules still never delete it.
      */
     public boolean marked(Map<String, String> tags) {
-        return Lookup.marked(env.name(), tags);
+        return marks().on(tags);
     }
 
     public static boolean shared(Map<String, String> tags) {
-        return tags.entrySet().stream().anyMatch(t -> t.getKey().startsWith(Marks.CLUSTER_TAG_PREFIX)
-                && Marks.SHARED.equals(t.getValue()));
+        return AwsMarks.shared(tags);
     }
 }

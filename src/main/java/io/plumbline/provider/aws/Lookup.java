@@ -1,6 +1,5 @@
 package io.plumbline.provider.aws;
 
-import io.plumbline.model.Marks;
 import io.plumbline.model.spec.aws.AwsSpec;
 import io.plumbline.model.spec.aws.ClusterTag;
 import io.plumbline.model.spec.aws.SecurityGroup;
@@ -108,16 +107,10 @@ public final class Lookup {
             spec.network().vpcs().forEach(v -> named.add(v.name()));
         }
         List<String> ids = allVpcs().stream().filter(v -> named.contains(nameTag(v.tags()))
-                || marked(environment, v.tags().stream().collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> a))))
+                || new AwsMarks(environment).on(AwsMarks.ec2(v.tags())))
                 .map(Vpc::vpcId).toList();
         return once(VPC_SUBNETS, () -> ids.isEmpty() ? List.of() : aws.ec2()
                 .describeSubnetsPaginator(r -> r.filters(filter("vpc-id", ids))).subnets().stream().toList());
-    }
-
-    /** Carries the marks of this environment, {@code shared} or not. */
-    public static boolean marked(String environment, Map<String, String> tags) {
-        return environment.equals(tags.get(Marks.AWS_ENVIRONMENT_TAG))
-                && "true".equals(tags.get(Marks.AWS_MANAGED_TAG));
     }
 
     /** Subnets by their {@code Name} tag, for the subnets named in cluster tags. */

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.model.ResourceTagMapping;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.model.TagFilter;
 
@@ -41,8 +40,8 @@ final class OwnedArns {
     static Map<String, List<String>> of(List<ResourceTagMapping> marked, String environment) {
         Map<String, List<String>> byType = new LinkedHashMap<>();
         TYPES.forEach(t -> byType.put(t, new ArrayList<>()));
-        marked.stream().filter(m -> m.tags().stream().anyMatch(t -> t.key().equals(Marks.AWS_ENVIRONMENT_TAG)
-                        && Objects.equals(t.value(), environment)))
+        AwsMarks marks = new AwsMarks(environment);
+        marked.stream().filter(m -> marks.on(AwsMarks.tagging(m.tags())))
                 .forEach(m -> byType.get(type(m.resourceARN())).add(m.resourceARN()));
         return byType;
     }

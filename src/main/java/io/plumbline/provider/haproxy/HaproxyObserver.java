@@ -1,7 +1,6 @@
 package io.plumbline.provider.haproxy;
 
 import io.plumbline.model.LoadedEnvironment;
-import io.plumbline.model.Marks;
 import io.plumbline.model.Resource;
 import io.plumbline.model.spec.haproxy.HaproxySpec;
 import io.plumbline.render.haproxy.HaproxyResources;
@@ -34,7 +33,7 @@ final class HaproxyObserver {
         List<Resource> actual = new ArrayList<>();
         String text = host.files().read();
         // The file is Plumbline's as a whole when it carries the header; so is every server it declares.
-        boolean owned = text != null && text.startsWith(Marks.HAPROXY_HEADER);
+        boolean owned = text != null && HeaderMark.onConfig(text);
         if (text != null) {
             actual.add(new Resource(HaproxyResources.configKey(spec), configBody(spec, text, proc), owned));
         }

@@ -39,7 +39,7 @@ final class ServerStateFile {
     void requireOwned() {
         folders.requireWritable(file);
         String current = folders.read(file);
-        if (current != null && !marked(current)) {
+        if (current != null && !HeaderMark.onStateFile(current)) {
             throw ProviderException.refused(file + " is not a server-state file written by Plumbline (no '"
                     + Marks.HAPROXY_HEADER + "' line after its version line); move it aside or point stateFile"
                     + " elsewhere");
@@ -68,10 +68,6 @@ final class ServerStateFile {
         return out.toString();
     }
 
-    private static boolean marked(String text) {
-        String[] lines = text.split("\n", 3);
-        return lines.length > 1 && lines[1].equals(Marks.HAPROXY_HEADER);
-    }
 
     /** {@code backend/server} to the address word of each server line of a configuration. */
     private static Map<String, String> addresses(String config) {

@@ -11,10 +11,12 @@ import java.util.function.UnaryOperator;
 
 /**
  * Brings a desired or observed body to one spelling before they are compared: drops what the server sets
- * ({@code status}, uid, resourceVersion, generation, managedFields, creationTimestamp), drops fields equal to
- * the server's defaults ({@code protocol: TCP}, the default imagePullPolicy for the image) and writes
- * quantities canonically ({@code 1000m} = {@code 1}, {@code 64M} = {@code 64000000}), and folds a Secret's
- * {@code stringData} into {@code data} as the server does.
+ * ({@code status}, uid, resourceVersion, generation, managedFields, creationTimestamp, which a manifest written by
+ * a tool may carry), writes quantities canonically ({@code 1000m} = {@code 1}, {@code 64M} = {@code 64000000}), and
+ * folds a Secret's {@code stringData} into {@code data} as the server does. Each spares a dry run of an unchanged
+ * object on every plan (the server would store it as it is, so {@link DryRun} would turn the update back into a
+ * no-op). Defaults the server fills in are not normalised away on both sides: a default the environment declares
+ * is compared as declared, and one it stops declaring is judged by {@link ServerDefaults}.
  */
 final class KubernetesNormaliser implements UnaryOperator<Map<String, Object>> {
     private static final Set<String> SERVER_METADATA = Set.of("uid", "resourceVersion", "generation",
@@ -36,14 +38,6 @@ final class KubernetesNormaliser implements UnaryOperator<Map<String, Object>> {
                 out.put(key, Nodes.copy(value));
             }
         });
-        if (out.get("metadata") instanceof Map<?, ?> metadata) {
-            if (metadata.get("annotations") instanceof Map<?, ?> annotations) {
-                annotations.remove(Adoption.ANNOTATION);
-                if (annotations.isEmpty()) {
-                    metadata.remove("annotations");
-                }
-            }
-        }
         foldStringData(out);
         walk(out);
         return out;
@@ -73,12 +67,6 @@ final class KubernetesNormaliser implements UnaryOperator<Map<String, Object>> {
         if (node instanceof Map<?, ?> map) {
             @SuppressWarnings("unchecked")
             Map<String, Object> m = (Map<String, Object>) map;
-            if ("TCP".equals(m.get("protocol"))) {
-                m.remove("protocol");
-            }
-            if (m.get("image") instanceof String image && defaultPullPolicy(image).equals(m.get("imagePullPolicy"))) {
-                m.remove("imagePullPolicy");
-            }
             for (Map.Entry<String, Object> e : m.entrySet()) {
                 if (QUANTITY_MAPS.contains(e.getKey()) && e.getValue() instanceof Map<?, ?> quantities) {
                     @SuppressWarnings("unchecked")
@@ -91,16 +79,5 @@ final class KubernetesNormaliser implements UnaryOperator<Map<String, Object>> {
         } else if (node instanceof List<?> list) {
             list.forEach(KubernetesNormaliser::walk);
         }
-    }
-
-    /** The kubelet pulls {@code :latest} and untagged images always, tagged or pinned ones only when missing. */
-    static String defaultPullPolicy(String image) {
-        if (image.contains("@")) {
-            return "IfNotPresent";
-        }
-        int slash = image.lastIndexOf('/');
-        int colon = image.lastIndexOf(':');
-        boolean tagged = colon > slash;
-        return !tagged || image.endsWith(":latest") ? "Always" : "IfNotPresent";
     }
 }

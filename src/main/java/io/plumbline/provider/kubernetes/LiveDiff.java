@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * Compares a desired object with the live one as server-side apply would merge them: only what the desired
  * side declares is compared, lists with a merge key entry by entry ({@link MergeKeys}), other lists whole; and
  * what Plumbline applied before (its managed fields) and no longer declares is a change too, since the server
- * removes it. A changed field that another field manager owns is a take-over, named with that manager.
+ * removes it, unless the server then holds it at its default ({@link ServerDefaults}). A changed field that
+ * another field manager owns is a take-over, named with that manager.
  *
  * @param fields    the fields that differ; {@code wanted} is null for a field that will be removed
  * @param takeovers one line per field taken from another manager: {@code `spec.replicas` from manager `x`}
@@ -98,7 +99,9 @@ record LiveDiff(List<FieldChange> fields, List<String> takeovers) {
             }
             String child = join(path, name);
             if (wanted == null) {
-                out.add(new FieldChange(child, null, found));
+                if (!ServerDefaults.is(l, name, found)) {
+                    out.add(new FieldChange(child, null, found));
+                }
             } else if (e.getValue() instanceof Map<?, ?> sub && found instanceof Map<?, ?>) {
                 removed(child, cast(sub), wanted, found, out);
             } else if (e.getValue() instanceof Map<?, ?> sub && found instanceof List<?> f && wanted instanceof List<?> w) {

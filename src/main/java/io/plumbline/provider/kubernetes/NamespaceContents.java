@@ -2,7 +2,6 @@ package io.plumbline.provider.kubernetes;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.plumbline.model.Marks;
 import io.plumbline.render.kubernetes.KubernetesKeys;
 import io.plumbline.render.kubernetes.Marking;
 import io.plumbline.render.kubernetes.Nodes;
@@ -110,8 +109,7 @@ final class NamespaceContents {
      */
     private static boolean mirrorsOurs(Map<String, Object> endpoints, String environment) {
         return Nodes.at(endpoints, "metadata", "labels", "endpoints.kubernetes.io/managed-by") != null
-                || Marks.MANAGED_BY_VALUE.equals(Nodes.at(endpoints, "metadata", "labels", Marks.MANAGED_BY_LABEL))
-                && environment.equals(Nodes.at(endpoints, "metadata", "labels", Marking.PART_OF_LABEL));
+                || Marking.labelsOwnedBy(endpoints, environment);
     }
 
     private static Object uid(Map<String, Object> o) {

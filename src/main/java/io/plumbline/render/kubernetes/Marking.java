@@ -35,6 +35,16 @@ public final class Marking {
         return environment.equals(owner(body));
     }
 
+    /**
+     * Whether an object that copies the labels of one of ours, not its annotations (the Endpoints the control plane
+     * keeps for a Service), names {@code environment}: the ownership label and the part-of label Plumbline puts on
+     * what it renders.
+     */
+    public static boolean labelsOwnedBy(Map<String, Object> body, String environment) {
+        return Marks.MANAGED_BY_VALUE.equals(Nodes.at(body, "metadata", "labels", Marks.MANAGED_BY_LABEL))
+                && environment.equals(Nodes.at(body, "metadata", "labels", PART_OF_LABEL));
+    }
+
     /** The environment whose Plumbline marks an observed object carries, or null when it has none. */
     public static String owner(Map<String, Object> body) {
         boolean managed = Marks.MANAGED_BY_VALUE.equals(Nodes.at(body, "metadata", "labels", Marks.MANAGED_BY_LABEL));

@@ -150,11 +150,41 @@ class KubernetesPlannerTest {
     }
 
     @Test
+    void aDefaultTheFileDeclaresIsComparedAsDeclaredSoAHandEditIsDrift() {
+        Change c = only(planner.plan(env(true), defaults(0), defaults(1)));
+
+        assertThat(c.action()).isEqualTo(Action.UPDATE);
+        assertThat(c.fields()).containsExactly(new FieldChange(
+                "spec.template.spec.containers[name=frontend].imagePullPolicy", "IfNotPresent", "Always"));
+    }
+
+    @Test
+    void aDefaultTheFileStopsDeclaringIsNoRemovalWhileTheServerHoldsIt() {
+        Change c = only(planner.plan(env(true), defaults(2), defaults(3)));
+
+        assertThat(c.fields()).isEmpty();
+        assertThat(c.action()).isEqualTo(Action.NOOP);
+    }
+
+    @Test
+    void aValueTheFileStopsDeclaringIsARemovalWhenItIsNotTheDefault() {
+        Change c = only(planner.plan(env(true), defaults(2), defaults(4)));
+
+        assertThat(c.action()).isEqualTo(Action.UPDATE);
+        assertThat(c.fields()).containsExactly(new FieldChange(
+                "spec.template.spec.containers[name=frontend].imagePullPolicy", null, "Always"));
+    }
+
+    private static List<Resource> defaults(int index) {
+        return fixture("defaults.yaml", index);
+    }
+
+    @Test
     void theDefaultPullPolicyDependsOnTheTag() {
-        assertThat(KubernetesNormaliser.defaultPullPolicy("example/frontend:v1")).isEqualTo("IfNotPresent");
-        assertThat(KubernetesNormaliser.defaultPullPolicy("example/frontend")).isEqualTo("Always");
-        assertThat(KubernetesNormaliser.defaultPullPolicy("registry:5000/frontend")).isEqualTo("Always");
-        assertThat(KubernetesNormaliser.defaultPullPolicy("example/frontend:latest")).isEqualTo("Always");
-        assertThat(KubernetesNormaliser.defaultPullPolicy("example/frontend@sha256:ab")).isEqualTo("IfNotPresent");
+        assertThat(ServerDefaults.pullPolicy("example/frontend:v1")).isEqualTo("IfNotPresent");
+        assertThat(ServerDefaults.pullPolicy("example/frontend")).isEqualTo("Always");
+        assertThat(ServerDefaults.pullPolicy("registry:5000/frontend")).isEqualTo("Always");
+        assertThat(ServerDefaults.pullPolicy("example/frontend:latest")).isEqualTo("Always");
+        assertThat(ServerDefaults.pullPolicy("example/frontend@sha256:ab")).isEqualTo("IfNotPresent");
     }
 }

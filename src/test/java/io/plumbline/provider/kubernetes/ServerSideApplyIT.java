@@ -106,6 +106,27 @@ class ServerSideApplyIT {
     }
 
     @Test
+    void aDeclaredServerDefaultChangedByHandIsDriftAndGitWins() {
+        LoadedEnvironment declaringDefault = cluster.production("pullPolicy: Always", "pullPolicy: IfNotPresent",
+                Revision.WORKING_TREE);
+        TestCluster.reconcile(provider, declaringDefault);
+        // as kubectl edit does: an update, which moves the field to its manager
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(KubernetesClientException.class)
+                .until(() -> cluster.client.apps().deployments().inNamespace(cluster.namespace).withName("frontend")
+                        .edit(d -> {
+                            d.getSpec().getTemplate().getSpec().getContainers().get(0).setImagePullPolicy("Always");
+                            return d;
+                        }) != null);
+
+        TestCluster.Reconcile reconcile = TestCluster.reconcile(provider, declaringDefault);
+
+        assertThat(reconcile.plan().with(Action.UPDATE)).singleElement().satisfies(c -> assertThat(c.fields())
+                .containsExactly(new FieldChange(FRONTEND + ".imagePullPolicy", "IfNotPresent", "Always")));
+        assertThat(frontendContainer().get("imagePullPolicy")).isEqualTo("IfNotPresent");
+        assertThat(TestCluster.plan(provider, declaringDefault).hasWrites()).isFalse();
+    }
+
+    @Test
     void aTakeOverOfAnotherManagersFieldIsNamedInThePlanAndGitWins() {
         TestCluster.reconcile(provider, production);
         Deployment patch = cluster.client.getKubernetesSerialization().unmarshal("""

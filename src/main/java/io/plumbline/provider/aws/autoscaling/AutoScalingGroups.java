@@ -8,6 +8,7 @@ import io.plumbline.model.spec.aws.AutoScalingGroup;
 import io.plumbline.provider.ProviderException;
 import io.plumbline.provider.aws.AwsContext;
 import io.plumbline.provider.aws.AwsKind;
+import io.plumbline.provider.aws.AwsMarks;
 import io.plumbline.provider.aws.Waits;
 import io.plumbline.render.aws.AwsKinds;
 import io.plumbline.render.aws.Body;
@@ -38,7 +39,7 @@ public final class AutoScalingGroups implements AwsKind {
                 ctx.lookup().autoScalingGroups();
         List<Resource> out = new ArrayList<>();
         found.forEach((name, g) -> {
-            Map<String, String> tags = GroupTags.map(g.tags());
+            Map<String, String> tags = AwsMarks.autoScaling(g.tags());
             Resource declared = desired.stream().filter(d -> d.key().name().equals(name)).findFirst().orElse(null);
             if (declared != null || ctx.owned(tags)) {
                 Body body = Body.of().put("min", g.minSize()).put("max", g.maxSize())

@@ -9,19 +9,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import software.amazon.awssdk.services.autoscaling.model.Tag;
 import software.amazon.awssdk.services.autoscaling.model.TagDescription;
 
 /** The tags of an Auto Scaling group: read back in the declared form, written with this environment's marks. */
 final class GroupTags {
     private GroupTags() {
-    }
-
-    static Map<String, String> map(List<TagDescription> tags) {
-        Map<String, String> out = new TreeMap<>();
-        tags.forEach(t -> out.put(t.key(), t.value()));
-        return out;
     }
 
     /**

@@ -2,11 +2,11 @@ package io.plumbline.provider.aws.autoscaling;
 
 import io.plumbline.provider.ProviderException;
 import io.plumbline.provider.aws.AwsContext;
+import io.plumbline.provider.aws.AwsMarks;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
-import software.amazon.awssdk.services.autoscaling.model.TagDescription;
 
 /**
  * Ownership marks for scheduled actions and scaling policies, which cannot be tagged: the Auto Scaling group
@@ -25,7 +25,7 @@ final class MemberTags {
     /** Whether the member carries this environment's mark and its group is not tagged shared. */
     static boolean owned(AwsContext ctx, String prefix, String group, String member) {
         Map<String, String> tags = tags(ctx, group);
-        return ctx.environment().equals(tags.get(prefix + member)) && !AwsContext.shared(tags);
+        return ctx.environment().equals(tags.get(prefix + member)) && !AwsMarks.shared(tags);
     }
 
     /** The groups this environment declares or has marked members in: the only ones whose members are read. */
@@ -65,7 +65,6 @@ final class MemberTags {
 
     private static Map<String, String> tags(AwsContext ctx, String group) {
         AutoScalingGroup g = ctx.lookup().autoScalingGroups().get(group);
-        return g == null ? Map.of() : g.tags().stream()
-                .collect(Collectors.toMap(TagDescription::key, TagDescription::value, (a, b) -> a));
+        return g == null ? Map.of() : AwsMarks.autoScaling(g.tags());
     }
 }

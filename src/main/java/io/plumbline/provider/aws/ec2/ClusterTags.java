@@ -5,6 +5,7 @@ import io.plumbline.model.Resource;
 import io.plumbline.provider.ProviderException;
 import io.plumbline.provider.aws.AwsContext;
 import io.plumbline.provider.aws.AwsKind;
+import io.plumbline.provider.aws.AwsMarks;
 import io.plumbline.provider.aws.Lookup;
 import io.plumbline.render.aws.AwsKinds;
 import java.util.ArrayList;
@@ -59,11 +60,11 @@ public final class ClusterTags implements AwsKind {
         String name = resourceName(d);
         return switch (d.key().namespace()) {
             case "vpc" -> Optional.ofNullable(lookup.vpcs().get(name))
-                    .map(v -> new Tagged(v.vpcId(), SecurityGroups.tags(v.tags())));
+                    .map(v -> new Tagged(v.vpcId(), AwsMarks.ec2(v.tags())));
             case "subnet" -> Optional.ofNullable(lookup.subnets().get(name))
-                    .map(s -> new Tagged(s.subnetId(), SecurityGroups.tags(s.tags())));
+                    .map(s -> new Tagged(s.subnetId(), AwsMarks.ec2(s.tags())));
             case "securityGroup" -> lookup.securityGroups().stream().filter(g -> g.groupName().equals(name))
-                    .findFirst().map(g -> new Tagged(g.groupId(), SecurityGroups.tags(g.tags())));
+                    .findFirst().map(g -> new Tagged(g.groupId(), AwsMarks.ec2(g.tags())));
             default -> Optional.ofNullable(lookup.autoScalingGroups().get(name)).map(g -> new Tagged(
                     g.autoScalingGroupName(), g.tags().stream().collect(java.util.stream.Collectors.toMap(
                             t -> t.key(), t -> t.value(), (a, b) -> a))));

@@ -8,6 +8,7 @@ import io.plumbline.model.spec.aws.Instance;
 import io.plumbline.provider.ProviderException;
 import io.plumbline.provider.aws.AwsContext;
 import io.plumbline.provider.aws.AwsKind;
+import io.plumbline.provider.aws.AwsMarks;
 import io.plumbline.provider.aws.ClientTokens;
 import io.plumbline.provider.aws.Lookup;
 import io.plumbline.provider.aws.Waits;
@@ -57,14 +58,14 @@ public final class Instances implements AwsKind {
         List<software.amazon.awssdk.services.ec2.model.Instance> found = new ArrayList<>(ctx.lookup()
                 .<List<software.amazon.awssdk.services.ec2.model.Instance>>accountWide(TAGGED,
                         () -> read(ctx, EnvironmentTag.ANY_ENVIRONMENT)).stream()
-                .filter(i -> EnvironmentTag.of(ctx.environment(), i.tags())).toList());
+                .filter(i -> ctx.marked(AwsMarks.ec2(i.tags()))).toList());
         Set<String> seen = found.stream().map(i -> Lookup.nameTag(i.tags())).collect(Collectors.toSet());
         List<String> missing = declared.keySet().stream().filter(n -> !seen.contains(n)).sorted().toList();
         if (!missing.isEmpty()) {
             read(ctx, Lookup.filter("tag:Name", missing)).stream()
                     .filter(i -> !found.contains(i)).forEach(found::add);
         }
-        return found.stream().filter(i -> declared.containsKey(Lookup.nameTag(i.tags())) || ctx.owned(Tags.map(i.tags())))
+        return found.stream().filter(i -> declared.containsKey(Lookup.nameTag(i.tags())) || ctx.owned(AwsMarks.ec2(i.tags())))
                 .map(i -> resource(ctx, i, declared.get(Lookup.nameTag(i.tags())))).toList();
     }
 
@@ -76,7 +77,7 @@ public final class Instances implements AwsKind {
 
     @SuppressWarnings("unchecked")
     private Resource resource(AwsContext ctx, software.amazon.awssdk.services.ec2.model.Instance i, Resource d) {
-        Map<String, String> tags = Tags.map(i.tags());
+        Map<String, String> tags = AwsMarks.ec2(i.tags());
         Map<String, Object> image = d == null ? null : (Map<String, Object>) d.body().get("image");
         Map<String, Object> body = Body.of().put("id", i.instanceId()).put("launchTemplate", tags.get(TEMPLATE_TAG))
                 .put("image", ctx.refs().imageAsDeclared(i.imageId(), image))

@@ -7,6 +7,7 @@ import io.plumbline.model.ResourceKey;
 import io.plumbline.model.spec.aws.LaunchTemplate;
 import io.plumbline.provider.aws.AwsContext;
 import io.plumbline.provider.aws.AwsKind;
+import io.plumbline.provider.aws.AwsMarks;
 import io.plumbline.render.aws.AwsKinds;
 import io.plumbline.render.aws.Body;
 import io.plumbline.render.aws.ComputeRender;
@@ -44,7 +45,7 @@ public final class LaunchTemplates implements AwsKind {
                 .<List<software.amazon.awssdk.services.ec2.model.LaunchTemplate>>accountWide("launch templates",
                         () -> ctx.aws().ec2().describeLaunchTemplatesPaginator(r -> { }).launchTemplates().stream()
                                 .toList()).stream()
-                .filter(t -> declared.containsKey(t.launchTemplateName()) || ctx.owned(Tags.map(t.tags()))).toList();
+                .filter(t -> declared.containsKey(t.launchTemplateName()) || ctx.owned(AwsMarks.ec2(t.tags()))).toList();
         if (found.isEmpty()) {
             return List.of();
         }
@@ -57,7 +58,7 @@ public final class LaunchTemplates implements AwsKind {
         for (var t : found) {
             Resource d = declared.get(t.launchTemplateName());
             ResponseLaunchTemplateData data = defaults.get(t.launchTemplateId());
-            Map<String, String> tags = Tags.map(t.tags());
+            Map<String, String> tags = AwsMarks.ec2(t.tags());
             @SuppressWarnings("unchecked")
             Map<String, Object> image = d == null ? null : (Map<String, Object>) d.body().get("image");
             Body body = Body.of().put("id", t.launchTemplateId()).put("tags", ComputeRefs.declaredTags(tags));

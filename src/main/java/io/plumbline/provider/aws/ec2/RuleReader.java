@@ -5,6 +5,7 @@ import io.plumbline.model.Resource;
 import io.plumbline.model.ResourceKey;
 import io.plumbline.model.spec.aws.SecurityGroup;
 import io.plumbline.provider.aws.AwsContext;
+import io.plumbline.provider.aws.AwsMarks;
 import io.plumbline.provider.aws.Lookup;
 import io.plumbline.render.aws.AwsKinds;
 import io.plumbline.render.aws.RuleNames;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
-import software.amazon.awssdk.services.ec2.model.Tag;
 
 /**
  * Reads security-group rules with two DescribeSecurityGroupRules calls: every rule of the declared groups (only when
@@ -45,13 +45,13 @@ final class RuleReader {
         ctx.lookup().<List<SecurityGroupRule>>accountWide(TAGGED, () -> ctx.aws().ec2()
                 .describeSecurityGroupRulesPaginator(r -> r.filters(EnvironmentTag.ANY_ENVIRONMENT))
                 .securityGroupRules().stream().toList()).stream()
-                .filter(r -> EnvironmentTag.of(ctx.environment(), r.tags()))
+                .filter(r -> ctx.marked(AwsMarks.ec2(r.tags())))
                 .forEach(r -> rules.put(r.securityGroupRuleId(), r));
         Map<String, String> names = ctx.lookup().securityGroups().stream().collect(Collectors.toMap(
                 g -> g.groupId(), g -> g.groupName(), (a, b) -> a));
         List<Resource> out = new ArrayList<>();
         for (SecurityGroupRule r : rules.values()) {
-            boolean owned = ctx.owned(tags(r.tags()));
+            boolean owned = ctx.owned(AwsMarks.ec2(r.tags()));
             SecurityGroup group = declared.get(r.groupId());
             boolean egressManaged = group != null && !group.egress().isEmpty();
             if (Boolean.TRUE.equals(r.isEgress()) && !egressManaged && !owned) {
@@ -87,7 +87,4 @@ final class RuleReader {
         return r.cidrIpv4() != null ? r.cidrIpv4() : r.cidrIpv6();
     }
 
-    static Map<String, String> tags(List<Tag> tags) {
-        return SecurityGroups.tags(tags);
-    }
 }

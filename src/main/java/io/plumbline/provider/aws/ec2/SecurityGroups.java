@@ -6,7 +6,7 @@ import io.plumbline.model.ResourceKey;
 import io.plumbline.provider.ProviderException;
 import io.plumbline.provider.aws.AwsContext;
 import io.plumbline.provider.aws.AwsKind;
-import io.plumbline.provider.aws.vpc.Ec2Tags;
+import io.plumbline.provider.aws.AwsMarks;
 import io.plumbline.render.aws.AwsKinds;
 import io.plumbline.render.aws.Body;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ public final class SecurityGroups implements AwsKind {
         Set<ResourceKey> declared = desired.stream().map(Resource::key).collect(Collectors.toSet());
         List<Resource> out = new ArrayList<>();
         for (SecurityGroup g : ctx.lookup().securityGroups()) {
-            Map<String, String> tags = tags(g.tags());
+            Map<String, String> tags = AwsMarks.ec2(g.tags());
             ResourceKey key = ResourceKey.of(AwsKinds.PROVIDER, kind(), vpcNames.getOrDefault(g.vpcId(), g.vpcId()),
                     g.groupName());
             boolean owned = ctx.owned(tags);
@@ -89,7 +89,4 @@ public final class SecurityGroups implements AwsKind {
         return (String) change.actual().body().get("groupId");
     }
 
-    static Map<String, String> tags(List<Tag> tags) {
-        return Ec2Tags.map(tags);
-    }
 }

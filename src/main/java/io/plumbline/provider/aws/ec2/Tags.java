@@ -5,18 +5,11 @@ import io.plumbline.provider.aws.AwsContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import software.amazon.awssdk.services.ec2.model.Tag;
 
 /** EC2 tags of launch templates and instances: read as maps, written as the declared tags plus the marks. */
 final class Tags {
     private Tags() {
-    }
-
-    static Map<String, String> map(List<Tag> tags) {
-        Map<String, String> out = new TreeMap<>();
-        tags.forEach(t -> out.put(t.key(), t.value()));
-        return out;
     }
 
     /** The declared tags of a resource body, then {@code extra} (a Name), then the marks. */

@@ -1,7 +1,6 @@
 package io.plumbline.provider.aws.ecr;
 
-import io.plumbline.model.Marks;
-import io.plumbline.provider.aws.Lookup;
+import io.plumbline.provider.aws.AwsMarks;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -30,8 +29,8 @@ final class MarkedRepositories {
         Map<String, List<Marked>> byEnvironment = new HashMap<>();
         for (Repository repo : repositories) {
             Map<String, String> read = tags.apply(repo);
-            String environment = read.get(Marks.AWS_ENVIRONMENT_TAG);
-            if (environment != null && Lookup.marked(environment, read)) {
+            String environment = AwsMarks.of(read);
+            if (environment != null) {
                 byEnvironment.computeIfAbsent(environment, e -> new ArrayList<>()).add(new Marked(repo, read));
             }
         }

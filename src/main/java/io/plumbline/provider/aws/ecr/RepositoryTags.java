@@ -1,14 +1,13 @@
 package io.plumbline.provider.aws.ecr;
 
 import io.plumbline.provider.aws.AwsClients;
+import io.plumbline.provider.aws.AwsMarks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ecr.model.Repository;
-import software.amazon.awssdk.services.ecr.model.Tag;
 
 /**
  * The tags of ECR repositories, read once and shared by every environment of the provider for {@link #LIFETIME}.
@@ -58,8 +57,8 @@ final class RepositoryTags {
 
     /** The repository's tags read now (and remembered). */
     Map<String, String> fresh(AwsClients aws, Repository repo) {
-        Map<String, String> tags = Map.copyOf(aws.ecr().listTagsForResource(r -> r.resourceArn(repo.repositoryArn()))
-                .tags().stream().collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> a)));
+        Map<String, String> tags = Map.copyOf(AwsMarks.ecr(aws.ecr().listTagsForResource(r -> r.resourceArn(
+                repo.repositoryArn())).tags()));
         read.put(new Key(repo), new Read(tags, clock.millis() + LIFETIME.toMillis()));
         return tags;
     }

@@ -6,6 +6,7 @@ import io.plumbline.model.ResourceKey;
 import io.plumbline.provider.ProviderException;
 import io.plumbline.provider.aws.AwsContext;
 import io.plumbline.provider.aws.AwsKind;
+import io.plumbline.provider.aws.AwsMarks;
 import io.plumbline.render.aws.AwsKinds;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,8 +76,8 @@ public final class Listeners implements AwsKind {
             List<String> batch = arns.subList(i, Math.min(arns.size(), i + TAG_BATCH));
             found.addAll(ctx.aws().elb().describeTags(r -> r.resourceArns(batch)).tagDescriptions());
         }
-        return found.stream().collect(Collectors.toMap(TagDescription::resourceArn, d -> d.tags().stream()
-                .collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> a)), (a, b) -> a));
+        return found.stream().collect(Collectors.toMap(TagDescription::resourceArn, d -> AwsMarks.elb(d.tags()),
+                (a, b) -> a));
     }
 
     @Override

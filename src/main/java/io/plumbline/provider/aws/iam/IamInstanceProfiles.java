@@ -5,6 +5,7 @@ import io.plumbline.model.Resource;
 import io.plumbline.model.ResourceKey;
 import io.plumbline.provider.aws.AwsContext;
 import io.plumbline.provider.aws.AwsKind;
+import io.plumbline.provider.aws.AwsMarks;
 import io.plumbline.render.aws.AwsKinds;
 import io.plumbline.render.aws.Body;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ public final class IamInstanceProfiles implements AwsKind {
             return List.of();
         }
         Set<String> declared = desired.stream().map(r -> r.key().name()).collect(Collectors.toSet());
-        Set<String> ownedRoles = IamReads.roles(ctx).stream().filter(r -> ctx.owned(IamReads.tags(r.tags())))
+        Set<String> ownedRoles = IamReads.roles(ctx).stream().filter(r -> ctx.owned(AwsMarks.iam(r.tags())))
                 .map(r -> r.roleName()).collect(Collectors.toSet());
         List<Resource> out = new ArrayList<>();
         for (InstanceProfile p : IamReads.instanceProfiles(ctx)) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumbline.provider.ProviderException;
 import io.plumbline.provider.aws.AwsContext;
+import io.plumbline.provider.aws.AwsMarks;
 import io.plumbline.render.aws.PolicyDocuments;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -50,16 +51,10 @@ final class IamReads {
 
     static Map<String, String> tags(InstanceProfile profile, AwsContext ctx) {
         if (profile.hasTags() && !profile.tags().isEmpty()) {
-            return tags(profile.tags());
+            return AwsMarks.iam(profile.tags());
         }
-        return tags(ctx.aws().iam().listInstanceProfileTagsPaginator(r -> r.instanceProfileName(
+        return AwsMarks.iam(ctx.aws().iam().listInstanceProfileTagsPaginator(r -> r.instanceProfileName(
                 profile.instanceProfileName())).tags().stream().toList());
-    }
-
-    static Map<String, String> tags(List<Tag> tags) {
-        Map<String, String> out = new HashMap<>();
-        tags.forEach(t -> out.put(t.key(), t.value()));
-        return out;
     }
 
     /** The declared tags and the marks, as IAM takes them: creating, adopting and re-tagging write one set. */

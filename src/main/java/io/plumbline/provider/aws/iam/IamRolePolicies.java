@@ -5,6 +5,7 @@ import io.plumbline.model.Resource;
 import io.plumbline.model.ResourceKey;
 import io.plumbline.provider.aws.AwsContext;
 import io.plumbline.provider.aws.AwsKind;
+import io.plumbline.provider.aws.AwsMarks;
 import io.plumbline.render.aws.AwsKinds;
 import io.plumbline.render.aws.Body;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ public final class IamRolePolicies implements AwsKind {
         Set<ResourceKey> declared = desired.stream().map(Resource::key).collect(Collectors.toSet());
         List<Resource> out = new ArrayList<>();
         for (RoleDetail role : IamReads.roles(ctx)) {
-            boolean owned = ctx.owned(IamReads.tags(role.tags()));
+            boolean owned = ctx.owned(AwsMarks.iam(role.tags()));
             if (!roles.contains(role.roleName()) && !owned) {
                 continue;
             }

@@ -5,6 +5,7 @@ import io.plumbline.model.Resource;
 import io.plumbline.model.ResourceKey;
 import io.plumbline.provider.aws.AwsContext;
 import io.plumbline.provider.aws.AwsKind;
+import io.plumbline.provider.aws.AwsMarks;
 import io.plumbline.render.aws.AwsKinds;
 import io.plumbline.render.aws.Body;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public final class IamRoles implements AwsKind {
         Set<String> declared = desired.stream().map(r -> r.key().name()).collect(Collectors.toSet());
         List<Resource> out = new ArrayList<>();
         for (RoleDetail role : IamReads.roles(ctx)) {
-            Map<String, String> tags = IamReads.tags(role.tags());
+            Map<String, String> tags = AwsMarks.iam(role.tags());
             boolean owned = ctx.owned(tags);
             if (declared.contains(role.roleName()) || owned) {
                 out.add(new Resource(ResourceKey.of(AwsKinds.PROVIDER, kind(), "", role.roleName()), Body.of()

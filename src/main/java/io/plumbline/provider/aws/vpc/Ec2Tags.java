@@ -2,7 +2,6 @@ package io.plumbline.provider.aws.vpc;
 
 import io.plumbline.model.Change;
 import io.plumbline.provider.aws.AwsContext;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +12,6 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
 /** The tags of network objects: read as a map, written as the name, the declared tags and the marks together. */
 public final class Ec2Tags {
     private Ec2Tags() {
-    }
-
-    public static Map<String, String> map(List<Tag> tags) {
-        Map<String, String> out = new HashMap<>();
-        tags.forEach(t -> out.put(t.key(), t.value()));
-        return out;
     }
 
     /** {@code Name}, the declared tags and this environment's marks: creating, adopting and re-tagging write these. */

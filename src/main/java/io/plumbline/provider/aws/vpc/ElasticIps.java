@@ -4,6 +4,7 @@ import io.plumbline.model.Change;
 import io.plumbline.model.Resource;
 import io.plumbline.provider.ProviderException;
 import io.plumbline.provider.aws.AwsContext;
+import io.plumbline.provider.aws.AwsMarks;
 import io.plumbline.provider.aws.ClientTokens;
 import io.plumbline.provider.aws.AwsKind;
 import io.plumbline.render.aws.AwsKinds;
@@ -33,7 +34,7 @@ public final class ElasticIps implements AwsKind {
         Found found = new Found(ctx, desired);
         List<Resource> out = new ArrayList<>();
         for (Address a : NetworkReads.addresses(ctx)) {
-            found.add(out, Found.key(kind(), "", Ec2Tags.name(a.tags())), Ec2Tags.map(a.tags()),
+            found.add(out, Found.key(kind(), "", Ec2Tags.name(a.tags())), AwsMarks.ec2(a.tags()),
                     Body.of().put("allocationId", a.allocationId()).build());
         }
         return out;

@@ -3,6 +3,7 @@ package io.plumbline.provider.aws.vpc;
 import io.plumbline.model.Change;
 import io.plumbline.model.Resource;
 import io.plumbline.provider.aws.AwsContext;
+import io.plumbline.provider.aws.AwsMarks;
 import io.plumbline.provider.aws.ClientTokens;
 import io.plumbline.provider.aws.AwsKind;
 import io.plumbline.render.aws.AwsKinds;
@@ -30,7 +31,7 @@ public final class InternetGateways implements AwsKind {
         List<Resource> out = new ArrayList<>();
         for (InternetGateway g : NetworkReads.internetGateways(ctx)) {
             String vpcId = attachedVpc(g);
-            found.add(out, Found.key(kind(), "", Ec2Tags.name(g.tags())), Ec2Tags.map(g.tags()), Body.of()
+            found.add(out, Found.key(kind(), "", Ec2Tags.name(g.tags())), AwsMarks.ec2(g.tags()), Body.of()
                     .put("attachedTo", vpcId == null ? null : NetworkReads.vpcName(ctx, vpcId))
                     .put("gatewayId", g.internetGatewayId()).put("vpcId", vpcId).build());
         }

@@ -4,6 +4,7 @@ import io.plumbline.model.Change;
 import io.plumbline.model.Resource;
 import io.plumbline.provider.aws.AwsContext;
 import io.plumbline.provider.aws.AwsKind;
+import io.plumbline.provider.aws.AwsMarks;
 import io.plumbline.provider.aws.ClientTokens;
 import io.plumbline.provider.aws.Waits;
 import io.plumbline.render.aws.AwsKinds;
@@ -51,7 +52,7 @@ public final class NatGateways implements AwsKind {
         List<Resource> out = new ArrayList<>();
         for (NatGateway n : NetworkReads.natGateways(ctx)) {
             found.add(out, Found.key(kind(), NetworkReads.vpcName(ctx, n.vpcId()), Ec2Tags.name(n.tags())),
-                    Ec2Tags.map(n.tags()), Body.of().put("subnet", subnets.getOrDefault(n.subnetId(), n.subnetId()))
+                    AwsMarks.ec2(n.tags()), Body.of().put("subnet", subnets.getOrDefault(n.subnetId(), n.subnetId()))
                             .put("natGatewayId", n.natGatewayId()).build());
         }
         return out;

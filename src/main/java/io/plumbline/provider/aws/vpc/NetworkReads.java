@@ -2,6 +2,7 @@ package io.plumbline.provider.aws.vpc;
 
 import io.plumbline.provider.ProviderException;
 import io.plumbline.provider.aws.AwsContext;
+import io.plumbline.provider.aws.AwsMarks;
 import io.plumbline.provider.aws.Lookup;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ final class NetworkReads {
         Set<String> declared = ctx.spec().network() == null ? Set.of() : ctx.spec().network().vpcs().stream()
                 .map(io.plumbline.model.spec.aws.Vpc::name).collect(Collectors.toSet());
         return ctx.lookup().allVpcs().stream()
-                .filter(v -> declared.contains(Ec2Tags.name(v.tags())) || ctx.marked(Ec2Tags.map(v.tags())))
+                .filter(v -> declared.contains(Ec2Tags.name(v.tags())) || ctx.marked(AwsMarks.ec2(v.tags())))
                 .collect(Collectors.toMap(Vpc::vpcId, Function.identity(), (a, b) -> a));
     }
 

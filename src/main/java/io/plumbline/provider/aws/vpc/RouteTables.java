@@ -3,6 +3,7 @@ package io.plumbline.provider.aws.vpc;
 import io.plumbline.model.Change;
 import io.plumbline.model.Resource;
 import io.plumbline.provider.aws.AwsContext;
+import io.plumbline.provider.aws.AwsMarks;
 import io.plumbline.provider.aws.ClientTokens;
 import io.plumbline.provider.aws.AwsKind;
 import io.plumbline.render.aws.AwsKinds;
@@ -44,7 +45,7 @@ public final class RouteTables implements AwsKind {
                     .filter(r -> r.destinationCidrBlock() != null)
                     .sorted(Comparator.comparing(Route::destinationCidrBlock)).map(targets::route).toList();
             found.add(out, Found.key(kind(), NetworkReads.vpcName(ctx, t.vpcId()), Ec2Tags.name(t.tags())),
-                    Ec2Tags.map(t.tags()), Body.of().put("subnets", List.copyOf(associations.keySet()))
+                    AwsMarks.ec2(t.tags()), Body.of().put("subnets", List.copyOf(associations.keySet()))
                             .put("routes", routes).put("routeTableId", t.routeTableId())
                             .put("associations", associations).build());
         }

@@ -4,6 +4,7 @@ import io.plumbline.model.Change;
 import io.plumbline.model.Resource;
 import io.plumbline.provider.aws.AwsContext;
 import io.plumbline.provider.aws.AwsKind;
+import io.plumbline.provider.aws.AwsMarks;
 import io.plumbline.render.aws.AwsKinds;
 import io.plumbline.render.aws.Body;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public final class Subnets implements AwsKind {
         List<Resource> out = new ArrayList<>();
         for (Subnet s : NetworkReads.subnets(ctx)) {
             found.add(out, Found.key(kind(), NetworkReads.vpcName(ctx, s.vpcId()), Ec2Tags.name(s.tags())),
-                    Ec2Tags.map(s.tags()), Body.of().put("zone", s.availabilityZone()).put("cidr", s.cidrBlock())
+                    AwsMarks.ec2(s.tags()), Body.of().put("zone", s.availabilityZone()).put("cidr", s.cidrBlock())
                             .put("public", s.mapPublicIpOnLaunch()).put("subnetId", s.subnetId()).build());
         }
         return out;

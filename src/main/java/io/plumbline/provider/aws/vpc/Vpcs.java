@@ -6,6 +6,7 @@ import io.plumbline.model.Resource;
 import io.plumbline.model.ResourceKey;
 import io.plumbline.provider.ProviderException;
 import io.plumbline.provider.aws.AwsContext;
+import io.plumbline.provider.aws.AwsMarks;
 import io.plumbline.provider.aws.ClientTokens;
 import io.plumbline.provider.aws.AwsKind;
 import io.plumbline.provider.aws.Waits;
@@ -51,7 +52,7 @@ public final class Vpcs implements AwsKind {
                 body.put("dnsHostnames", ctx.aws().ec2().describeVpcAttribute(r -> r.vpcId(v.vpcId())
                         .attribute(VpcAttributeName.ENABLE_DNS_HOSTNAMES)).enableDnsHostnames().value());
             }
-            found.add(out, key, Ec2Tags.map(v.tags()), body.build());
+            found.add(out, key, AwsMarks.ec2(v.tags()), body.build());
         }
         return out;
     }
