@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plumbline.diff.DeletionGuard;
-import io.plumbline.engine.Pipeline;
-import io.plumbline.engine.ProviderPlan;
+import io.plumbline.engine.plan.Pipeline;
+import io.plumbline.engine.plan.ProviderPlan;
 import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.RefusedException;
 import io.plumbline.model.Revision;

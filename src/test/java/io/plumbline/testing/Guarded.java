@@ -1,7 +1,7 @@
 package io.plumbline.testing;
 
-import io.plumbline.engine.Pipeline;
-import io.plumbline.engine.ProviderPlan;
+import io.plumbline.engine.plan.Pipeline;
+import io.plumbline.engine.plan.ProviderPlan;
 import io.plumbline.model.ChangeSet;
 import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.provider.Provider;

@@ -21,7 +21,7 @@ public final class PlanFence {
      * The fenced values {@code proposed} changes against the branch's version of the environment; every one when
      * the branch has no such environment yet. Empty: the proposal may be planned.
      */
-    static List<String> crossed(LoadedEnvironment proposed, Optional<LoadedEnvironment> onBranch) {
+    public static List<String> crossed(LoadedEnvironment proposed, Optional<LoadedEnvironment> onBranch) {
         if (onBranch.isEmpty()) {
             return List.of("a new environment");
         }

@@ -2,7 +2,7 @@ package io.plumbline.provider.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.plumbline.engine.Destructive;
+import io.plumbline.engine.plan.Destructive;
 import io.plumbline.model.Action;
 import io.plumbline.model.Change;
 import io.plumbline.model.ChangeSet;
