@@ -8,6 +8,8 @@ import io.plumbline.engine.EngineSettings;
 import io.plumbline.engine.PlanListener;
 import io.plumbline.metrics.Metrics;
 import io.plumbline.report.BitbucketServerComment;
+import io.plumbline.report.CommentThread;
+import io.plumbline.report.PlanCommentPoster;
 import io.plumbline.report.PullRequestComment;
 import io.plumbline.report.RepositoryPath;
 import io.plumbline.report.RetryPolicy;
@@ -54,23 +56,26 @@ public class StatusFactory {
      * pull-request refs, so its pull requests are never planned and get none.
      */
     @Singleton
-    PlanListener planListener(StatusSettings status, @Value("${plumbline.status.pr-comments:false}") boolean comments) {
+    PlanListener planListener(StatusSettings status, @Value("${plumbline.status.pr-comments:false}") boolean comments,
+                              Metrics metrics) {
         if (!comments) {
             return PlanListener.NONE;
         }
         StatusHost host = StatusHost.parse(status.host());
         String api = status.apiUrl() == null || status.apiUrl().isBlank() ? host.defaultApiUrl() : status.apiUrl();
         RepositoryPath repository = new RepositoryPath(status.repository());
-        return switch (host) {
-            case GITHUB -> new PlanComments(PullRequestComment.github(api, repository, status.token(),
-                    status.timeouts(), Clock.systemUTC()));
-            case GITEA -> new PlanComments(PullRequestComment.gitea(api, repository, status.token(),
-                    status.timeouts(), Clock.systemUTC()));
-            case GITLAB -> new PlanComments(PullRequestComment.gitlab(api, repository, status.token(),
-                    status.timeouts(), Clock.systemUTC()));
-            case BITBUCKET_SERVER -> new PlanComments(new BitbucketServerComment(api, repository, status.token(),
-                    status.timeouts(), Clock.systemUTC()));
-            default -> PlanListener.NONE;
+        CommentThread thread = switch (host) {
+            case GITHUB -> PullRequestComment.github(api, repository, status.token(), status.timeouts(),
+                    Clock.systemUTC());
+            case GITEA -> PullRequestComment.gitea(api, repository, status.token(), status.timeouts(),
+                    Clock.systemUTC());
+            case GITLAB -> PullRequestComment.gitlab(api, repository, status.token(), status.timeouts(),
+                    Clock.systemUTC());
+            case BITBUCKET_SERVER -> new BitbucketServerComment(api, repository, status.token(), status.timeouts(),
+                    Clock.systemUTC());
+            default -> null;
         };
+        return thread == null ? PlanListener.NONE : new PlanComments(new PlanCommentPoster(thread, status.host(),
+                RetryPolicy.DEFAULT, metrics::planCommentFailed));
     }
 }
