@@ -3,22 +3,19 @@ package io.plumbline.app;
 import io.plumbline.engine.review.PlanListener;
 import io.plumbline.engine.review.PlanReport;
 import io.plumbline.report.CommentThread;
-import io.plumbline.report.StatusException;
+import io.plumbline.report.PlanCommentPoster;
 import java.util.List;
 import java.util.OptionalInt;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keeps one comment per environment on a pull request showing its latest plan, edited in place; the pull request
- * is the one whose head ref the host names ({@link CommentThread#pullRequest}).
+ * is the one whose head ref the host names ({@link CommentThread#pullRequest}). The comments are written in the
+ * background and retried ({@link PlanCommentPoster}).
  */
-public final class PlanComments implements PlanListener {
-    private static final Logger LOG = LoggerFactory.getLogger(PlanComments.class);
+public final class PlanComments implements PlanListener, AutoCloseable {
+    private final PlanCommentPoster comments;
 
-    private final CommentThread comments;
-
-    public PlanComments(CommentThread comments) {
+    public PlanComments(PlanCommentPoster comments) {
         this.comments = comments;
     }
 
@@ -29,12 +26,13 @@ public final class PlanComments implements PlanListener {
             return;
         }
         for (PlanReport report : reports) {
-            try {
-                comments.upsert(pull.getAsInt(), report.environment(), markdown(report));
-            } catch (StatusException e) {
-                LOG.warn("plan comment on {} for {} not written: {}", ref, report.environment(), e.getMessage());
-            }
+            comments.submit(pull.getAsInt(), report.environment(), markdown(report));
         }
+    }
+
+    @Override
+    public void close() {
+        comments.close();
     }
 
     static String markdown(PlanReport r) {

@@ -34,7 +34,7 @@ public final class Providers implements AutoCloseable {
                 env -> HaproxyResources.declaredIn(env) && role.appliesHaproxy(env), () -> haproxy(settings));
         this.providers = role.agent() ? List.of(haproxy) : List.of(
                 new LazyProvider(AwsKinds.PROVIDER, AwsKinds::declaredIn, () -> aws(settings, metrics)),
-                new LazyProvider(KubernetesKeys.PROVIDER, KubernetesKeys::declaredIn, () -> kubernetes(settings)),
+                new LazyProvider(KubernetesKeys.PROVIDER, KubernetesKeys::declaredIn, () -> kubernetes(settings, metrics)),
                 haproxy);
     }
 
@@ -64,8 +64,9 @@ public final class Providers implements AutoCloseable {
                 service -> metrics.throttled(AwsKinds.PROVIDER, service));
     }
 
-    private Provider kubernetes(ProviderSettings settings) {
-        KubernetesClient client = KubernetesClients.connect(settings.kubeconfig(), settings.kubeContext());
+    private Provider kubernetes(ProviderSettings settings, Metrics metrics) {
+        KubernetesClient client = KubernetesClients.connect(settings.kubeconfig(), settings.kubeContext(),
+                resource -> metrics.throttled(KubernetesKeys.PROVIDER, resource));
         connections.add(client);
         return new KubernetesProvider(client, KubernetesOptions.DEFAULT.withWatch(settings.longRunning()));
     }

@@ -4,6 +4,8 @@ import io.plumbline.engine.EngineSettings;
 import io.plumbline.engine.review.PlanListener;
 import io.plumbline.metrics.Metrics;
 import io.plumbline.report.BitbucketServerComment;
+import io.plumbline.report.CommentThread;
+import io.plumbline.report.PlanCommentPoster;
 import io.plumbline.report.PullRequestComment;
 import io.plumbline.report.RepositoryPath;
 import io.plumbline.report.RetryPolicy;
@@ -43,23 +45,31 @@ public final class StatusParts {
      * each plan is also a pull-request comment (a merge-request note on GitLab). Bitbucket Cloud serves no
      * pull-request refs, so its pull requests are never planned and get none.
      */
-    public static PlanListener planListener(StatusSettings status, boolean comments) {
+    /**
+     * With {@code plumbline.status.pr-comments: true} and a GitHub, Gitea/Forgejo, GitLab or Bitbucket Server host,
+     * each plan is also a pull-request comment (a merge-request note on GitLab), written in the background and
+     * retried; one given up is counted. Bitbucket Cloud serves no pull-request refs, so its pull requests are never
+     * planned and get none.
+     */
+    public static PlanListener planListener(StatusSettings status, boolean comments, Metrics metrics) {
         if (!comments) {
             return PlanListener.NONE;
         }
         StatusHost host = StatusHost.parse(status.host());
         String api = status.apiUrl() == null || status.apiUrl().isBlank() ? host.defaultApiUrl() : status.apiUrl();
         RepositoryPath repository = new RepositoryPath(status.repository());
-        return switch (host) {
-            case GITHUB -> new PlanComments(PullRequestComment.github(api, repository, status.token(),
-                    status.timeouts(), Clock.systemUTC()));
-            case GITEA -> new PlanComments(PullRequestComment.gitea(api, repository, status.token(),
-                    status.timeouts(), Clock.systemUTC()));
-            case GITLAB -> new PlanComments(PullRequestComment.gitlab(api, repository, status.token(),
-                    status.timeouts(), Clock.systemUTC()));
-            case BITBUCKET_SERVER -> new PlanComments(new BitbucketServerComment(api, repository, status.token(),
-                    status.timeouts(), Clock.systemUTC()));
-            default -> PlanListener.NONE;
+        CommentThread thread = switch (host) {
+            case GITHUB -> PullRequestComment.github(api, repository, status.token(), status.timeouts(),
+                    Clock.systemUTC());
+            case GITEA -> PullRequestComment.gitea(api, repository, status.token(), status.timeouts(),
+                    Clock.systemUTC());
+            case GITLAB -> PullRequestComment.gitlab(api, repository, status.token(), status.timeouts(),
+                    Clock.systemUTC());
+            case BITBUCKET_SERVER -> new BitbucketServerComment(api, repository, status.token(), status.timeouts(),
+                    Clock.systemUTC());
+            default -> null;
         };
+        return thread == null ? PlanListener.NONE : new PlanComments(new PlanCommentPoster(thread, status.host(),
+                RetryPolicy.DEFAULT, metrics::planCommentFailed));
     }
 }

@@ -42,7 +42,8 @@ public class StatusFactory {
     }
 
     @Singleton
-    PlanListener planListener(StatusSettings status, @Value("${plumbline.status.pr-comments:false}") boolean comments) {
-        return StatusParts.planListener(status, comments);
+    PlanListener planListener(StatusSettings status, @Value("${plumbline.status.pr-comments:false}") boolean comments,
+                              Metrics metrics) {
+        return StatusParts.planListener(status, comments, metrics);
     }
 }

@@ -97,4 +97,8 @@ public interface Metrics {
     /** A state file ({@code history}) could not be saved. */
     default void stateWriteFailed(String file) {
     }
+
+    /** A plan comment on a pull request was given up (refused, or still failing after its retries). */
+    default void planCommentFailed(String host) {
+    }
 }

@@ -22,7 +22,8 @@ import java.util.function.BooleanSupplier;
  * {@code plumbline_not_converged_total{environment}}, {@code plumbline_rewinds_refused_total{environment}},
  * {@code plumbline_repository_loadable}, {@code plumbline_environment_owned{environment}},
  * {@code plumbline_agent_stale{environment,host}}, {@code plumbline_unexpected_errors_total{where}},
- * {@code plumbline_throttled_total{provider,service}}, {@code plumbline_fleet_lease_errors_total{reason}}.
+ * {@code plumbline_throttled_total{provider,service}}, {@code plumbline_fleet_lease_errors_total{reason}},
+ * {@code plumbline_plan_comment_failures_total{host}}.
  */
 public final class MicrometerMetrics implements Metrics {
     private static final String AGENT_STALE = "plumbline.agent.stale";
@@ -174,6 +175,12 @@ public final class MicrometerMetrics implements Metrics {
     public void stateWriteFailed(String file) {
         Counter.builder("plumbline.state.write.failures").description("State files that could not be saved")
                 .tag("file", file).register(registry).increment();
+    }
+
+    @Override
+    public void planCommentFailed(String host) {
+        Counter.builder("plumbline.plan.comment.failures").description("Plan comments that could not be written")
+                .tag("host", host).register(registry).increment();
     }
 
     private Counter reconcileCounter(String environment, String result) {

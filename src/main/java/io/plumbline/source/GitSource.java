@@ -46,6 +46,10 @@ public final class GitSource implements AutoCloseable {
     static final String PR_NAMESPACE = "refs/plumbline/";
     private static final Logger LOG = LoggerFactory.getLogger(GitSource.class);
 
+    static {
+        GitDaemonTransport.install();
+    }
+
     private final GitSettings settings;
     private final FileLimits limits;
     /** Opened on first use, so that opening (or on a first start, creating) the cache is not part of a start. */
@@ -142,6 +146,9 @@ public final class GitSource implements AutoCloseable {
 
     private <C extends TransportCommand<C, ?>> C connect(C command) {
         command.setTimeout((int) Math.max(1, settings.timeout().toSeconds()));
+        if (isSsh()) {
+            SshKeyTransport.limitHandshake(settings.timeout());
+        }
         if (settings.token().isPresent()) {
             command.setCredentialsProvider(
                     new UsernamePasswordCredentialsProvider(settings.username(), settings.token().value()));

@@ -1,6 +1,7 @@
 package io.plumbline.source;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.eclipse.jgit.api.TransportConfigCallback;
 import org.eclipse.jgit.transport.SshTransport;
@@ -13,6 +14,19 @@ import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
  */
 final class SshKeyTransport {
     private SshKeyTransport() {
+    }
+
+    /** Apache MINA SSHD reads its settings from system properties under this prefix when nothing else sets them. */
+    private static final String SSHD_SETTING = "org.apache.sshd.config.";
+
+    /**
+     * A remote that accepts the connection and never finishes the SSH handshake fails the fetch after
+     * {@code timeout}. JGit's timeout covers the TCP connect and every read once the session is open, but it waits
+     * for the handshake and authentication as long as SSHD's authentication timeout (2 minutes by default), which
+     * JGit does not let us set per session: it is set for the whole JVM, which has one configuration repository.
+     */
+    static void limitHandshake(Duration timeout) {
+        System.setProperty(SSHD_SETTING + "auth-timeout", String.valueOf(Math.max(1000, timeout.toMillis())));
     }
 
     static TransportConfigCallback using(Path key, Path knownHosts) {

@@ -31,6 +31,22 @@ final class ProcessStats {
         throw new IOException("no VmRSS for process " + pid);
     }
 
+    static long threads(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("Threads:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IOException("no Threads for process " + pid);
+    }
+
+    /** Open file descriptors: files, sockets, pipes. */
+    static long openFiles(long pid) throws IOException {
+        try (var fds = Files.list(Path.of("/proc/" + pid + "/fd"))) {
+            return fds.count();
+        }
+    }
+
     /** The live heap: what is used right after a full collection, asked of the JVM with {@code jcmd}. */
     static long heapUsedKibAfterGc(long pid) throws IOException, InterruptedException {
         jcmd(pid, "GC.run");

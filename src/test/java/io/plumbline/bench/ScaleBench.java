@@ -1,22 +1,11 @@
 package io.plumbline.bench;
 
-import io.plumbline.model.spec.haproxy.HaproxySpec;
-import io.plumbline.provider.aws.MotoServer;
-import io.plumbline.provider.haproxy.HaproxyOptions;
-import io.plumbline.provider.haproxy.LocalHaproxy;
-import io.plumbline.provider.haproxy.TestBackends;
-import io.plumbline.render.haproxy.HaproxyPaths;
-import io.plumbline.report.HostApi;
-import io.plumbline.report.HostApis;
 import io.plumbline.report.StatusHostServer;
-import io.plumbline.testing.ControlPlane;
 import io.plumbline.testing.TestRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The service with many environments ({@code args[0]}, default 100) of {@value ScaleRepo#RESOURCES} resources each
@@ -48,57 +37,25 @@ public final class ScaleBench {
         String drift = args.length > 1 ? args[1] : "1m";
         long idleSeconds = args.length > 2 ? Long.parseLong(args[2]) : 120;
         Path tmp = Files.createTempDirectory("plumbline-scale-bench");
-        Path root = tmp.resolve("haproxy");
-        MotoServer moto = new MotoServer();
-        moto.beforeAll(null);
-        List<LocalHaproxy> haproxies = new ArrayList<>();
-        try (ControlPlane plane = ControlPlane.start(false);
-             TestBackends backends = new TestBackends("pool");
-             TestRepo repo = TestRepo.withFiles(tmp, ScaleRepo.files(count, drift, backends.address("pool")));
-             StatusHostServer github = StatusHostServer.start(HostApis.github("acme/infra", LoopBench.TOKEN))) {
-            for (int i = 0; i < count; i++) {
-                haproxies.add(LocalHaproxy.start(HaproxyOptions.DEFAULT_BINARY, HaproxyPaths.of(new HaproxySpec(
-                        ScaleRepo.config(i), ScaleRepo.masterSocket(i), ScaleRepo.runtimeSocket(i), null, null, null,
-                        List.of(), List.of(), null, null), root)));
-            }
+        try (ScalePeers peers = new ScalePeers(tmp, count, drift)) {
             System.out.printf("%d environments x %d resources on %d cores; the service started with %s; load"
                     + " average %s%n", count, ScaleRepo.RESOURCES, Runtime.getRuntime().availableProcessors(),
                     ServiceProcess.launcher(), load());
             long t0 = System.nanoTime();
-            try (ServiceProcess service = ServiceProcess.start(tmp.resolve("service"), config(repo, github, moto,
-                    plane, root))) {
-                String head = repo.head();
-                awaitAll(github, head, count);
+            try (ServiceProcess service = ServiceProcess.start(tmp.resolve("service"), peers.config())) {
+                String head = peers.repo.head();
+                peers.awaitAll(head, count);
                 System.out.printf("full reconcile of all, from start: %d s (load average %s)%n",
                         (System.nanoTime() - t0) / 1_000_000_000L, load());
                 System.out.printf("live heap after it: %d MiB (RSS %d MiB); " + HEAP_BEFORE + "; goal < 256 MiB%n",
                         ProcessStats.heapUsedKibAfterGc(service.pid()) / 1024,
                         ProcessStats.rssKib(service.pid()) / 1024);
                 idle(service, drift, idleSeconds);
-                commits(repo, service, github, count);
+                commits(peers.repo, service, peers.github, count);
                 System.out.printf("live heap at the end: %d MiB; load average %s%n",
                         ProcessStats.heapUsedKibAfterGc(service.pid()) / 1024, load());
             }
-        } finally {
-            for (LocalHaproxy haproxy : haproxies) {
-                haproxy.close();
-            }
-            moto.afterAll(null);
         }
-    }
-
-    private static String config(TestRepo repo, StatusHostServer github, MotoServer moto, ControlPlane plane,
-                                 Path root) {
-        return """
-                plumbline:
-                  git: {url: "%s"}
-                  aws: {endpoint: "%s"}
-                  kubernetes: {kubeconfig: "%s"}
-                  haproxy: {root: "%s"}
-                  status: {host: github, api-url: "%s", repository: acme/infra, token: "%s"}
-                  webhooks: {github: {secret: "%s"}}
-                """.formatted(repo.url(), moto.endpoint(), plane.kubeconfig(), root, github.url(), LoopBench.TOKEN,
-                LoopBench.SECRET);
     }
 
     private static void idle(ServiceProcess service, String drift, long seconds) throws Exception {
@@ -131,27 +88,7 @@ public final class ScaleBench {
                 + " " + COMMIT_BEFORE + ")", millis);
     }
 
-    /** Waits until every environment has a final status on the commit (checked once a second). */
-    private static void awaitAll(StatusHostServer github, String commit, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + 3_600_000_000_000L;
-        int seconds = 0;
-        while (System.nanoTime() < deadline) {
-            Set<String> done = github.accepted().stream().filter(a -> a.commit().equals(commit)
-                            && !a.state().equals("pending") && !a.context().endsWith("/drift"))
-                    .map(HostApi.Accepted::context).collect(Collectors.toSet());
-            if (done.size() >= count) {
-                return;
-            }
-            if (++seconds % 60 == 0) {
-                System.out.printf("  %d of %d environments have a final status on %s after %d s%n", done.size(),
-                        count, commit.substring(0, 12), seconds);
-            }
-            Thread.sleep(1000);
-        }
-        throw new IllegalStateException("not every environment got a final status on " + commit + " in an hour");
-    }
-
-    private static String load() throws java.io.IOException {
+    static String load() throws java.io.IOException {
         return Files.readString(Path.of("/proc/loadavg")).trim().split(" ", 4)[0];
     }
 }

@@ -3,6 +3,7 @@ package io.plumbline.provider.kubernetes;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
@@ -74,7 +75,13 @@ final class Cluster implements ObjectSource {
 
     List<Map<String, Object>> list(String apiVersion, String kind, String namespace, Map<String, String> labels) {
         calls.list();
-        return trees(in(apiVersion, kind, namespace).withLabels(labels).list().getItems(), apiVersion, kind);
+        try {
+            return trees(in(apiVersion, kind, namespace).withLabels(labels).list().getItems(), apiVersion, kind);
+        } catch (KubernetesClientException e) {
+            // fabric8 names the read for some failures only (not for a broken connection): the failure names it always
+            throw new KubernetesClientException("Operation: [list]  for kind: [" + kind + "]  in namespace: ["
+                    + namespace + "]  failed.", e, e.getCode(), e.getStatus(), null);
+        }
     }
 
     /**

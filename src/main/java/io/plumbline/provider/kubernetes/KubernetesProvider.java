@@ -255,9 +255,7 @@ public final class KubernetesProvider implements Provider, AutoCloseable {
         } catch (CustomKinds.DiscoveryException e) {
             throw ProviderException.retryable("kubernetes: " + e.getMessage(), e);
         } catch (KubernetesClientException e) {
-            throw ProviderException.retryable("kubernetes: cannot read the cluster: HTTP " + e.getCode()
-                    + (e.getStatus() != null && e.getStatus().getMessage() != null ? ": " + e.getStatus().getMessage()
-                    : ""), e);
+            throw ProviderException.retryable("kubernetes: cannot read the cluster: " + ReadFailure.describe(e), e);
         }
     }
 
