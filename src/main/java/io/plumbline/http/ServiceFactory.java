@@ -22,6 +22,8 @@ import io.plumbline.engine.PlanListener;
 import io.plumbline.load.EnvironmentLoader;
 import io.plumbline.metrics.Metrics;
 import io.plumbline.metrics.MicrometerMetrics;
+import io.plumbline.secrets.SecretSettings;
+import io.plumbline.secrets.SecretSources;
 import io.plumbline.source.FileLimits;
 import io.plumbline.source.GitSettings;
 import io.plumbline.source.GitSource;
@@ -112,6 +114,16 @@ public class ServiceFactory {
         return Providers.build(settings, role, metrics);
     }
 
+    /** Resolves secret references for the apply path only; pull requests' plans get a pipeline without it. */
+    @Bean(preDestroy = "close")
+    @Singleton
+    SecretSources secretSources(ProviderSettings providers,
+                                @Value("${plumbline.secrets.age-key-file:}") String ageKeyFile,
+                                @Value("${plumbline.secrets.age-key-env:}") String ageKeyEnv) {
+        return new SecretSources(SecretSettings.of(optional(ageKeyFile).map(Path::of), optional(ageKeyEnv),
+                providers.awsEndpoint()));
+    }
+
     @Singleton
     EnvironmentLoader environmentLoader() {
         return new EnvironmentLoader();
@@ -155,10 +167,11 @@ public class ServiceFactory {
     /** The engine closes the assignment itself, after its last run, so no other replica takes over too early. */
     @Bean(preDestroy = "close")
     @Singleton
-    Engine engine(GitSource source, EnvironmentLoader loader, Providers providers, Metrics metrics,
+    Engine engine(GitSource source, EnvironmentLoader loader, Providers providers, SecretSources secrets,
+                  Metrics metrics,
                   List<OutcomeListener> listeners, StatusReporting statuses, PlanListener plans, History history,
                   SignatureCheck signatures, EngineSettings settings, ServiceRole role, Assignment assignment) {
-        return new Engine(source, loader, new Pipeline(providers.all()), metrics, listeners, statuses, plans, history,
+        return new Engine(source, loader, new Pipeline(providers.all(), secrets), metrics, listeners, statuses, plans, history,
                 signatures, settings, role.environments(), assignment);
     }
 }
