@@ -7,6 +7,7 @@ import io.plumbline.model.ObjectResult;
 import io.plumbline.model.Resource;
 import io.plumbline.provider.Fence;
 import io.plumbline.provider.Provider;
+import io.plumbline.provider.ProviderException;
 import io.plumbline.provider.SecretResolver;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -96,6 +97,12 @@ public final class Pipeline {
     }
 
     private Applied applyInOrder(LoadedEnvironment env, List<ProviderPlan> plans, Fence fence) {
+        if (secrets == SecretResolver.NONE && !env.secrets().entries().isEmpty()
+                && plans.stream().anyMatch(p -> p.changes().hasWrites())) {
+            // a plan that resolved no secret took what it could not know from the live objects: never written
+            throw ProviderException.refused("secrets: this plan resolved none of the environment's secrets (a pull "
+                    + "request's plan, say); only the apply path's plan may be applied");
+        }
         plans.forEach(p -> DeletionGuard.check(p.name(), p.changes(),
                 env.environment().spec().sync().maxDeletePercent(), env.revision()));
         if (plans.stream().anyMatch(p -> p.changes().hasWrites())) {

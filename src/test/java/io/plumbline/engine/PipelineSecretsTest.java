@@ -102,6 +102,21 @@ class PipelineSecretsTest {
     }
 
     @Test
+    void aSealedPipelineAppliesNothingOfAnEnvironmentWithSecrets() {
+        Pipeline sealed = new Pipeline(List.of(recording), resolver).sealed();
+        LoadedEnvironment env = env(SecretValues.sealed(Map.of(REF, "sha256:ref")));
+        var write = new io.plumbline.model.Change(io.plumbline.model.Action.CREATE,
+                new io.plumbline.model.ResourceKey("recording", "Thing", null, "one"),
+                Resource.desired(new io.plumbline.model.ResourceKey("recording", "Thing", null, "one"), Map.of()),
+                null, List.of(), null);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sealed.apply(env,
+                        List.of(new ProviderPlan(recording, new ChangeSet(List.of(write))))))
+                .isInstanceOf(io.plumbline.provider.ProviderException.class)
+                .hasMessageContaining("only the apply path's plan may be applied");
+    }
+
+    @Test
     void aPipelineWithoutAResolverResolvesNothing() {
         new Pipeline(List.of(recording)).plan(env(SecretValues.sealed(Map.of(REF, "sha256:ref"))));
 
