@@ -80,6 +80,22 @@ class ArchitectureTest {
     }
 
     @Test
+    void secretsAreResolvedOutsideTheEngineAndTheProviders() {
+        // the resolver reads AWS and decrypts SOPS files; the engine sees it only as the provider contract's
+        // SecretResolver, and no provider reads a secret's source itself
+        classes().that().resideInAPackage("io.plumbline.secrets..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.plumbline.secrets..",
+                        "io.plumbline.model..", "io.plumbline.load..", "io.plumbline.provider",
+                        "software.amazon.awssdk..", "com.exceptionfactory.jagged..", "com.fasterxml.jackson..",
+                        "javax.crypto..", "java..")
+                .check(main);
+        noClasses().that().resideInAnyPackage("io.plumbline.engine..", "io.plumbline.provider..",
+                        "io.plumbline.render..", "io.plumbline.report..")
+                .should().dependOnClassesThat().resideInAPackage("io.plumbline.secrets..")
+                .check(main);
+    }
+
+    @Test
     void providersNeverDependOnEachOtherOrOnTheEngine() {
         for (String provider : new String[] {"kubernetes", "aws", "haproxy"}) {
             noClasses().that().resideInAPackage("io.plumbline.provider." + provider + "..")

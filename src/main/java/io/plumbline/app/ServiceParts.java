@@ -4,6 +4,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.plumbline.engine.Engine;
 import io.plumbline.engine.EngineSettings;
+import io.plumbline.provider.SecretResolver;
+import io.plumbline.secrets.SecretSettings;
+import io.plumbline.secrets.SecretSources;
 import io.plumbline.engine.history.History;
 import io.plumbline.engine.history.OutcomeListener;
 import io.plumbline.engine.loop.Assignment;
@@ -97,12 +100,18 @@ public final class ServiceParts {
     }
 
     /** The engine closes the assignment itself, after its last run, so no other replica takes over too early. */
-    public static Engine engine(GitSource source, EnvironmentLoader loader, Providers providers, Metrics metrics,
-                                List<OutcomeListener> listeners, StatusSink statuses, PlanListener plans,
+    public static Engine engine(GitSource source, EnvironmentLoader loader, Providers providers,
+                                SecretResolver secrets, Metrics metrics, List<OutcomeListener> listeners, StatusSink statuses, PlanListener plans,
                                 History history, SignatureCheck signatures, EngineSettings settings, ServiceRole role,
                                 Assignment assignment) {
-        return new Engine(source, loader, new Pipeline(providers.all()), metrics, listeners, statuses, plans, history,
+        return new Engine(source, loader, new Pipeline(providers.all(), secrets), metrics, listeners, statuses, plans, history,
                 signatures, settings, role.environments(), assignment);
+    }
+
+    /** Where secrets are read at apply time: the age key's file or variable, AWS for the rest. */
+    public static SecretSources secretSources(ProviderSettings providers, String ageKeyFile, String ageKeyEnv) {
+        return new SecretSources(SecretSettings.of(optional(ageKeyFile).map(Path::of), optional(ageKeyEnv),
+                providers.awsEndpoint()));
     }
 
     private static Optional<String> optional(String value) {

@@ -1,6 +1,7 @@
 package io.plumbline.cli;
 
 import io.plumbline.app.ProviderSettings;
+import io.plumbline.secrets.SecretSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,6 +28,20 @@ final class TargetOptions {
     @Option(names = "--haproxy-folder", description = "A folder HAProxy paths may lie in (repeatable; default: the root,"
             + " or /etc/haproxy, /run/haproxy and /var/lib/haproxy)")
     List<Path> haproxyFolders = List.of();
+
+    @Option(names = "--age-key-file", description = "A file of age identities that open SOPS files (the key file"
+            + " age-keygen writes)")
+    Path ageKeyFile;
+
+    @Option(names = "--age-key-env", description = "An environment variable holding age identities that open SOPS"
+            + " files (e.g. SOPS_AGE_KEY)")
+    String ageKeyEnv;
+
+    /** What resolves the environment's secret references when applying: AWS through the same endpoint. */
+    SecretSettings secrets() {
+        return SecretSettings.of(Optional.ofNullable(ageKeyFile), Optional.ofNullable(ageKeyEnv),
+                Optional.ofNullable(awsEndpoint));
+    }
 
     ProviderSettings settings() {
         return new ProviderSettings(Optional.ofNullable(awsEndpoint), Optional.ofNullable(kubeconfig),

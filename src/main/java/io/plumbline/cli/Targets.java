@@ -4,6 +4,7 @@ import io.plumbline.app.Providers;
 import io.plumbline.engine.plan.Pipeline;
 import io.plumbline.engine.plan.ProviderPlan;
 import io.plumbline.model.LoadedEnvironment;
+import io.plumbline.secrets.SecretSources;
 import java.io.IOException;
 import java.util.List;
 import picocli.CommandLine.Mixin;
@@ -23,6 +24,7 @@ final class Targets implements AutoCloseable {
     TargetOptions targets = new TargetOptions();
 
     private Providers providers;
+    private SecretSources secrets;
     private Pipeline pipeline;
     private LoadedEnvironment environment;
 
@@ -30,7 +32,8 @@ final class Targets implements AutoCloseable {
     LoadedEnvironment open() throws IOException {
         environment = env.load(repo.open());
         providers = Providers.build(targets.settings());
-        pipeline = new Pipeline(providers.all());
+        secrets = new SecretSources(targets.secrets());
+        pipeline = new Pipeline(providers.all(), secrets);
         return environment;
     }
 
@@ -52,6 +55,9 @@ final class Targets implements AutoCloseable {
     public void close() {
         if (providers != null) {
             providers.close();
+        }
+        if (secrets != null) {
+            secrets.close();
         }
     }
 }

@@ -70,7 +70,8 @@ public final class Engine implements HeadsHandler, AutoCloseable {
                         new Suspensions(settings.stateDir().resolve("suspended.json"), metrics),
                         new Holds(settings.stateDir().resolve("held.json"), metrics),
                         commit -> source.at(commit, source.branch())));
-        this.pullRequests = new PullRequestPlanner(loader, pipeline, statuses, settings.links(), plans,
+        // a pull request's plan never resolves a secret: its pipeline has no resolver
+        this.pullRequests = new PullRequestPlanner(loader, pipeline.sealed(), statuses, settings.links(), plans,
                 environments::desired, assignment::plans);
         this.poller = new Poller(source, this, metrics, this::pollInterval, settings.jitter());
     }

@@ -17,6 +17,7 @@ import io.plumbline.engine.loop.Assignment;
 import io.plumbline.engine.review.PlanListener;
 import io.plumbline.load.EnvironmentLoader;
 import io.plumbline.metrics.Metrics;
+import io.plumbline.secrets.SecretSources;
 import io.plumbline.source.GitSettings;
 import io.plumbline.source.GitSource;
 import io.plumbline.source.SignatureCheck;
@@ -94,6 +95,15 @@ public class ServiceFactory {
         return Providers.build(settings, role, metrics);
     }
 
+    /** Resolves secret references for the apply path only; pull requests' plans get a pipeline without it. */
+    @Bean(preDestroy = "close")
+    @Singleton
+    SecretSources secretSources(ProviderSettings providers,
+                                @Value("${plumbline.secrets.age-key-file:}") String ageKeyFile,
+                                @Value("${plumbline.secrets.age-key-env:}") String ageKeyEnv) {
+        return ServiceParts.secretSources(providers, ageKeyFile, ageKeyEnv);
+    }
+
     @Singleton
     EnvironmentLoader environmentLoader() {
         return new EnvironmentLoader();
@@ -131,10 +141,11 @@ public class ServiceFactory {
 
     @Bean(preDestroy = "close")
     @Singleton
-    Engine engine(GitSource source, EnvironmentLoader loader, Providers providers, Metrics metrics,
+    Engine engine(GitSource source, EnvironmentLoader loader, Providers providers, SecretSources secrets,
+                  Metrics metrics,
                   List<OutcomeListener> listeners, StatusReporting statuses, PlanListener plans, History history,
                   SignatureCheck signatures, EngineSettings settings, ServiceRole role, Assignment assignment) {
-        return ServiceParts.engine(source, loader, providers, metrics, listeners, statuses, plans, history,
+        return ServiceParts.engine(source, loader, providers, secrets, metrics, listeners, statuses, plans, history,
                 signatures, settings, role, assignment);
     }
 }

@@ -8,6 +8,7 @@ import io.plumbline.model.Printable;
 import io.plumbline.model.Problem;
 import io.plumbline.model.RawManifest;
 import io.plumbline.model.RepoFiles;
+import io.plumbline.model.SecretValues;
 import io.plumbline.model.spec.Environment;
 import io.plumbline.model.spec.EnvironmentSpec;
 import java.io.IOException;
@@ -106,7 +107,8 @@ public final class EnvironmentLoader {
         Loaded before = loaded.get(path);
         if (before != null && before.reads().sameAnswers(files)) {
             LoadedEnvironment env = before.environment();
-            return new LoadedEnvironment(env.file(), env.environment(), env.manifests(), files.revision(), env.files());
+            return new LoadedEnvironment(env.file(), env.environment(), env.manifests(), files.revision(), env.files(),
+                    env.secrets());
         }
         RecordedReads reads = new RecordedReads(files);
         LoadedEnvironment env = parse(reads, path);
@@ -147,10 +149,11 @@ public final class EnvironmentLoader {
             texts.putAll(policies.read(files, env.spec().aws(), checks));
             texts.putAll(UserDataFiles.read(files, env.spec().aws(), checks));
         }
+        SecretValues secrets = SecretChecks.read(files, env.spec(), checks, texts);
         if (!checks.problems().isEmpty()) {
             throw new InvalidInputException(checks.problems());
         }
-        return new LoadedEnvironment(path, env, raw, files.revision(), Map.copyOf(texts));
+        return new LoadedEnvironment(path, env, raw, files.revision(), Map.copyOf(texts), secrets);
     }
 
     /**

@@ -10,13 +10,26 @@ import java.util.Map;
  * @param file      the environment file's path in the repository
  * @param manifests the objects of its raw manifest folders, in file order
  * @param files     the text of the other repository files it names (IAM policy documents, launch template user
- *                  data), by path, as read and checked at load at the same revision
+ *                  data, SOPS-encrypted files), by path, as read and checked at load at the same revision
+ * @param secrets   its secret references: fingerprints only as loaded, values once the apply path resolved them
  */
 public record LoadedEnvironment(String file, Environment environment, List<RawManifest> manifests, Revision revision,
-                                Map<String, String> files) {
+                                Map<String, String> files, SecretValues secrets) {
     public LoadedEnvironment {
         manifests = List.copyOf(manifests);
         files = Map.copyOf(files);
+        secrets = secrets == null ? SecretValues.NONE : secrets;
+    }
+
+    /** An environment without secret references. */
+    public LoadedEnvironment(String file, Environment environment, List<RawManifest> manifests, Revision revision,
+                             Map<String, String> files) {
+        this(file, environment, manifests, revision, files, SecretValues.NONE);
+    }
+
+    /** The same environment with its secret references resolved (or sealed again). */
+    public LoadedEnvironment withSecrets(SecretValues values) {
+        return new LoadedEnvironment(file, environment, manifests, revision, files, values);
     }
 
     /** An environment that names no repository files. */

@@ -8,6 +8,8 @@ import io.plumbline.model.RefusedException;
 import io.plumbline.model.Resource;
 import io.plumbline.provider.Fence;
 import io.plumbline.provider.Provider;
+import io.plumbline.provider.ProviderException;
+import io.plumbline.provider.SecretResolver;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,19 +23,35 @@ import java.util.Map;
 public final class Pipeline {
     private final List<Provider> providers;
     private final Progress progress;
+    private final SecretResolver secrets;
 
+    /** A pipeline that resolves no secret: its plans show that a secret changes, never a value. */
     public Pipeline(List<Provider> providers) {
-        this(providers, Progress.NONE);
+        this(providers, Progress.NONE, SecretResolver.NONE);
     }
 
-    private Pipeline(List<Provider> providers, Progress progress) {
+    /** A pipeline whose plans resolve the environment's secrets with {@code secrets}: the apply path's. */
+    public Pipeline(List<Provider> providers, SecretResolver secrets) {
+        this(providers, Progress.NONE, secrets);
+    }
+
+    private Pipeline(List<Provider> providers, Progress progress, SecretResolver secrets) {
         this.providers = List.copyOf(providers);
         this.progress = progress;
+        this.secrets = secrets;
     }
 
     /** The same pipeline, telling {@code progress} what each apply does while it runs. */
     public Pipeline with(Progress progress) {
-        return new Pipeline(providers, progress);
+        return new Pipeline(providers, progress, secrets);
+    }
+
+    /**
+     * The same providers, resolving no secret: for the plans of pull requests, which must never decrypt nor read a
+     * secret's source (a pull request could otherwise make a plan show what it resolves).
+     */
+    public Pipeline sealed() {
+        return new Pipeline(providers, progress, SecretResolver.NONE);
     }
 
     /**
@@ -41,7 +59,10 @@ public final class Pipeline {
      * Writes nothing, and refuses nothing: a plan the deletion guard refuses is still shown in full, with the
      * verdict; {@link #apply} enforces it.
      */
-    public List<ProviderPlan> plan(LoadedEnvironment env) {
+    public List<ProviderPlan> plan(LoadedEnvironment loaded) {
+        // resolved only when some provider is going to use the environment: resolving reads the secrets' sources
+        LoadedEnvironment env = loaded.secrets().entries().isEmpty() ? loaded : loaded.withSecrets(
+                secrets.resolve(loaded));
         List<ProviderPlan> plans = new ArrayList<>();
         for (Provider provider : providers) {
             if (!provider.appliesTo(env)) {
@@ -78,6 +99,12 @@ public final class Pipeline {
     }
 
     private Applied applyInOrder(LoadedEnvironment env, List<ProviderPlan> plans, Fence fence) {
+        if (secrets == SecretResolver.NONE && !env.secrets().entries().isEmpty()
+                && plans.stream().anyMatch(p -> p.changes().hasWrites())) {
+            // a plan that resolved no secret took what it could not know from the live objects: never written
+            throw ProviderException.refused("secrets: this plan resolved none of the environment's secrets (a pull "
+                    + "request's plan, say); only the apply path's plan may be applied");
+        }
         // the verdict the plan carries, as plan showed it: refused deletions stop the whole environment
         plans.stream().map(ProviderPlan::guard).filter(DeletionGuard.Verdict::refused).findFirst().ifPresent(v -> {
             throw new RefusedException(v.reason());

@@ -92,6 +92,8 @@ final class KubernetesPlanner {
             // Plumbline set the initial count when it created the Deployment; from then on it is the autoscaler's
             fields = fields.stream().filter(f -> !f.path().equals("spec.replicas")).toList();
         }
+        // the digests of secret references read "secret changed (sha256:…)"; a Secret's values never show
+        fields = fields.stream().map(SecretRedaction::digestShown).toList();
         if (KubernetesKeys.kind(p.key()).equals("Secret")) {
             fields = fields.stream().map(SecretRedaction::redacted).toList();
         }

@@ -148,11 +148,13 @@ public final class KubernetesProvider implements Provider, AutoCloseable {
      * costs no dry run.
      */
     @Override
-    public ChangeSet diff(LoadedEnvironment env, List<Resource> desired, List<Resource> actual) {
-        return WORDS.describe(confirmed(env, desired, actual));
+    public ChangeSet diff(LoadedEnvironment env, List<Resource> rendered, List<Resource> actual) {
+        return WORDS.describe(confirmed(env, rendered, actual));
     }
 
-    private ChangeSet confirmed(LoadedEnvironment env, List<Resource> desired, List<Resource> actual) {
+    private ChangeSet confirmed(LoadedEnvironment env, List<Resource> rendered, List<Resource> actual) {
+        // what a plan that resolves no secret cannot know is taken as it is live: its plan shows what it can know
+        List<Resource> desired = Unresolved.fromLive(rendered, actual);
         // a namespace deletion takes its contents along: kept when it holds what is not ours
         ChangeSet plan = guarded(env, () -> namespacePrune.judge(planner.plan(env, desired, actual), env.name()));
         Set<ResourceKey> autoscaled = KubernetesPlanner.autoscaled(desired);
@@ -196,6 +198,11 @@ public final class KubernetesProvider implements Provider, AutoCloseable {
                 .map(Change::desired).filter(Objects::nonNull).toList());
         List<ObjectResult> results = new ArrayList<>();
         List<Change> writes = new ArrayList<>();
+        if (plan.changes().stream().anyMatch(c -> c.action().writes() && Unresolved.inWrite(c))) {
+            // only a plan that resolved its secrets may be applied: nothing is written, nothing half done
+            throw ProviderException.refused("kubernetes: the plan holds secrets that were not resolved; "
+                    + "only a plan made to be applied resolves them");
+        }
         for (Change change : ApplyOrder.writes(plan.changes())) {
             String refusal = ObjectWriter.refusal(change, env.revision());
             if (refusal != null) {

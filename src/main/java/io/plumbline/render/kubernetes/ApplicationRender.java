@@ -1,5 +1,6 @@
 package io.plumbline.render.kubernetes;
 
+import io.plumbline.model.SecretValues;
 import io.plumbline.model.spec.kubernetes.Application;
 import io.plumbline.model.spec.kubernetes.Expose;
 import io.plumbline.model.spec.kubernetes.Ingress;
@@ -15,15 +16,20 @@ final class ApplicationRender {
     private final Application app;
     private final String namespace;
     private final String environment;
+    private final SecretEnvRender secrets;
 
-    ApplicationRender(Application app, String namespace, String environment) {
+    ApplicationRender(Application app, String namespace, String environment, SecretValues secrets) {
         this.app = app;
         this.namespace = namespace;
         this.environment = environment;
+        this.secrets = new SecretEnvRender(app, secrets);
     }
 
     List<Map<String, Object>> bodies() {
         List<Map<String, Object>> out = new ArrayList<>();
+        if (secrets.any()) {
+            out.add(secrets.secret(metadata(SecretEnvRender.secretName(app))));
+        }
         out.add(deployment());
         Expose expose = expose();
         if (expose != null) {
@@ -62,7 +68,8 @@ final class ApplicationRender {
                         "selector", Nodes.map("matchLabels", selector),
                         "strategy", Nodes.map("type", "RollingUpdate", "rollingUpdate", rolling),
                         "template", Nodes.map(
-                                "metadata", Nodes.map("labels", podLabels),
+                                "metadata", Nodes.map("labels", podLabels, "annotations", !secrets.any() ? null
+                                        : Nodes.map(SecretEnvRender.CHECKSUM, secrets.checksum())),
                                 "spec", Nodes.map("containers", ContainerRender.containers(app)))));
     }
 

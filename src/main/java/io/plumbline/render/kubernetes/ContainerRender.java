@@ -22,7 +22,7 @@ final class ContainerRender {
                 "image", app.image(),
                 "imagePullPolicy", app.pullPolicy(),
                 "ports", ports(app.port()),
-                "env", env(app.env()),
+                "env", env(app),
                 "resources", resources(app.resources()),
                 "readinessProbe", app.probes() == null ? null : probe(app.probes().readiness(), app.port()),
                 "livenessProbe", app.probes() == null ? null : probe(app.probes().liveness(), app.port()));
@@ -39,7 +39,16 @@ final class ContainerRender {
         return port == null ? null : List.of(Nodes.map("containerPort", port));
     }
 
-    /** Sorted by name, so the rendered list does not depend on the order a map was read in. */
+    /**
+     * Sorted by name, so the rendered list does not depend on the order a map was read in. A secret variable reads
+     * its value from the application's Secret: no value is ever in the Deployment.
+     */
+    private static List<Object> env(Application app) {
+        return new TreeMap<>(app.env()).entrySet().stream()
+                .map(e -> (Object) (e.getValue().isSecret() ? SecretEnvRender.reference(app, e.getKey())
+                        : Nodes.map("name", e.getKey(), "value", e.getValue().value()))).toList();
+    }
+
     private static List<Object> env(Map<String, String> env) {
         return new TreeMap<>(env).entrySet().stream()
                 .map(e -> (Object) Nodes.map("name", e.getKey(), "value", e.getValue())).toList();

@@ -63,7 +63,7 @@ public final class KubernetesRenderer {
         Map<ResourceKey, Resource> objects = new LinkedHashMap<>();
         for (Application app : spec.applications()) {
             String namespace = app.namespace() == null ? defaultNamespace : app.namespace();
-            for (Map<String, Object> body : new ApplicationRender(app, namespace, environment).bodies()) {
+            for (Map<String, Object> body : new ApplicationRender(app, namespace, environment, env.secrets()).bodies()) {
                 add(objects, Marking.mark(body, environment), problems, Problem.inFile(env.file(),
                         "application " + app.name() + " declares an object that is declared twice"));
             }

@@ -65,6 +65,39 @@ final class IamPolicy {
         return actions;
     }
 
+    /** The AWS calls secrets take (io.plumbline.secrets.AwsSecretReads), as IAM actions. */
+    static Set<String> secretReadsInSources() {
+        Set<String> actions = new TreeSet<>();
+        try {
+            String source = Files.readString(Path.of("src/main/java/io/plumbline/secrets/AwsSecretReads.java"));
+            Matcher m = Pattern.compile("\\)\\s*\\.\\s*(getSecretValue|getParameter|decrypt)\\(").matcher(source);
+            while (m.find()) {
+                actions.add(switch (m.group(1)) {
+                    case "getSecretValue" -> "secretsmanager:GetSecretValue";
+                    case "getParameter" -> "ssm:GetParameter";
+                    default -> "kms:Decrypt";
+                });
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return actions;
+    }
+
+    /** The policy's statement of this Sid. */
+    static JsonNode statement(String sid) {
+        try {
+            for (JsonNode s : new ObjectMapper().readTree(FILE.toFile()).get("Statement")) {
+                if (sid.equals(s.path("Sid").asText())) {
+                    return s;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new AssertionError("no statement " + sid);
+    }
+
     /** The IAM action of one recorded SDK call. */
     static String action(CallCounter.Call call) {
         String service = call.service().toLowerCase(java.util.Locale.ROOT).replace(" ", "");

@@ -15,6 +15,19 @@ class IamPolicyTest {
         expected.add(IamPolicy.ASSUME_ROLE);
         expected.addAll(IamPolicy.TAG_ON_CREATE);
         expected.add(IamPolicy.PASS_ROLE);
+        expected.addAll(IamPolicy.secretReadsInSources());
         assertThat(IamPolicy.declared()).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void secretsAreReadOnlyWhereTheyAreNamedAndDecryptedOnlyWithTheKeysTaggedForSops() {
+        assertThat(IamPolicy.secretReadsInSources()).containsExactlyInAnyOrder("secretsmanager:GetSecretValue",
+                "ssm:GetParameter", "kms:Decrypt");
+        var reads = IamPolicy.statement("PlumblineReadsSecrets");
+        assertThat(reads.get("Resource").toString()).doesNotContain("\"*\"")
+                .contains("arn:aws:secretsmanager:*:*:secret:plumbline/*", "arn:aws:ssm:*:*:parameter/plumbline/*");
+        var kms = IamPolicy.statement("PlumblineDecryptsSopsDataKeys");
+        assertThat(kms.get("Action").toString()).isEqualTo("[\"kms:Decrypt\"]");
+        assertThat(kms.at("/Condition/StringEquals/aws:ResourceTag~1plumbline:sops").asText()).isEqualTo("true");
     }
 }
