@@ -97,4 +97,12 @@ public interface Metrics {
     /** A state file ({@code history}) could not be saved. */
     default void stateWriteFailed(String file) {
     }
+
+    /** A migration by steps of {@code backend} now sends {@code percent} of its traffic to its new servers. */
+    default void migrationStep(String environment, String backend, int percent) {
+    }
+
+    /** A migration by steps of {@code backend} failed its analysis and went back to its last good step. */
+    default void migrationAborted(String environment, String backend) {
+    }
 }

@@ -212,4 +212,17 @@ public final class MicrometerMetrics implements Metrics {
             return Counter.builder(name).description(description).tag("environment", environment).register(registry);
         }
     }
+
+    @Override
+    public void migrationStep(String environment, String backend, int percent) {
+        gauge("plumbline.migration.step.percent", "The share of a backend's traffic a migration by steps sends to"
+                + " its new servers", Map.of("environment", environment, "backend", backend)).set(percent);
+    }
+
+    @Override
+    public void migrationAborted(String environment, String backend) {
+        Counter.builder("plumbline.migration.aborts").description("Migrations by steps whose analysis failed and that"
+                + " went back to their last good step").tag("environment", environment).tag("backend", backend)
+                .register(registry).increment();
+    }
 }
