@@ -81,6 +81,11 @@ public final class HaproxyProvider implements Provider {
                     .filter(b -> b.name().equals(desired.key().name())).findFirst().orElseThrow();
             int share = ((Number) actual.body().get(HaproxyResources.SHARE)).intValue();
             fields.add(new FieldChange("steps", MigrationText.stepsToCome(backend.migration(), share), null));
+            Object aborted = actual.body().get("aborted");
+            if (aborted != null) {
+                // Not a field the commit declares: why the migration of this commit stays where it is.
+                fields.add(new FieldChange("aborted", null, aborted));
+            }
         }
         Object reload = actual.body().get(HaproxyObserver.RELOAD);
         if (reload != null) {

@@ -158,6 +158,10 @@ public final class ConfigRenderer {
         section(out, "listen stats");
         line(out, "bind " + w.word("the stats bind address", stats.bind()));
         line(out, "mode http");
+        if (stats.prometheus()) {
+            // Before the stats page, whose uri may be a prefix of /metrics.
+            line(out, "http-request use-service prometheus-exporter if { path /metrics }");
+        }
         line(out, "stats enable");
         line(out, "stats uri " + w.word("the stats uri", stats.uri()));
         if (stats.admin()) {
