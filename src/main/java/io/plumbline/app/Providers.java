@@ -8,6 +8,7 @@ import io.plumbline.provider.aws.AwsProvider;
 import io.plumbline.provider.aws.SharedReads;
 import io.plumbline.provider.haproxy.HaproxyOptions;
 import io.plumbline.provider.haproxy.HaproxyProvider;
+import io.plumbline.provider.haproxy.MigrationListener;
 import io.plumbline.provider.kubernetes.KubernetesOptions;
 import io.plumbline.provider.kubernetes.KubernetesProvider;
 import io.plumbline.render.aws.AwsKinds;
@@ -31,7 +32,7 @@ public final class Providers implements AutoCloseable {
 
     private Providers(ProviderSettings settings, ServiceRole role, Metrics metrics) {
         LazyProvider haproxy = new LazyProvider(HaproxyResources.PROVIDER,
-                env -> HaproxyResources.declaredIn(env) && role.appliesHaproxy(env), () -> haproxy(settings));
+                env -> HaproxyResources.declaredIn(env) && role.appliesHaproxy(env), () -> haproxy(settings, metrics));
         this.providers = role.agent() ? List.of(haproxy) : List.of(
                 new LazyProvider(AwsKinds.PROVIDER, AwsKinds::declaredIn, () -> aws(settings, metrics)),
                 new LazyProvider(KubernetesKeys.PROVIDER, KubernetesKeys::declaredIn, () -> kubernetes(settings, metrics)),
@@ -71,9 +72,19 @@ public final class Providers implements AutoCloseable {
         return new KubernetesProvider(client, KubernetesOptions.DEFAULT.withWatch(settings.longRunning()));
     }
 
-    private static Provider haproxy(ProviderSettings settings) {
+    private static Provider haproxy(ProviderSettings settings, Metrics metrics) {
         return new HaproxyProvider(new HaproxyOptions(settings.haproxyBinary().orElse(null),
-                settings.haproxyRoot().orElse(null), null, null, settings.haproxyFolders()));
+                settings.haproxyRoot().orElse(null), null, null, settings.haproxyFolders()), new MigrationListener() {
+                    @Override
+                    public void step(String environment, String backend, int percent) {
+                        metrics.migrationStep(environment, backend, percent);
+                    }
+
+                    @Override
+                    public void aborted(String environment, String backend) {
+                        metrics.migrationAborted(environment, backend);
+                    }
+                });
     }
 
     public List<Provider> all() {

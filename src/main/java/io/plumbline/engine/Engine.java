@@ -207,6 +207,14 @@ public final class Engine implements HeadsHandler, AutoCloseable {
         return environments.windowOpens(environment);
     }
 
+    /**
+     * What the environment's apply under way says of its progress, as its commit's pending status does ({@code
+     * migrating: 25% → 50%, next check in 40 s}); empty when no apply says anything.
+     */
+    public Optional<String> progress(String environment) {
+        return reconciler.progress(environment);
+    }
+
     public Optional<DriftReport> drift(String environment) {
         return reconciler.driftReport(environment);
     }

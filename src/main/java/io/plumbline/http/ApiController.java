@@ -36,8 +36,9 @@ public class ApiController {
     /**
      * Every environment with a history or in the newest commit, with its latest reconcile and drift count, its hold
      * after a rollback ({@code held}: commit and reason, or null), its sync windows (each {@code open} now or not),
-     * the time an apply held back by them waits for ({@code waitingForWindow}, or null), and the proxy agents of the
-     * hosts it names (empty when it names none).
+     * the time an apply held back by them waits for ({@code waitingForWindow}, or null), what its apply under way says
+     * of its progress ({@code progress}: {@code migrating: 25% → 50%, next check in 40 s}, or null), and the proxy
+     * agents of the hosts it names (empty when it names none).
      */
     @Get("/environments")
     public List<Map<String, Object>> environments() {
@@ -53,6 +54,7 @@ public class ApiController {
             m.put("held", engine.hold(env).orElse(null));
             m.put("windows", engine.windows(env));
             m.put("waitingForWindow", engine.windowOpens(env).map(SyncWindows::time).orElse(null));
+            m.put("progress", engine.progress(env).orElse(null));
             m.put("agents", agents.of(env));
             return m;
         }).toList();

@@ -15,7 +15,7 @@ final class DurationChecks {
     static final Duration MAX = Duration.ofMillis(Integer.MAX_VALUE);
     /** The properties the schema types as {@code $defs/duration}; DurationChecksTest keeps this list true. */
     static final Set<String> PROPERTIES = Set.of("interval", "driftInterval", "healthTimeout", "hardStopAfter",
-            "connectTimeout", "clientTimeout", "serverTimeout", "initialDelay", "period", "timeout", "duration");
+            "connectTimeout", "clientTimeout", "serverTimeout", "initialDelay", "period", "timeout", "duration", "hold");
 
     private DurationChecks() {
     }

@@ -6,7 +6,10 @@ import io.plumbline.model.spec.haproxy.HaproxySpec;
 import java.util.Map;
 import java.util.Set;
 
-/** What the schema cannot say about {@code spec.haproxy}: backends declared, names and binds unique. */
+/**
+ * What the schema cannot say about {@code spec.haproxy}: backends declared, names and binds unique, migrations whole
+ * ({@link MigrationChecks}).
+ */
 final class HaproxyChecks {
     private static final String AT = "/spec/haproxy";
 
@@ -23,6 +26,9 @@ final class HaproxyChecks {
             Map<String, String> servers = Checks.names();
             for (int j = 0; j < b.servers().size(); j++) {
                 checks.unique(servers, b.servers().get(j).name(), at + "/servers/" + j + "/name", "server");
+            }
+            if (b.migration() != null) {
+                MigrationChecks.check(b, at + "/migration", checks);
             }
         }
         Set<String> backends = Set.copyOf(proxies.keySet());

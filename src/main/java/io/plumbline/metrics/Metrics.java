@@ -101,4 +101,12 @@ public interface Metrics {
     /** A plan comment on a pull request was given up (refused, or still failing after its retries). */
     default void planCommentFailed(String host) {
     }
+
+    /** A migration by steps of {@code backend} now sends {@code percent} of its traffic to its new servers. */
+    default void migrationStep(String environment, String backend, int percent) {
+    }
+
+    /** A migration by steps of {@code backend} failed its analysis and went back to its last good step. */
+    default void migrationAborted(String environment, String backend) {
+    }
 }

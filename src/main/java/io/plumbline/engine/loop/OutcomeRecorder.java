@@ -13,7 +13,10 @@ import io.plumbline.report.CommitStatus;
 import io.plumbline.report.StatusContext;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +37,8 @@ public final class OutcomeRecorder {
     private final List<OutcomeListener> listeners;
     private final StatusSink statuses;
     private final Links links;
+    /** What each environment's apply under way last said of its progress. */
+    private final Map<String, String> progress = new ConcurrentHashMap<>();
 
     OutcomeRecorder(Metrics metrics, List<OutcomeListener> listeners, StatusSink statuses, Links links) {
         this.metrics = metrics;
@@ -58,6 +63,7 @@ public final class OutcomeRecorder {
 
     Reconciled record(Reconciled reconciled) {
         Outcome outcome = reconciled.outcome();
+        progress.remove(outcome.environment());
         // A fault of ours is counted apart from the failures of targets: result="unexpected".
         metrics.reconciled(outcome.environment(), reconciled.cause() == Reconciled.Cause.UNEXPECTED ? UNEXPECTED
                 : outcome.result().label(), outcome.duration());
@@ -86,6 +92,20 @@ public final class OutcomeRecorder {
             }
         }
         return reconciled;
+    }
+
+    /**
+     * An apply under way says how far it is (a migration by steps): the commit's pending status says it, and the page
+     * and the API show it until the reconcile is recorded.
+     */
+    void progress(LoadedEnvironment env, String what) {
+        progress.put(env.name(), what);
+        statuses.post(env.revision().commit(), StatusContext.APPLY, env.name(), CommitStatus.State.PENDING, what,
+                links.entry(env.name(), env.revision().commit()));
+    }
+
+    Optional<String> progress(String environment) {
+        return Optional.ofNullable(progress.get(environment));
     }
 
     /** An apply of the environment's commit waits for its sync windows: a pending status says until when. */

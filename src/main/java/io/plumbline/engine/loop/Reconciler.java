@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,18 +123,22 @@ public final class Reconciler {
 
     /** One reconcile of {@code env}; nothing at all when it is suspended. */
     public Optional<Reconciled> reconcile(LoadedEnvironment env, Trigger trigger, Optional<String> lastApplied) {
-        return reconcile(env, trigger, lastApplied, UnaryOperator.identity());
+        return reconcile(env, trigger, lastApplied, () -> false, UnaryOperator.identity());
     }
 
-    /** One reconcile; {@code then} may add to its outcome before it is recorded. */
+    /**
+     * One reconcile; {@code then} may add to its outcome before it is recorded.
+     *
+     * @param superseded whether a newer commit of the environment waits (a migration by steps then hands over)
+     */
     private Optional<Reconciled> reconcile(LoadedEnvironment env, Trigger trigger, Optional<String> lastApplied,
-                                           UnaryOperator<Reconciled> then) {
+                                           BooleanSupplier superseded, UnaryOperator<Reconciled> then) {
         if (suspended(env, trigger)) {
             return Optional.empty();
         }
         recorder.started(env.name(), env.revision());
         return Optional.of(recorder.record(then.apply(attempt(new Attempt(env, trigger.label(), clock.instant(),
-                clock), lastApplied))));
+                clock, superseded), lastApplied))));
     }
 
     /**
@@ -143,12 +148,16 @@ public final class Reconciler {
      */
     private Optional<Reconciled> reconcile(EnvironmentState state, LoadedEnvironment env, Trigger trigger,
                                            Rollback rollback) {
-        return reconcile(env, trigger, state.appliedCommit(), r -> {
+        BooleanSupplier superseded = () -> {
+            Desired newest = state.desired();
+            return newest != null && !newest.commit().equals(env.revision().commit());
+        };
+        return reconcile(env, trigger, state.appliedCommit(), superseded, r -> {
             if (!Rollback.called(r, env) || !state.desired().commit().equals(env.revision().commit())) {
                 return r;
             }
             Rollback.Result rolled = rollback.after(r, env, state.lastGoodCommit(), past -> attempt(
-                    new Attempt(past, ROLLBACK, clock.instant(), clock), Optional.empty()));
+                    new Attempt(past, ROLLBACK, clock.instant(), clock, () -> false), Optional.empty()));
             if (rolled.hold()) {
                 state.hold(new Hold(env.revision().commit(), rolled.reconciled().outcome().error()));
             }
@@ -174,7 +183,8 @@ public final class Reconciler {
                         List.of(), "");
             }
             // Apply in the safe order, waiting for health after each provider.
-            Pipeline.Applied applied = pipeline.apply(env, plans, () -> fence(env));
+            Pipeline.Applied applied = pipeline.apply(env, plans, new ApplyFence(env, assignment, at.superseded(),
+                    what -> recorder.progress(env, what)));
             if (!applied.ok()) {
                 return at.end(Outcome.Result.FAILURE, failureCause(applied), true, applied.results(),
                         applied.health(), List.of(), applied.error());
@@ -243,15 +253,9 @@ public final class Reconciler {
         return Optional.empty();
     }
 
-    /**
-     * Stops the apply before a write or a wait of a provider when this replica no longer owns the environment: another
-     * replica took its Lease, or this one could not renew it within its renew deadline.
-     */
-    private void fence(LoadedEnvironment env) {
-        if (!assignment.owns(env.name())) {
-            throw new NotOwnedException("stopped before writing: this replica (" + assignment.identity()
-                    + ") no longer holds " + env.name() + "; the replica that holds it reconciles it");
-        }
+    /** What the environment's apply under way says of its progress ({@code migrating: 25% → 50%, ...}), if any. */
+    public Optional<String> progress(String environment) {
+        return recorder.progress(environment);
     }
 
     public Optional<DriftReport> driftReport(String environment) {
@@ -308,7 +312,8 @@ public final class Reconciler {
     }
 
     /** One reconcile under way: turns each way it can end into a {@link Reconciled}. */
-    private record Attempt(LoadedEnvironment env, String trigger, Instant started, Clock clock) {
+    private record Attempt(LoadedEnvironment env, String trigger, Instant started, Clock clock,
+                           BooleanSupplier superseded) {
         /**
          * Ended before anything was applied: a failure that may pass stopped before it could look at the targets
          * (their health is unknown); a refusal applied nothing, so there is no health to speak of.

@@ -118,7 +118,7 @@ public final class Pipeline {
             fence.check();
             int writes = plan.changes().filter(c -> c.action().writes()).size();
             progress.step(plan.name(), "applying " + writes + (writes == 1 ? " change" : " changes"));
-            List<ObjectResult> applied = plan.provider().apply(env, plan.changes(), fence);
+            List<ObjectResult> applied = plan.provider().apply(env, plan.changes(), telling(fence, plan.name()));
             results.put(plan.name(), applied);
             progress.step(plan.name(), "waiting for what it applied to be healthy");
             Health h = plan.provider().health(env, applied, fence);
@@ -133,6 +133,27 @@ public final class Pipeline {
             }
         }
         return new Applied(results, Health.worst(health), "");
+    }
+
+    /** The fence, with what a provider says of its progress shown on the terminal too. */
+    private Fence telling(Fence fence, String provider) {
+        return new Fence() {
+            @Override
+            public void check() {
+                fence.check();
+            }
+
+            @Override
+            public boolean superseded() {
+                return fence.superseded();
+            }
+
+            @Override
+            public void progress(String what) {
+                fence.progress(what);
+                progress.step(provider, what);
+            }
+        };
     }
 
     /** A pull request's plan of {@code env} is done: each provider may let go of what it kept for it alone. */

@@ -29,6 +29,7 @@ final class EnvironmentPage {
                 .raw("<a href=\"#plans\">pull requests</a> · <a href=\"#history\">history</a></p>");
         SyncView.hold(html, env.hold(), false);
         SyncView.waiting(html, env.waiting());
+        SyncView.progress(html, env.progress());
         html.raw("<section id=\"windows\"><h2>Sync windows</h2>");
         SyncView.windows(html, env.windows());
         html.raw("</section>");

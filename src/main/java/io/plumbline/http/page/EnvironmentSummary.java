@@ -23,8 +23,10 @@ import java.util.Optional;
  * @param waiting when the sync windows let through the apply they hold back, if one waits
  * @param agents  the proxy hosts it names, with their agents' results; empty when it names none
  * @param reconciledBy in a fleet, the replica that reconciles the environment now
+ * @param progress what its apply under way says of its progress (a migration by steps), as its pending status does
  */
 record EnvironmentSummary(String name, String mode, Optional<CommitInfo> commit, Optional<HistoryEntry> latest,
                           long drift, boolean running, Optional<Hold> hold, List<WindowStatus> windows,
-                          Optional<Instant> waiting, List<AgentView> agents, Optional<String> reconciledBy) {
+                          Optional<Instant> waiting, List<AgentView> agents, Optional<String> reconciledBy,
+                          Optional<String> progress) {
 }

@@ -30,6 +30,7 @@ final class OverviewPage {
         html.raw("<td>").el("span", "mode", env.mode().isEmpty() ? "—" : env.mode());
         SyncView.hold(html, env.hold(), true);
         SyncView.waiting(html, env.waiting());
+        SyncView.progress(html, env.progress());
         env.reconciledBy().ifPresent(replica -> html.raw("<div class=\"meta\">by ").text(replica).raw("</div>"));
         html.raw("</td><td class=\"commit\">");
         env.latest().ifPresent(latest -> {

@@ -54,7 +54,8 @@ public final class PageData {
         return new EnvironmentSummary(name, engine.mode(name),
                 latest.flatMap(e -> commit(e.commit())), latest,
                 engine.drift(name).map(DriftReport::resources).orElse(0L), activity.running(name),
-                engine.hold(name), engine.windows(name), engine.windowOpens(name), agents.of(name), engine.owner(name));
+                engine.hold(name), engine.windows(name), engine.windowOpens(name), agents.of(name), engine.owner(name),
+                engine.progress(name));
     }
 
     boolean known(String name) {

@@ -33,6 +33,12 @@ final class SyncView {
                 .raw(" ").text("waiting for window " + SyncWindows.time(t)).raw("</div>"));
     }
 
+    /** "migrating: 25% → 50%, next check in 40 s", as the commit's pending status says it. */
+    static void progress(Html html, Optional<String> progress) {
+        progress.ifPresent(p -> html.raw("<div class=\"progress\">").el("span", "badge busy", "in progress")
+                .raw(" ").text(p).raw("</div>"));
+    }
+
     /** Each window on one line, the open ones marked; nothing when the environment has none. */
     static void windows(Html html, List<WindowStatus> windows) {
         if (windows.isEmpty()) {

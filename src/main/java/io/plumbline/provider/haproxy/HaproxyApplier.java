@@ -6,9 +6,12 @@ import io.plumbline.model.ChangeSet;
 import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.Marks;
 import io.plumbline.model.ObjectResult;
+import io.plumbline.model.spec.haproxy.Backend;
+import io.plumbline.provider.Fence;
 import io.plumbline.provider.ProviderException;
 import io.plumbline.render.haproxy.ConfigRenderer;
 import io.plumbline.render.haproxy.HaproxyResources;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,14 +22,20 @@ import java.util.stream.Collectors;
 /**
  * Applies a plan: a structural change (the {@code Config}, a server added or removed) writes a new file and
  * reloads; server state, weight and address then go through the runtime API, servers coming back first so the
- * pool is never emptier than it must be.
+ * pool is never emptier than it must be. Migrations by steps run last, on the servers as this commit declares them.
  */
 final class HaproxyApplier {
     private static final Comparator<Change> READY_FIRST = Comparator.comparingInt(HaproxyApplier::stateOrder);
     private final HaproxyHost host;
+    private final Fence fence;
+    private final MigrationListener listener;
+    private final Clock clock;
 
-    HaproxyApplier(HaproxyHost host) {
+    HaproxyApplier(HaproxyHost host, Fence fence, MigrationListener listener, Clock clock) {
         this.host = host;
+        this.fence = fence;
+        this.listener = listener;
+        this.clock = clock;
     }
 
     List<ObjectResult> apply(LoadedEnvironment env, ChangeSet plan) {
@@ -39,7 +48,9 @@ final class HaproxyApplier {
         String text = ConfigRenderer.render(env, host.paths());
         List<ObjectResult> results = new ArrayList<>();
         boolean structural = writes.stream().anyMatch(HaproxyApplier::needsReload);
-        List<Change> servers = writes.stream().filter(c -> !isConfig(c)).sorted(READY_FIRST).toList();
+        List<Change> servers = writes.stream().filter(c -> !isConfig(c) && !isMigration(c)).sorted(READY_FIRST)
+                .toList();
+        List<Change> migrations = writes.stream().filter(HaproxyApplier::isMigration).toList();
         if (structural) {
             ProviderException notReloaded = reload(text);
             Change config = writes.stream().filter(HaproxyApplier::isConfig).findFirst().orElse(null);
@@ -50,6 +61,7 @@ final class HaproxyApplier {
             if (notReloaded != null) {
                 // The proxy runs the previous file: no server of this commit is touched, so nothing of it stays.
                 servers.forEach(change -> results.add(notReloaded(change, notReloaded)));
+                migrations.forEach(change -> results.add(notReloaded(change, notReloaded)));
                 return results;
             }
         }
@@ -62,7 +74,20 @@ final class HaproxyApplier {
         } else if (!servers.isEmpty()) {
             host.reloader().saveServerState(text);
         }
+        if (results.stream().noneMatch(r -> r.result() == ObjectResult.Result.FAILED)) {
+            migrations.forEach(change -> results.add(migrate(env, change, text)));
+        } else {
+            migrations.forEach(change -> results.add(ObjectResult.skipped(change, "not started: a change of its"
+                    + " servers failed")));
+        }
         return results;
+    }
+
+    private ObjectResult migrate(LoadedEnvironment env, Change change, String text) {
+        Backend backend = env.environment().spec().haproxy().backends().stream()
+                .filter(b -> b.name().equals(change.key().name())).findFirst().orElseThrow();
+        return new MigrationRun(host, host.migrations(), listener, clock, () -> host.reloader().saveServerState(text))
+                .apply(env.name(), env.revision().commit(), backend, change, fence);
     }
 
     /** Null when HAProxy took the new file; otherwise why not. */
@@ -124,6 +149,10 @@ final class HaproxyApplier {
 
     private static boolean needsReload(Change change) {
         return isConfig(change) || change.action() != Action.UPDATE;
+    }
+
+    private static boolean isMigration(Change change) {
+        return change.key().kind().equals(HaproxyResources.MIGRATION);
     }
 
     private static boolean isConfig(Change change) {

@@ -4,9 +4,13 @@ import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.provider.Fence;
 import io.plumbline.render.haproxy.HaproxyPaths;
 
-/** Everything that reaches one environment's HAProxy: its files, its master and its runtime API. */
+/**
+ * Everything that reaches one environment's HAProxy: its files, its master, its runtime API and the records of its
+ * migrations by steps.
+ */
 record HaproxyHost(HaproxyPaths paths, ConfigFiles files, MasterCli master, RuntimeApi runtime,
-                   UnconfirmedReload unconfirmed, Reloader reloader, ServerCommands servers) {
+                   UnconfirmedReload unconfirmed, Reloader reloader, ServerCommands servers,
+                   MigrationRecords migrations) {
 
     /** For reading: observe and plan write nothing. */
     static HaproxyHost of(LoadedEnvironment env, HaproxyOptions options) {
@@ -24,6 +28,6 @@ record HaproxyHost(HaproxyPaths paths, ConfigFiles files, MasterCli master, Runt
         Reloader reloader = new Reloader(files, master, runtime, new ServerStateFile(paths.stateFile(), folders),
                 unconfirmed, options.reloadTimeout());
         return new HaproxyHost(paths, files, master, runtime, unconfirmed, reloader,
-                new ServerCommands(runtime, options.drainTimeout()));
+                new ServerCommands(runtime, options.drainTimeout()), new MigrationRecords(paths.stateFile(), folders));
     }
 }

@@ -2,8 +2,10 @@ package io.plumbline.provider.haproxy;
 
 import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.Resource;
+import io.plumbline.model.spec.haproxy.Backend;
 import io.plumbline.model.spec.haproxy.HaproxySpec;
 import io.plumbline.render.haproxy.HaproxyResources;
+import io.plumbline.render.haproxy.MigrationWeights;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,11 +39,34 @@ final class HaproxyObserver {
         if (text != null) {
             actual.add(new Resource(HaproxyResources.configKey(spec), configBody(spec, text, proc), owned));
         }
-        for (LiveServer server : host.runtime().servers()) {
+        List<LiveServer> live = host.runtime().servers();
+        Map<String, Backend> backends = spec.backends().stream()
+                .collect(Collectors.toMap(Backend::name, b -> b, (a, b) -> a));
+        for (LiveServer server : live) {
+            Backend backend = backends.get(server.backend());
+            boolean migrating = backend != null && backend.migrates(server.name());
             actual.add(new Resource(HaproxyResources.serverKey(server.backend(), server.name()),
-                    HaproxyResources.serverBody(server.state(), server.weight(), server.address()), owned));
+                    HaproxyResources.serverBody(server.state(), migrating ? null : server.weight(),
+                            server.address()), owned));
         }
+        spec.backends().stream().filter(b -> b.migration() != null)
+                .forEach(b -> actual.add(migration(env, b, live, owned)));
         return actual;
+    }
+
+    /**
+     * A migration as it stands: the share its servers' live weights send to its new group, and, when the migration
+     * of this very commit was aborted, why (it then stays at its last good step until a new commit).
+     */
+    private Resource migration(LoadedEnvironment env, Backend backend, List<LiveServer> live, boolean owned) {
+        Map<String, Integer> weights = live.stream().filter(s -> s.backend().equals(backend.name()))
+                .collect(Collectors.toMap(LiveServer::name, LiveServer::weight, (a, b) -> a));
+        String declaration = MigrationText.declaration(backend.migration());
+        String aborted = host.migrations().of(backend.name())
+                .filter(r -> r.abortedFor(declaration, env.revision().commit()))
+                .map(MigrationRecord::aborted).orElse(null);
+        return new Resource(HaproxyResources.migrationKey(backend.name()), HaproxyResources.migrationBody(
+                MigrationWeights.share(backend.migration(), weights), aborted), owned);
     }
 
     private Map<String, Object> configBody(HaproxySpec spec, String text, ProcStatus proc) {

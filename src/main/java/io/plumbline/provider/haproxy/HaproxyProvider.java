@@ -8,9 +8,11 @@ import io.plumbline.model.Health;
 import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.ObjectResult;
 import io.plumbline.model.Resource;
+import io.plumbline.model.spec.haproxy.Backend;
 import io.plumbline.provider.Fence;
 import io.plumbline.provider.Provider;
 import io.plumbline.render.haproxy.HaproxyResources;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,9 +25,22 @@ import java.util.List;
  */
 public final class HaproxyProvider implements Provider {
     private final HaproxyOptions options;
+    private final MigrationListener migrations;
+    private final Clock clock;
 
     public HaproxyProvider(HaproxyOptions options) {
+        this(options, MigrationListener.NONE);
+    }
+
+    /** @param migrations told where each migration by steps stands (the service's metrics) */
+    public HaproxyProvider(HaproxyOptions options, MigrationListener migrations) {
+        this(options, migrations, Clock.systemUTC());
+    }
+
+    HaproxyProvider(HaproxyOptions options, MigrationListener migrations, Clock clock) {
         this.options = options;
+        this.migrations = migrations;
+        this.clock = clock;
     }
 
     @Override
@@ -55,11 +70,23 @@ public final class HaproxyProvider implements Provider {
      */
     @Override
     public ChangeSet diff(LoadedEnvironment env, List<Resource> desired, List<Resource> actual) {
-        return Planner.comparing(HaproxyProvider::differences).plan(desired, actual, true);
+        return Planner.comparing((d, a) -> differences(env, d, a)).plan(desired, actual, true);
     }
 
-    private static List<FieldChange> differences(Resource desired, Resource actual) {
+    private static List<FieldChange> differences(LoadedEnvironment env, Resource desired, Resource actual) {
         List<FieldChange> fields = new ArrayList<>(TreeDiff.diff(desired.body(), actual.body()));
+        if (desired.key().kind().equals(HaproxyResources.MIGRATION) && !fields.isEmpty()) {
+            // The plan shows the steps to come, each with its hold and its check.
+            Backend backend = env.environment().spec().haproxy().backends().stream()
+                    .filter(b -> b.name().equals(desired.key().name())).findFirst().orElseThrow();
+            int share = ((Number) actual.body().get(HaproxyResources.SHARE)).intValue();
+            fields.add(new FieldChange("steps", MigrationText.stepsToCome(backend.migration(), share), null));
+            Object aborted = actual.body().get("aborted");
+            if (aborted != null) {
+                // Not a field the commit declares: why the migration of this commit stays where it is.
+                fields.add(new FieldChange("aborted", null, aborted));
+            }
+        }
         Object reload = actual.body().get(HaproxyObserver.RELOAD);
         if (reload != null) {
             fields.add(new FieldChange(HaproxyObserver.RELOAD, "taken by the running workers", reload));
@@ -69,8 +96,8 @@ public final class HaproxyProvider implements Provider {
 
     @Override
     public List<ObjectResult> apply(LoadedEnvironment env, ChangeSet plan, Fence fence) {
-        List<ObjectResult> results = new ArrayList<>(new HaproxyApplier(HaproxyHost.of(env, options, fence))
-                .apply(env, plan));
+        List<ObjectResult> results = new ArrayList<>(new HaproxyApplier(HaproxyHost.of(env, options, fence), fence,
+                migrations, clock).apply(env, plan));
         // Unchanged objects are part of the record too ("applied 1 change, 5 unchanged").
         plan.filter(c -> !c.action().writes()).forEach(c -> results.add(ObjectResult.done(c)));
         return results;

@@ -21,13 +21,14 @@ final class ServerCommands {
     }
 
     /**
-     * @param desired a {@code haproxy Server} body: state, weight, address
+     * @param desired a {@code haproxy Server} body: state, weight (unless a migration sets it), address
      * @return the errors, empty when the server now matches
      */
     List<String> converge(LiveServer live, Map<String, Object> desired) {
         String target = live.backend() + "/" + live.name();
         String state = (String) desired.get("state");
-        int weight = ((Number) desired.get("weight")).intValue();
+        // Absent for a server whose weight a migration by steps sets.
+        Number weight = (Number) desired.get("weight");
         String address = (String) desired.get("address");
         List<String> errors = new ArrayList<>();
         if (!address.equals(live.address()) && ConfigStructure.addressSetAtRuntime(address)) {
@@ -35,7 +36,7 @@ final class ServerCommands {
             addError(errors, runtime.set("set server " + target + " addr " + hostPort[0] + " port " + hostPort[1],
                     "changed"));
         }
-        if (weight != live.weight()) {
+        if (weight != null && weight.intValue() != live.weight()) {
             addError(errors, runtime.set("set server " + target + " weight " + weight, null));
         }
         if (!state.equals(live.state())) {

@@ -11,6 +11,7 @@ import io.plumbline.model.spec.haproxy.HealthCheck;
 import io.plumbline.model.spec.haproxy.Route;
 import io.plumbline.model.spec.haproxy.Server;
 import io.plumbline.model.spec.haproxy.Stats;
+import java.util.Map;
 
 /**
  * Renders a complete haproxy.cfg from an environment. Pure and deterministic: the same environment,
@@ -109,7 +110,10 @@ public final class ConfigRenderer {
         if (check != null) {
             healthCheck(out, check, w);
         }
-        backend.servers().forEach(s -> line(out, server(s, w)));
+        // A migration's servers start (without a saved state) as before it: all traffic on its 'from' group.
+        Map<String, Integer> migrating = backend.migration() == null ? Map.of()
+                : MigrationWeights.at(backend.migration(), 0);
+        backend.servers().forEach(s -> line(out, server(s, migrating.getOrDefault(s.name(), s.weight()), w)));
     }
 
     private static void healthCheck(StringBuilder out, HealthCheck check, HaproxyWords w) {
@@ -137,13 +141,13 @@ public final class ConfigRenderer {
     }
 
     /** A server line; see {@link ConfigStructure} for which of its words a reload is needed for. */
-    private static String server(Server server, HaproxyWords w) {
+    private static String server(Server server, int weight, HaproxyWords w) {
         StringBuilder line = new StringBuilder("server ").append(w.word("a server name", server.name())).append(' ')
                 .append(w.word("a server address", server.address()));
         if (server.check()) {
             line.append(" check");
         }
-        line.append(" weight ").append(server.weight());
+        line.append(" weight ").append(weight);
         if ("maint".equals(server.state())) {
             line.append(" disabled");
         }
@@ -154,6 +158,10 @@ public final class ConfigRenderer {
         section(out, "listen stats");
         line(out, "bind " + w.word("the stats bind address", stats.bind()));
         line(out, "mode http");
+        if (stats.prometheus()) {
+            // Before the stats page, whose uri may be a prefix of /metrics.
+            line(out, "http-request use-service prometheus-exporter if { path /metrics }");
+        }
         line(out, "stats enable");
         line(out, "stats uri " + w.word("the stats uri", stats.uri()));
         if (stats.admin()) {

@@ -1,4 +1,4 @@
-package io.plumbline.engine;
+package io.plumbline.engine.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -33,7 +33,7 @@ class PageRenderTest {
                 List.of(new WindowStatus(EVIL, EVIL, EVIL, EVIL, EVIL, true)),
                 Optional.of(Instant.parse("2026-11-29T22:00:00Z")),
                 List.of(new AgentView(EVIL, true, "2026-11-29T15:00:00Z", SHA, "failure", "degraded", EVIL, EVIL)),
-                Optional.of(EVIL));
+                Optional.of(EVIL), Optional.of(EVIL));
     }
 
     @Test
