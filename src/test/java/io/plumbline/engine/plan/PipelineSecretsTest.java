@@ -111,7 +111,7 @@ class PipelineSecretsTest {
                 null, List.of(), null);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> sealed.apply(env,
-                        List.of(new ProviderPlan(recording, new ChangeSet(List.of(write))))))
+                        List.of(ProviderPlan.judged(recording, new ChangeSet(List.of(write)), env))))
                 .isInstanceOf(io.plumbline.provider.ProviderException.class)
                 .hasMessageContaining("only the apply path's plan may be applied");
     }

@@ -1,4 +1,4 @@
-package io.plumbline.engine;
+package io.plumbline.engine.loop;
 
 import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.provider.Fence;
