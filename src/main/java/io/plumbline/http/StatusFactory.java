@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.plumbline.app.ServiceRole;
 import io.plumbline.engine.EngineSettings;
+import io.plumbline.engine.History;
 import io.plumbline.engine.PlanListener;
 import io.plumbline.metrics.Metrics;
 import io.plumbline.report.BitbucketServerComment;
@@ -42,10 +43,14 @@ public class StatusFactory {
                 RetryPolicy.DEFAULT, metrics::statusPublishFailed);
     }
 
+    /** With the final statuses of the last reconciles submitted again, in case a stop came before they were posted. */
     @Singleton
-    StatusReporting statusReporting(StatusPublisher publisher, EngineSettings settings, ServiceRole role) {
-        return new StatusReporting(publisher, new Statuses(settings.links().entry("{environment}", "{commit}"),
-                role.haproxyHost()));
+    StatusReporting statusReporting(StatusPublisher publisher, EngineSettings settings, ServiceRole role,
+                                    History history) {
+        StatusReporting reporting = new StatusReporting(publisher, new Statuses(settings.links().entry(
+                "{environment}", "{commit}"), role.haproxyHost()));
+        reporting.resubmitLast(history);
+        return reporting;
     }
 
     /**
