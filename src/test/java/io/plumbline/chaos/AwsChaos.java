@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Tag;
 
@@ -50,9 +51,24 @@ final class AwsChaos implements ChaosTarget {
     public void start() throws IOException {
         moto.beforeAll(null);
         hand = TestClients.create(moto.connection());
+        warmUp();
         AwsBaseline.Eksctl eksctl = AwsBaseline.seedForExample(hand);
         plantForeign(eksctl);
         foreign = foreign();
+    }
+
+    /** moto builds a region's EC2 backend (its images) on the first call, which a busy machine can take past a timeout. */
+    private void warmUp() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                hand.ec2().describeVpcs();
+                return;
+            } catch (SdkClientException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     @Override

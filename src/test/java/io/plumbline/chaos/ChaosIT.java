@@ -1,16 +1,15 @@
 package io.plumbline.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.plumbline.testing.ControlPlane;
 import org.junit.jupiter.api.Test;
 
 /**
  * The crash campaign's short version, with a fixed seed: {@code plumbline serve} (the packaged jar, a child JVM)
  * killed with SIGKILL during three applies per provider — the create, a change that adds objects, and a
- * decommission (AWS, Kubernetes) or a reload (HAProxy) — restarted after each, and checked. The long campaign is
- * {@code scripts/bench Chaos}; see {@link ChaosCampaign} for what is checked.
+ * decommission (AWS) or a reload (HAProxy) — restarted after each, and checked. The long campaign is
+ * {@code scripts/bench Chaos}; see {@link ChaosCampaign} for what is checked. The Kubernetes target of the campaign
+ * is not part of this short version yet: it has not been run against the control plane.
  */
 class ChaosIT {
     private static final long SEED = 20261208L;
@@ -19,12 +18,6 @@ class ChaosIT {
     @Test
     void awsKilledDuringHopperAndProductionAppliesConvergesWithoutASecondCopyOrALeftover() throws Exception {
         assertClean(ChaosTargets.run("aws", SEED, POINTS, System.out));
-    }
-
-    @Test
-    void kubernetesKilledDuringAppliesOfApplicationsAndManifestsConvergesWithoutLeftovers() throws Exception {
-        assumeTrue(ControlPlane.available(), "the Kubernetes peer is not built");
-        assertClean(ChaosTargets.run("kubernetes", SEED, POINTS, System.out));
     }
 
     @Test
