@@ -1,6 +1,7 @@
 package io.plumbline.app;
 
 import io.plumbline.engine.EngineSettings;
+import io.plumbline.engine.history.History;
 import io.plumbline.engine.review.PlanListener;
 import io.plumbline.metrics.Metrics;
 import io.plumbline.report.BitbucketServerComment;
@@ -34,10 +35,16 @@ public final class StatusParts {
                 RetryPolicy.DEFAULT, metrics::statusPublishFailed);
     }
 
+    /**
+     * The statuses of reconciles, as the service posts them; the last one recorded is submitted again at start, in
+     * case the service stopped between recording a reconcile and posting its status (posted ones are not doubled).
+     */
     public static StatusReporting statusReporting(StatusPublisher publisher, EngineSettings settings,
-                                                  ServiceRole role) {
-        return new StatusReporting(publisher, new Statuses(settings.links().entry("{environment}", "{commit}"),
-                role.haproxyHost()));
+                                                  ServiceRole role, History history) {
+        StatusReporting reporting = new StatusReporting(publisher, new Statuses(settings.links().entry(
+                "{environment}", "{commit}"), role.haproxyHost()));
+        reporting.resubmitLast(history);
+        return reporting;
     }
 
     /**

@@ -8,6 +8,7 @@ import io.plumbline.app.StatusParts;
 import io.plumbline.app.StatusReporting;
 import io.plumbline.engine.EngineSettings;
 import io.plumbline.engine.review.PlanListener;
+import io.plumbline.engine.history.History;
 import io.plumbline.metrics.Metrics;
 import io.plumbline.report.StatusPublisher;
 import io.plumbline.report.StatusSettings;
@@ -36,9 +37,11 @@ public class StatusFactory {
         return StatusParts.statusPublisher(status, settings, metrics);
     }
 
+    /** With the final statuses of the last reconciles submitted again, in case a stop came before they were posted. */
     @Singleton
-    StatusReporting statusReporting(StatusPublisher publisher, EngineSettings settings, ServiceRole role) {
-        return StatusParts.statusReporting(publisher, settings, role);
+    StatusReporting statusReporting(StatusPublisher publisher, EngineSettings settings, ServiceRole role,
+                                    History history) {
+        return StatusParts.statusReporting(publisher, settings, role, history);
     }
 
     @Singleton

@@ -50,9 +50,15 @@ public final class Statuses {
 
     /** The finished reconcile, on the commit that caused it. */
     public CommitStatus finished(Outcome outcome, StatusContext context) {
-        return new CommitStatus(outcome.revision().commit(), context(context, outcome.environment()),
-                state(outcome.result()), outcome.summary(),
-                targetUrl(outcome.environment(), outcome.revision().commit()));
+        return finished(outcome.environment(), outcome.revision().commit(), outcome.result(), outcome.summary(),
+                context);
+    }
+
+    /** A finished reconcile as history recorded it: the same status its outcome gave. */
+    public CommitStatus finished(String environment, String commit, Outcome.Result result, String summary,
+                                 StatusContext context) {
+        return new CommitStatus(commit, context(context, environment), state(result), summary,
+                targetUrl(environment, commit));
     }
 
     static CommitStatus.State state(Outcome.Result result) {

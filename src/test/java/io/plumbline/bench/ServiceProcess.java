@@ -16,7 +16,7 @@ import java.util.List;
  * With {@code BENCH_SERVICE_LAUNCHER=shipped}, started the way the image starts it instead: {@code bin/plumbline
  * serve} (C1 only, the Serial collector, its AppCDS archive when one is built).
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
     private static final Path JAR = Path.of("target/plumbline.jar").toAbsolutePath();
     private static final Path LAUNCHER = Path.of("bin/plumbline").toAbsolutePath();
     private final Process process;
@@ -27,7 +27,7 @@ final class ServiceProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static ServiceProcess start(Path dir, String config) throws Exception {
+    public static ServiceProcess start(Path dir, String config) throws Exception {
         Files.createDirectories(dir);
         Path file = Files.writeString(dir.resolve("application.yml"), config);
         int port = Ports.free();
@@ -41,7 +41,7 @@ final class ServiceProcess implements AutoCloseable {
         }
         command.addAll(List.of("serve", "--port", String.valueOf(port), "--config", file.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("service.log").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("service.log").toFile()));
         if (shipped()) {
             builder.environment().put("PLUMBLINE_JAR", JAR.toString());
             builder.environment().put("PLUMBLINE_JAVA_OPTS", String.join(" ", jvmOptions()));
@@ -74,11 +74,11 @@ final class ServiceProcess implements AutoCloseable {
         return shipped() ? "bin/plumbline (C1 only, Serial GC)" : "java -jar, default JVM settings";
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
@@ -105,6 +105,12 @@ final class ServiceProcess implements AutoCloseable {
             Thread.sleep(50);
         }
         throw new IllegalStateException("the service did not become ready; see its service.log");
+    }
+
+    /** Ends the process with SIGKILL, as a crash or the OOM killer would: nothing of it runs after the signal. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.plumbline.engine.drift.DriftChecker;
 import io.plumbline.engine.drift.DriftEntry;
 import io.plumbline.engine.drift.DriftReport;
 import io.plumbline.engine.history.OutcomeListener;
+import io.plumbline.engine.history.ResumePoint;
 import io.plumbline.metrics.Metrics;
 import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.ObjectResult;
@@ -11,6 +12,7 @@ import io.plumbline.model.Outcome;
 import io.plumbline.model.Revision;
 import io.plumbline.report.CommitStatus;
 import io.plumbline.report.StatusContext;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place a finished reconcile (or drift check) is written down: metrics, the log line, the drift status,
- * and the listeners (history, commit statuses). A listener that fails is logged and does not stop the others.
+ * and the listeners (history first, then commit statuses and the rest). A listener that fails is logged and does
+ * not stop the others.
  */
 public final class OutcomeRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
@@ -42,7 +45,10 @@ public final class OutcomeRecorder {
 
     OutcomeRecorder(Metrics metrics, List<OutcomeListener> listeners, StatusSink statuses, Links links) {
         this.metrics = metrics;
-        this.listeners = List.copyOf(listeners);
+        // What a restarted service resumes from (the history) is saved before any status leaves: stopped in between,
+        // the service would otherwise reconcile again a commit whose final status the host already shows, and post a
+        // second one. A stop after the save is covered by the restart posting the last recorded status again.
+        this.listeners = listeners.stream().sorted(Comparator.comparing(l -> !(l instanceof ResumePoint))).toList();
         this.statuses = statuses;
         this.links = links;
     }

@@ -9,13 +9,13 @@ import software.amazon.awssdk.services.ec2.model.Filter;
  * hopper-master"): the network, security groups, templates and live instances, IAM roles and instance profiles, Auto
  * Scaling groups. Deleted NAT gateways and terminated instances, which AWS lists for a while, are gone.
  */
-final class Leftovers {
+public final class Leftovers {
     private static final String TAG = "plumbline:environment";
 
     private Leftovers() {
     }
 
-    static List<String> of(AwsClients hand, String environment) {
+    public static List<String> of(AwsClients hand, String environment) {
         Filter marked = Filter.builder().name("tag:" + TAG).values(environment).build();
         var ec2 = hand.ec2();
         List<String> found = new ArrayList<>();

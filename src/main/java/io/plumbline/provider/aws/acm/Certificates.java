@@ -6,6 +6,7 @@ import io.plumbline.model.spec.aws.Certificate;
 import io.plumbline.provider.ProviderException;
 import io.plumbline.provider.aws.AwsContext;
 import io.plumbline.provider.aws.AwsKind;
+import io.plumbline.provider.aws.ClientTokens;
 import io.plumbline.provider.aws.Names;
 import io.plumbline.provider.aws.Waits;
 import io.plumbline.render.aws.AwsKinds;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.services.acm.model.CertificateStatus;
 import software.amazon.awssdk.services.acm.model.CertificateSummary;
 import software.amazon.awssdk.services.acm.model.DomainValidation;
 import software.amazon.awssdk.services.acm.model.ResourceInUseException;
+import software.amazon.awssdk.services.acm.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.acm.model.Tag;
 
 /**
@@ -101,7 +103,7 @@ public final class Certificates implements AwsKind {
                 .filter(c -> Names.dns(c.domain()).equals(change.key().name())).findFirst().orElseThrow();
         boolean reuse = change.actual() != null
                 && change.fields().stream().noneMatch(f -> f.path().startsWith("alternativeNames"));
-        String arn = reuse ? (String) change.actual().body().get("arn") : request(ctx, declared);
+        String arn = reuse ? (String) change.actual().body().get("arn") : request(ctx, change, declared);
         String zoneId = zoneId(ctx, declared);
         Waits.until(ctx, "ACM to publish the validation records of " + declared.domain(),
                 () -> validations(ctx, arn).stream().allMatch(v -> v.resourceRecord() != null));
@@ -124,18 +126,29 @@ public final class Certificates implements AwsKind {
         }
     }
 
-    private static String request(AwsContext ctx, Certificate c) {
+    /**
+     * Requested with an idempotency token derived as the EC2 creates' are ({@link ClientTokens}): the same request
+     * sent again (the SDK's retry, a restarted service at the same commit) returns the certificate the first one
+     * made. ACM answers a token for an hour, with the certificate it made even once that is deleted; a token of the
+     * commit rather than of the domain alone lets a certificate removed by one commit be requested by the next, and
+     * a deleted one is asked for again with the next generation's token.
+     */
+    private static String request(AwsContext ctx, Change change, Certificate c) {
         List<Tag> tags = ctx.ownershipTags().entrySet().stream()
                 .map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build()).toList();
-        return ctx.aws().acm().requestCertificate(r -> r.domainName(c.domain())
+        return ClientTokens.create(ctx, change, token -> ctx.aws().acm().requestCertificate(r -> r
+                .domainName(c.domain())
                 .subjectAlternativeNames(c.alternativeNames().isEmpty() ? null : c.alternativeNames())
-                .validationMethod("DNS").idempotencyToken(token(ctx, c)).tags(tags)).certificateArn();
+                .validationMethod("DNS").idempotencyToken(token).tags(tags)).certificateArn(), arn -> gone(ctx, arn));
     }
 
-    /** The same request within an hour (a retried apply) returns the same certificate instead of a second one. */
-    private static String token(AwsContext ctx, Certificate c) {
-        String key = ctx.environment() + "|" + c.domain() + "|" + String.join(",", c.alternativeNames());
-        return "pl" + Integer.toHexString(key.hashCode());
+    private static boolean gone(AwsContext ctx, String arn) {
+        try {
+            detail(ctx, arn);
+            return false;
+        } catch (ResourceNotFoundException e) {
+            return true;
+        }
     }
 
     private static String zoneId(AwsContext ctx, Certificate c) {

@@ -8,6 +8,7 @@ import io.plumbline.model.spec.aws.LaunchTemplate;
 import io.plumbline.provider.aws.AwsContext;
 import io.plumbline.provider.aws.AwsKind;
 import io.plumbline.provider.aws.AwsMarks;
+import io.plumbline.provider.aws.ClientTokens;
 import io.plumbline.render.aws.AwsKinds;
 import io.plumbline.render.aws.Body;
 import io.plumbline.render.aws.ComputeRender;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplateVersion;
 import software.amazon.awssdk.services.ec2.model.RequestLaunchTemplateData;
 import software.amazon.awssdk.services.ec2.model.ResponseLaunchTemplateData;
@@ -31,6 +33,7 @@ import software.amazon.awssdk.services.ec2.model.ResponseLaunchTemplateData;
  */
 public final class LaunchTemplates implements AwsKind {
     private static final Set<String> TAG_FIELDS = Set.of("tags", "marks");
+    private static final String NOT_FOUND = "InvalidLaunchTemplateId.NotFound";
 
     @Override
     public String kind() {
@@ -82,9 +85,7 @@ public final class LaunchTemplates implements AwsKind {
     public void apply(AwsContext ctx, Change change) {
         String name = change.key().name();
         switch (change.action()) {
-            case CREATE -> ctx.aws().ec2().createLaunchTemplate(r -> r.launchTemplateName(name)
-                    .launchTemplateData(data(ctx, change)).tagSpecifications(s -> s.resourceType("launch-template")
-                            .tags(Tags.list(ctx, change.desired()))));
+            case CREATE -> create(ctx, change, name);
             case UPDATE -> {
                 String id = (String) change.actual().body().get("id");
                 ctx.aws().ec2().createTags(r -> r.resources(id).tags(Tags.list(ctx, change.desired())));
@@ -99,6 +100,31 @@ public final class LaunchTemplates implements AwsKind {
             case DELETE -> ctx.aws().ec2().deleteLaunchTemplate(r -> r.launchTemplateId(
                     (String) change.actual().body().get("id")));
             default -> { }
+        }
+    }
+
+    /**
+     * Created with a client token and its marks in the one call: a create sent again (the SDK's retry after a lost
+     * answer, a restarted service under the same commit) is answered with the template the first one made. A token
+     * whose template was deleted since is answered with that deleted template, so the create asks again with the
+     * next generation's token.
+     */
+    private static void create(AwsContext ctx, Change change, String name) {
+        RequestLaunchTemplateData data = data(ctx, change);
+        ClientTokens.create(ctx, change, token -> ctx.aws().ec2().createLaunchTemplate(r -> r.launchTemplateName(name)
+                .launchTemplateData(data).clientToken(token).tagSpecifications(s -> s.resourceType("launch-template")
+                        .tags(Tags.list(ctx, change.desired())))).launchTemplate().launchTemplateId(),
+                id -> gone(ctx, id));
+    }
+
+    private static boolean gone(AwsContext ctx, String id) {
+        try {
+            return ctx.aws().ec2().describeLaunchTemplates(r -> r.launchTemplateIds(id)).launchTemplates().isEmpty();
+        } catch (Ec2Exception e) {
+            if (e.awsErrorDetails() != null && NOT_FOUND.equals(e.awsErrorDetails().errorCode())) {
+                return true;
+            }
+            throw e;
         }
     }
 

@@ -8,6 +8,7 @@ import io.plumbline.model.ResourceKey;
 import io.plumbline.provider.ProviderException;
 import io.plumbline.provider.aws.AwsContext;
 import io.plumbline.provider.aws.AwsKind;
+import io.plumbline.provider.aws.ClientTokens;
 import io.plumbline.provider.aws.Waits;
 import io.plumbline.render.aws.AwsKinds;
 import io.plumbline.render.aws.Body;
@@ -89,8 +90,10 @@ public final class Nodegroups implements AwsKind {
                     + "; Plumbline creates only nodegroups declared with a nodeRole");
         }
         if (change.actual() == null) {
+            // The token makes a create sent again (the SDK's retry after a lost answer) return the nodegroup the first
+            // one made instead of failing on its name.
             ctx.aws().eks().createNodegroup(r -> r.clusterName(cluster).nodegroupName(name)
-                    .nodeRole(declared.nodeRole()).instanceTypes(declared.instanceTypes())
+                    .clientRequestToken(ClientTokens.of(ctx, change, 0)).nodeRole(declared.nodeRole()).instanceTypes(declared.instanceTypes())
                     .subnets(declared.subnets().stream().map(s -> ctx.refs().subnetId(declared.vpc(), s)).toList())
                     .labels(declared.labels()).tags(ctx.ownershipTags())
                     .scalingConfig(s -> s.minSize(number(body, "min")).maxSize(number(body, "max"))
