@@ -6,6 +6,7 @@ import io.plumbline.model.InvalidInputException;
 import io.plumbline.model.LoadedEnvironment;
 import io.plumbline.model.Problem;
 import io.plumbline.testing.MemoryFiles;
+import io.plumbline.testing.ShopFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,20 +25,7 @@ class SecretChecksTest {
         // encrypted by the real sops to the demo's test age key
         files.put("secrets/staging-db.yaml", Files.readAllBytes(Path.of("example-repo/secrets/staging-db.yaml")));
         files.put("secrets/clear.yaml", "db:\n  password: in-clear\n".getBytes(StandardCharsets.UTF_8));
-        files.put(FILE, ("""
-                apiVersion: plumbline/v1
-                kind: Environment
-                metadata: {name: shop}
-                spec:
-                  kubernetes:
-                    namespaces: [shop]
-                    applications:
-                      - name: api
-                        namespace: shop
-                        image: registry.example/api:1.0
-                        port: 8080
-                        env:
-                """ + env.indent(10)).getBytes(StandardCharsets.UTF_8));
+        files.put(FILE, ShopFile.withEnv(env).getBytes(StandardCharsets.UTF_8));
         return files;
     }
 

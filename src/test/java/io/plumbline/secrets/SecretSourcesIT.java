@@ -13,6 +13,7 @@ import io.plumbline.model.spec.SecretRef;
 import io.plumbline.provider.ProviderException;
 import io.plumbline.provider.aws.MotoServer;
 import io.plumbline.testing.MemoryFiles;
+import io.plumbline.testing.ShopFile;
 import io.plumbline.testing.Sops;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -81,20 +82,7 @@ class SecretSourcesIT {
     }
 
     private LoadedEnvironment load(String env) {
-        repo.put(ENV_FILE, ("""
-                apiVersion: plumbline/v1
-                kind: Environment
-                metadata: {name: shop}
-                spec:
-                  kubernetes:
-                    namespaces: [shop]
-                    applications:
-                      - name: api
-                        namespace: shop
-                        image: registry.example/api:1.0
-                        port: 8080
-                        env:
-                """ + env.indent(10)).getBytes(StandardCharsets.UTF_8));
+        repo.put(ENV_FILE, ShopFile.withEnv(env).getBytes(StandardCharsets.UTF_8));
         return new EnvironmentLoader().load(new MemoryFiles(repo), ENV_FILE);
     }
 
