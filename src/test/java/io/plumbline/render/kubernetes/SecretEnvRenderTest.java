@@ -7,6 +7,7 @@ import io.plumbline.model.Resource;
 import io.plumbline.model.Sealed;
 import io.plumbline.model.SecretValues;
 import io.plumbline.model.spec.SecretRef;
+import io.plumbline.testing.ShopFile;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -19,21 +20,11 @@ class SecretEnvRenderTest {
     private final KubernetesRenderer renderer = new KubernetesRenderer();
 
     private static LoadedEnvironment shop(SecretValues secrets) {
-        return TestEnvironments.of("environments/shop.yaml", """
-                apiVersion: plumbline.io/v1
-                kind: Environment
-                metadata: {name: shop}
-                spec:
-                  kubernetes:
-                    namespaces: [shop]
-                    applications:
-                      - name: api
-                        image: registry.example/api:1.0
-                        env:
-                          LOG_LEVEL: info
-                          DB_PASSWORD:
-                            secret: {aws: secretsmanager, name: shop/db, key: password, region: eu-west-1}
-                """, List.of()).withSecrets(secrets);
+        return TestEnvironments.of("environments/shop.yaml", ShopFile.withEnv("""
+                LOG_LEVEL: info
+                DB_PASSWORD:
+                  secret: {aws: secretsmanager, name: shop/db, key: password, region: eu-west-1}
+                """), List.of()).withSecrets(secrets);
     }
 
     private static SecretValues resolved(String value, String version) {
